@@ -1,0 +1,62 @@
+# Pressroom: `make run` serves the demo site, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: run install install-test test lint format check messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Installs the package with its test tools; records what was installed so reruns are instant.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+	$(BIN)/pressroom compiletranslations
+
+run: install
+	@mkdir -p "$(PRESSROOM_DATA_DIR)"
+	@test -s "$(PRESSROOM_DATA_DIR)/admin-password" || \
+		( umask 077; $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(12))" \
+		> "$(PRESSROOM_DATA_DIR)/admin-password" )
+	PRESSROOM_ADMIN_USER=admin PRESSROOM_ADMIN_PASSWORD="$$(cat "$(PRESSROOM_DATA_DIR)/admin-password")" \
+		$(BIN)/pressroom init
+	$(BIN)/pressroom demo
+	@echo
+	@echo "  Pressroom demo site:  http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:                http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Login:                admin / $$(cat "$(PRESSROOM_DATA_DIR)/admin-password")"
+	@echo
+	PORT=$(PORT) $(BIN)/pressroom serve
+
+test: install
+	$(BIN)/pressroom check --settings=tests.settings --fail-level WARNING
+	$(BIN)/pressroom makemigrations --check --dry-run --settings=tests.settings
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check pressroom tests
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format pressroom tests
+
+# Re-extract interface strings and apply the Chinese catalogue.
+messages: install
+	cd pressroom && ../$(BIN)/pressroom makemessages -l zh_Hans -l en --no-obsolete
+	$(BIN)/python scripts/zh_hans_catalog.py
+	$(BIN)/pressroom compiletranslations
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

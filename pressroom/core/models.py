@@ -1,0 +1,133 @@
+"""What every page needs: the company-info record and the abstract base page."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
+
+
+def is_english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+@register_setting(icon="site")
+class CompanyInfo(BaseSiteSetting):
+    """The company's name and contact details, shown on every page of a site.
+
+    Text that differs by language has an English twin field; an empty English field falls
+    back to the Chinese one, so a site works before it is translated.
+    """
+
+    name = models.CharField(_("company name"), max_length=120, default="Pressroom")
+    name_en = models.CharField(_("company name (English)"), max_length=120, blank=True)
+    welcome = models.CharField(
+        _("welcome text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown in the top bar, e.g. “欢迎来到…”. Empty: a welcome with the name."),
+    )
+    welcome_en = models.CharField(_("welcome text (English)"), max_length=200, blank=True)
+    hotline = models.CharField(_("national hotline"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    intro = RichTextField(
+        _("company introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+    intro_en = RichTextField(
+        _("company introduction (English)"), blank=True, features=["bold", "italic", "link"]
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    icp_number = models.CharField(
+        _("ICP licence number"),
+        max_length=60,
+        blank=True,
+        help_text=_("The ICP 备案 number, e.g. 浙ICP备12345678号-1. Empty hides it."),
+    )
+    icp_url = models.URLField(_("ICP registry link"), blank=True, default=ICP_REGISTRY_URL)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo")], heading=_("Company")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("welcome"), FieldPanel("welcome_en"), FieldPanel("hotline")],
+            heading=_("Top bar"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("address_en"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+            ],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel([FieldPanel("intro"), FieldPanel("intro_en")], heading=_("Introduction")),
+        MultiFieldPanel([FieldPanel("icp_number"), FieldPanel("icp_url")], heading=_("Footer")),
+    ]
+
+    class Meta:
+        verbose_name = _("company info")
+        verbose_name_plural = _("company info")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def _localized(self, field: str) -> str:
+        if is_english():
+            return getattr(self, f"{field}_en") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def display_name(self) -> str:
+        return self._localized("name")
+
+    @property
+    def display_address(self) -> str:
+        return self._localized("address")
+
+    @property
+    def display_intro(self) -> str:
+        return self._localized("intro")
+
+    @property
+    def display_welcome(self) -> str:
+        from django.utils.translation import gettext
+
+        return self._localized("welcome") or gettext("Welcome to %(name)s") % {
+            "name": self.display_name
+        }
+
+    @property
+    def has_contact_details(self) -> bool:
+        return any([self.address, self.phone, self.fax, self.email, self.hotline])
+
+
+class BasePage(Page):
+    """Shared behaviour of every Pressroom page type."""
+
+    # Pages whose template is named after the model, in the app's own folder.
+    show_in_sitemap = True
+
+    class Meta:
+        abstract = True
+
+    def get_breadcrumbs(self):
+        """The live ancestors shown above the title, from the home page down."""
+        return self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)

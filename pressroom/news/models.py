@@ -1,0 +1,296 @@
+"""The news center: its index page, articles, categories and tags."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from pressroom.core.blocks import BodyBlock
+from pressroom.core.models import BasePage, is_english
+
+LIST_RENDITION = "fill-480x300"
+
+
+class NewsCategory(models.Model):
+    """A section of the news center, e.g. 公司新闻 or 行业动态."""
+
+    name = models.CharField(_("name"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Used in the address: /news/category/<slug>/. Latin letters and hyphens."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return (self.name_en or self.name) if is_english() else self.name
+
+
+register_snippet(NewsCategory)
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticleQuerySet(PageQuerySet):
+    def published(self):
+        """Articles a visitor may see: live, not private, not past their expiry; newest first.
+
+        The one definition of "public" for lists, feeds, sitemaps, search and export.
+        """
+        now = timezone.now()
+        return (
+            self.live()
+            .public()
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def for_listing(self):
+        """What a list of articles shows, without loading their bodies."""
+        return (
+            self.defer_streamfields()
+            .select_related("category", "cover_image", "locale")
+            .prefetch_related("cover_image__renditions")
+        )
+
+    def in_locale(self, locale):
+        return self.filter(locale=locale)
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news center (新闻中心): articles newest first, by category or tag, paginated."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count_per_parent = 1
+    template = "news/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news center")
+
+    def articles(self):
+        return NewsArticlePage.objects.child_of(self).published().for_listing()
+
+    def paginate(self, articles, number: int):
+        paginator = Paginator(
+            articles, settings.PRESSROOM_NEWS_PER_PAGE, allow_empty_first_page=True
+        )
+        try:
+            return paginator.page(number)
+        except EmptyPage as exc:
+            raise Http404(_("No such page.")) from exc
+
+    def render_list(self, request, articles, number=1, category=None, tag=None):
+        page_obj = self.paginate(articles, number)
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": page_obj,
+                "articles": page_obj.object_list,
+                "page_range": page_obj.paginator.get_elided_page_range(number, on_each_side=2),
+                "category": category,
+                "tag": tag,
+                "categories": NewsCategory.objects.all(),
+            },
+        )
+
+    def list_url(self, category=None, tag=None, number=1) -> str:
+        """The canonical address of one page of the list, with no query string."""
+        if category is not None:
+            parts = ["category", category.slug]
+        elif tag is not None:
+            parts = ["tag", tag.slug]
+        else:
+            parts = []
+        if number > 1:
+            parts += ["page", str(number)]
+        return self.url + "".join(f"{part}/" for part in parts)
+
+    def legacy_redirect(self, request):
+        """Turn ``?page=N&category=slug`` links into the canonical path, or a 404."""
+        number, category = request.GET.get("page"), request.GET.get("category")
+        if number is None and category is None:
+            return None
+        if number is not None and not (number.isdigit() and 0 < len(number) < 10 and int(number)):
+            raise Http404(_("No such page."))
+        found = get_object_or_404(NewsCategory, slug=category) if category else None
+        return redirect(self.list_url(category=found, number=int(number or 1)), permanent=True)
+
+    @path("")
+    def index_view(self, request):
+        return self.legacy_redirect(request) or self.render_list(request, self.articles())
+
+    @path("page/<int:number>/")
+    def page_view(self, request, number):
+        if number == 1:
+            return redirect(self.list_url(), permanent=True)
+        return self.render_list(request, self.articles(), number)
+
+    @path("category/<slug:slug>/")
+    @path("category/<slug:slug>/page/<int:number>/")
+    def category_view(self, request, slug, number=1):
+        category = get_object_or_404(NewsCategory, slug=slug)
+        articles = self.articles().filter(category=category)
+        return self.render_list(request, articles, number, category=category)
+
+    @path("tag/<str:slug>/")
+    @path("tag/<str:slug>/page/<int:number>/")
+    def tag_view(self, request, slug, number=1):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.articles().filter(tagged_items__tag=tag)
+        return self.render_list(request, articles, number, tag=tag)
+
+
+class NewsArticlePage(BasePage):
+    """One news article, with its source (来源), author and update time (更新时间)."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author = models.CharField(_("author"), max_length=100, blank=True)
+    source_name = models.CharField(
+        _("source"),
+        max_length=150,
+        blank=True,
+        help_text=_("The publisher this article comes from. Empty: the article is our own."),
+    )
+    source_url = models.URLField(
+        _("source link"), blank=True, help_text=_("Address of the original article.")
+    )
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    objects = ArticleManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldPanel("source_name"),
+                FieldPanel("source_url"),
+                FieldPanel("category"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Source and filing"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("category"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+    template = "news/news_article_page.html"
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    @property
+    def updated_at(self):
+        """When the live version was last published: the 更新时间 shown to readers."""
+        return self.last_published_at or self.first_published_at
+
+    def siblings(self):
+        return NewsArticlePage.objects.sibling_of(self, inclusive=False).published()
+
+    def get_previous_article(self):
+        """The next older article in the same news center."""
+        return (
+            self.siblings()
+            .filter(
+                Q(first_published_at__lt=self.first_published_at)
+                | Q(first_published_at=self.first_published_at, pk__lt=self.pk)
+            )
+            .defer_streamfields()
+            .first()
+        )
+
+    def get_next_article(self):
+        """The next newer article in the same news center."""
+        return (
+            self.siblings()
+            .filter(
+                Q(first_published_at__gt=self.first_published_at)
+                | Q(first_published_at=self.first_published_at, pk__gt=self.pk)
+            )
+            .order_by("first_published_at", "pk")
+            .defer_streamfields()
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.first_published_at:
+            context["previous_article"] = self.get_previous_article()
+            context["next_article"] = self.get_next_article()
+        context["article_tags"] = list(self.tags.all())
+        return context

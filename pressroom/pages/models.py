@@ -1,0 +1,108 @@
+"""Home, standard (about ...) and HTML sitemap pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pressroom.core.blocks import BodyBlock
+from pressroom.core.models import BasePage
+
+HOME_NEWS_COUNT = 6
+
+
+class HomePage(BasePage):
+    """The root of a site in one language: welcome, company intro and latest news."""
+
+    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    intro = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("headline"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from pressroom.news.models import NewsArticlePage, NewsIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
+        context["latest_news"] = NewsArticlePage.objects.published().in_locale(self.locale)[
+            :HOME_NEWS_COUNT
+        ]
+        context["feature_pages"] = (
+            self.get_children().live().public().in_menu().not_type(NewsIndexPage)
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """An about, service or policy page with a rich body."""
+
+    summary = models.TextField(_("summary"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = ["pages.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class SitemapPage(BasePage):
+    """An HTML sitemap (网站地图) listing every live page of its site, as a tree."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "pages/sitemap_page.html"
+
+    class Meta:
+        verbose_name = _("HTML sitemap page")
+
+    def get_tree(self):
+        """Nested ``(page, children)`` pairs of the live, public pages under this site's home."""
+        home = self.get_parent()
+        pages = (
+            Page.objects.live()
+            .public()
+            .descendant_of(home, inclusive=True)
+            .filter(locale_id=self.locale_id)
+            .only("id", "title", "path", "depth", "url_path", "locale_id")
+            .order_by("path")
+        )
+        # Children are attached by their parent's path; a page under a parent that is not
+        # live is left out, as no link leads to it.
+        children_of: dict[str, list] = {home.path[: -Page.steplen]: []}
+        for page in pages:
+            siblings = children_of.get(page.path[: -Page.steplen])
+            if siblings is not None:
+                children_of[page.path] = []
+                siblings.append((page, children_of[page.path]))
+        return children_of[home.path[: -Page.steplen]]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tree"] = self.get_tree()
+        return context

@@ -1,0 +1,64 @@
+"""Factories for the objects tests need: pages are added under their parent and published."""
+
+import io
+from datetime import datetime, timedelta
+
+import factory
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from pressroom.news.models import NewsArticlePage, NewsCategory
+
+
+class NewsCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsCategory
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"分类{n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+def make_image(title="测试图片", size=(640, 400), color="#336699"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "PNG")
+    image = get_image_model()(title=title)
+    image.file = ImageFile(buffer, name="test.png")
+    image.save()
+    return image
+
+
+_article_counter = iter(range(1, 10**6))
+
+
+def publish(parent, page, when: datetime | None = None):
+    """Add ``page`` under ``parent`` and publish it; optionally backdate its publish times."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    if when is not None:
+        type(page).objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when
+        )
+        page.refresh_from_db()
+    return page
+
+
+def make_article(news_index, *, when=None, live=True, **fields):
+    n = next(_article_counter)
+    fields.setdefault("title", f"测试新闻 {n}")
+    fields.setdefault("slug", f"article-{n}")
+    fields.setdefault("summary", f"第 {n} 篇新闻的摘要。")
+    fields.setdefault("author", "王编辑")
+    fields.setdefault("body", [{"type": "paragraph", "value": f"<p>第 {n} 篇新闻的正文。</p>"}])
+    article = NewsArticlePage(**fields)
+    if not live:
+        news_index.add_child(instance=article)
+        article.save_revision()
+        article.live = False
+        article.save()
+        return article
+    when = when or timezone.now() - timedelta(minutes=n)
+    return publish(news_index, article, when)
