@@ -152,9 +152,10 @@ def publish_child(parent, page, when: datetime | None = None, updated: datetime 
 
 def load_pages(home, images) -> None:
     from pressroom.contact.models import ContactPage
+    from pressroom.news.models import NewsIndexPage
     from pressroom.pages.models import StandardPage
 
-    for position, item in enumerate(content.PAGES):
+    for item in content.PAGES:
         if not Page.objects.child_of(home).filter(slug=item["slug"]).exists():
             page = StandardPage(
                 title=item["title"],
@@ -164,10 +165,10 @@ def load_pages(home, images) -> None:
                 show_in_menus=True,
             )
             publish_child(home, page)
-            # About pages come right after the home page in the menu.
-            target = home.get_first_child()
-            if position == 0 and target.pk != page.pk:
-                page.move(target, pos="left")
+            # About pages come before the news center in the menu, in their written order.
+            news_index = NewsIndexPage.objects.child_of(home).first()
+            if news_index is not None:
+                page.move(news_index, pos="left")
     contact = ContactPage.objects.child_of(home).first()
     if contact is not None and not contact.intro:
         contact.intro = content.CONTACT["intro"]

@@ -1,0 +1,90 @@
+"""`pressroom init` and `pressroom demo`, as an installer runs them."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from pressroom.contact.models import ContactPage
+from pressroom.core.models import CompanyInfo
+from pressroom.demo import content
+from pressroom.news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from pressroom.pages.models import HomePage, SitemapPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_init_builds_the_site_tree_and_prints_a_generated_password(client, monkeypatch):
+    monkeypatch.delenv("PRESSROOM_ADMIN_USER", raising=False)
+    monkeypatch.delenv("PRESSROOM_ADMIN_PASSWORD", raising=False)
+    output = run("init", "--no-static")
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert {type(p.specific) for p in home.get_children()} == {
+        NewsIndexPage, ContactPage, SitemapPage,
+    }
+    # Wagtail's placeholder page is gone.
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+    password = output.split("password: ")[1].split()[0]
+    assert client.login(username="admin", password=password)
+    # A second run changes nothing and prints no password.
+    again = run("init", "--no-static")
+    assert "password:" not in again
+    assert Page.objects.count() == 5  # tree root, home, news center, contact, sitemap
+    assert get_user_model().objects.count() == 1
+
+
+def test_init_is_non_interactive_with_environment_credentials(client, monkeypatch):
+    monkeypatch.setenv("PRESSROOM_ADMIN_USER", "chief")
+    monkeypatch.setenv("PRESSROOM_ADMIN_PASSWORD", "a-long-test-password-1")
+    output = run("init", "--no-static")
+    assert "chief" in output
+    assert client.login(username="chief", password="a-long-test-password-1")
+    response = client.get("/admin/")
+    assert response.status_code == 200
+
+
+def test_demo_loads_the_company_and_a_second_run_changes_nothing(client):
+    assert f"{len(content.ARTICLES)} articles" in run("demo")
+    counts = {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "categories": NewsCategory.objects.count(),
+    }
+    assert NewsArticlePage.objects.published().count() >= 24
+    assert StandardPage.objects.live().count() >= 1
+    categories = set(NewsArticlePage.objects.values_list("category__slug", flat=True))
+    assert categories == {"company", "industry"}
+    assert not NewsArticlePage.objects.filter(cover_image=None).exists()
+    info = CompanyInfo.for_site(Site.objects.get(is_default_site=True))
+    for field in ["name", "hotline", "address", "phone", "fax", "email", "icp_number"]:
+        assert getattr(info, field), field
+    output = run("demo")
+    assert "nothing changed" in output
+    assert counts == {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "categories": NewsCategory.objects.count(),
+    }
+    # The demo site answers on every page.
+    for page in Page.objects.live().filter(depth__gte=2):
+        assert client.get(page.url).status_code == 200, page.url
+    home_html = client.get("/").content.decode()
+    assert content.COMPANY["hotline"] in home_html
+
+
+def test_demo_articles_keep_their_written_dates(client):
+    run("demo")
+    first = min(content.ARTICLES, key=lambda a: a["published"])
+    article = NewsArticlePage.objects.get(slug=first["slug"])
+    html = client.get(article.url).content.decode()
+    assert first["updated"][:16] in html
