@@ -36,8 +36,8 @@ run: install
 	PORT=$(PORT) $(BIN)/pressroom serve
 
 test: install
-	$(BIN)/pressroom check --settings=tests.settings --fail-level WARNING
-	$(BIN)/pressroom makemigrations --check --dry-run --settings=tests.settings
+	$(BIN)/python -m pressroom check --settings=tests.settings --fail-level WARNING
+	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
