@@ -30,7 +30,9 @@ def test_init_builds_the_site_tree_and_prints_a_generated_password(client, monke
     home = site.root_page.specific
     assert isinstance(home, HomePage)
     assert {type(p.specific) for p in home.get_children()} == {
-        NewsIndexPage, ContactPage, SitemapPage,
+        NewsIndexPage,
+        ContactPage,
+        SitemapPage,
     }
     # Wagtail's placeholder page is gone.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
