@@ -178,6 +178,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("tag/<str:slug>/")
     @path("tag/<str:slug>/page/<int:number>/")
     def tag_view(self, request, slug, number=1):
+        # Tag slugs may be Chinese; refuse what no slug can be (PostgreSQL rejects NUL).
+        if len(slug) > 100 or not slug.isprintable():
+            raise Http404(_("No such page."))
         tag = get_object_or_404(Tag, slug=slug)
         articles = self.articles().filter(tagged_items__tag=tag)
         return self.render_list(request, articles, number, tag=tag)
