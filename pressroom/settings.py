@@ -259,9 +259,9 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 # so a message survives a restart or a mail outage. `pressroom serve` runs both helpers below.
 TASKS = {
     **globals().get("TASKS", {}),
-    "default": globals().get("TASKS", {}).get(
-        "default", {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-    ),
+    "default": globals()
+    .get("TASKS", {})
+    .get("default", {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}),
     "contact": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 PRESSROOM_BACKGROUND_COMMANDS = [

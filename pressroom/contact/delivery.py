@@ -69,10 +69,9 @@ def record_failure(message: ContactMessage, exc: Exception) -> str:
     attempts = message.attempts
     state = Delivery.FAILED if attempts >= max_attempts() else Delivery.RETRY
     error = f"{type(exc).__name__}: {exc}"[:500]
+    retry_at = None if state == Delivery.FAILED else timezone.now() + retry_delay(attempts)
     ContactMessage.objects.filter(pk=message.pk).update(
-        delivery=state,
-        last_error=error,
-        next_attempt_at=None if state == Delivery.FAILED else timezone.now() + retry_delay(attempts),
+        delivery=state, last_error=error, next_attempt_at=retry_at
     )
     logger.warning("Contact message %s not delivered (attempt %s): %s", message.pk, attempts, error)
     return state
