@@ -6,6 +6,7 @@ Everything a site keeps (SQLite database, media, the generated secret key) lives
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -252,3 +253,35 @@ LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 
 # Serve MEDIA_URL from the app when no web server in front does it.
 PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
+
+# --- Contact form (pressroom.contact): message tasks, retries, spam limits, retention ---------
+# Wagtail's own tasks keep the default backend; contact notifications go through the database
+# so a message survives a restart or a mail outage. `pressroom serve` runs both helpers below.
+TASKS = {
+    **globals().get("TASKS", {}),
+    "default": globals()
+    .get("TASKS", {})
+    .get("default", {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}),
+    "contact": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+PRESSROOM_BACKGROUND_COMMANDS = [
+    *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
+    [sys.executable, "-m", "pressroom", "db_worker", "--backend", "contact", "--queue-name", "*"],
+    [sys.executable, "-m", "pressroom", "contact_sweep", "--every", "30"],
+]
+# Retries: 30 s, 1, 2, 4 min, then every 5 min, for about two days (600 attempts).
+PRESSROOM_CONTACT_RETRY_BASE = int(os.environ.get("PRESSROOM_CONTACT_RETRY_BASE", "30"))
+PRESSROOM_CONTACT_RETRY_MAX_DELAY = int(os.environ.get("PRESSROOM_CONTACT_RETRY_MAX_DELAY", "300"))
+PRESSROOM_CONTACT_MAX_ATTEMPTS = int(os.environ.get("PRESSROOM_CONTACT_MAX_ATTEMPTS", "600"))
+# Posts one address may make per window (every post counts, spam included) before a 429.
+PRESSROOM_CONTACT_RATE_LIMIT_POSTS = int(os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_POSTS", "5"))
+PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(
+    os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_WINDOW", "600")
+)
+# Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none by default.
+PRESSROOM_CONTACT_TRUSTED_PROXIES = env_list("PRESSROOM_CONTACT_TRUSTED_PROXIES")
+# A form sent sooner than this after it was shown is asked to be sent again.
+PRESSROOM_CONTACT_MIN_SECONDS = float(os.environ.get("PRESSROOM_CONTACT_MIN_SECONDS", "3"))
+PRESSROOM_CONTACT_MAX_MESSAGE_LENGTH = 5000
+# Delete messages older than this many days (0: keep them).
+PRESSROOM_CONTACT_RETENTION_DAYS = int(os.environ.get("PRESSROOM_CONTACT_RETENTION_DAYS", "0"))

@@ -1,23 +1,225 @@
-"""The contact page (联系我们): the company's details; the message form builds on it."""
+"""The contact page (联系我们) with its message form, and the messages visitors leave on it."""
 
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    AbstractFormField,
+    AbstractFormSubmission,
+    EmailFormMixin,
+    FormMixin,
+)
+from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pressroom.core.models import BasePage
 
+# The machine names the form logic knows: phone or email is required, the name and email
+# end up in the notification, every other field is kept and mailed as it is.
+KNOWN_FIELDS = ("name", "phone", "email", "company", "message")
+RESERVED_NAMES = {"pr_hp", "pr_ts", "csrfmiddlewaretoken"}
 
-class ContactPage(BasePage):
-    """Shows the company's address, phone, fax and email from the company info."""
+clean_name_validator = RegexValidator(
+    r"^[a-z][a-z0-9_]{0,49}$",
+    _("Use lower-case letters, digits and underscores, starting with a letter."),
+)
+
+
+class ContactFormField(AbstractFormField):
+    """One field of the message form; its machine name keys the stored answers."""
+
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("clean_name")]),
+        *AbstractFormField.panels[1:],
+    ]
+
+    def get_field_clean_name(self):
+        # Chinese labels would become names like "u59d3u540d": the editor's stable name wins.
+        return self.clean_name or get_field_clean_name(self.label)
+
+    def clean(self):
+        super().clean()
+        if self.clean_name:
+            clean_name_validator(self.clean_name)
+            if self.clean_name in RESERVED_NAMES:
+                raise ValidationError({"clean_name": _("This name is reserved.")})
+
+
+ContactFormField._meta.get_field("clean_name").help_text = _(
+    "Machine name that keys the stored answers; name, phone, email, company and message "
+    "are understood by the site. Do not change it once messages have come in."
+)
+
+
+class ContactPage(EmailFormMixin, FormMixin, BasePage):
+    """The company's details and a message form whose messages are stored, then mailed."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    form_heading = models.CharField(
+        _("form heading"), max_length=120, blank=True, help_text=_("Empty: “Leave a message”.")
+    )
+    privacy_note = RichTextField(
+        _("privacy note"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown under the form: what is kept, for how long and why."),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after a message is sent."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("form_heading"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("privacy_note"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("subject")],
+            heading=_("Notification email"),
+        ),
+    ]
     parent_page_types = ["pages.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "contact/contact_page.html"
+    landing_page_template = "contact/contact_page_landing.html"
 
     class Meta:
         verbose_name = _("contact page")
+
+    def get_submission_class(self):
+        return ContactMessage
+
+    def get_form_class(self):
+        from pressroom.contact.forms import ContactFormBuilder
+
+        return ContactFormBuilder(self.get_form_fields()).get_form_class()
+
+    def get_data_fields(self):
+        return [
+            *super().get_data_fields(),
+            ("delivery", _("Delivery")),
+            ("handled", _("Handled")),
+        ]
+
+    def process_form_submission(self, form):
+        """Store the message; mailing it is the background task's job, never the request's."""
+        # The task gets the first go; the sweep steps in only if it has not run a minute later.
+        grace = timezone.now() + timedelta(seconds=60)
+        return ContactMessage.objects.create(
+            form_data=form.submission_data(), page=self, next_attempt_at=grace
+        )
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        from pressroom.contact.views import thank_you
+
+        return thank_you(self, request, form_submission)
+
+    def serve(self, request, *args, **kwargs):
+        from pressroom.contact.views import serve_contact_page
+
+        response = serve_contact_page(self, request, *args, **kwargs)
+        # The form carries a CSRF token and a signed time stamp: never share it in a cache.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    def recipients(self) -> list[str]:
+        """Where notifications go: the page's own addresses, else the company's email."""
+        if self.to_address:
+            return [a.strip() for a in self.to_address.split(",") if a.strip()]
+        from pressroom.core.models import CompanyInfo
+
+        site = self.get_site()
+        info = CompanyInfo.for_site(site) if site else None
+        return [info.email] if info and info.email else []
+
+
+class ContactMessage(AbstractFormSubmission):
+    """A visitor's message: stored before anything else happens, then mailed with retries."""
+
+    class Delivery(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENDING = "sending", _("sending")
+        RETRY = "retry", _("failed, will retry")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed, gave up")
+
+    delivery = models.CharField(
+        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("delivery attempts"), default=0)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"), null=True, blank=True, default=timezone.now
+    )
+    last_error = models.CharField(_("last delivery error"), max_length=500, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["-submit_time"]
+        indexes = [
+            models.Index(fields=["delivery", "next_attempt_at"], name="contact_msg_due"),
+            models.Index(fields=["submit_time"], name="contact_msg_time"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.email or self.phone or f"#{self.pk}"
+
+    def _value(self, key: str) -> str:
+        return str(self.form_data.get(key) or "")
+
+    @property
+    def name(self) -> str:
+        return self._value("name")
+
+    @property
+    def email(self) -> str:
+        return self._value("email")
+
+    @property
+    def phone(self) -> str:
+        return self._value("phone")
+
+    @property
+    def company(self) -> str:
+        return self._value("company")
+
+    @property
+    def message(self) -> str:
+        return self._value("message")
+
+    @property
+    def excerpt(self) -> str:
+        text = re.sub(r"\s+", " ", self.message).strip()
+        return text[:80] + ("…" if len(text) > 80 else "")
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "delivery": self.get_delivery_display(),
+            "handled": _("yes") if self.handled else _("no"),
+        }
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "PRESSROOM_CONTACT_RETENTION_DAYS", 0) or 0)

@@ -69,6 +69,11 @@ def create_site_tree() -> Page:
                     )
                 )
                 page.save_revision().publish()
+    contact = ContactPage.objects.child_of(home).first()
+    if contact is not None:
+        from pressroom.contact.setup import ensure_message_form
+
+        ensure_message_form(contact)
     return home
 
 

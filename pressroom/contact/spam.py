@@ -1,0 +1,76 @@
+"""Abuse limits for the message form: who is posting, and how often they may."""
+
+import hashlib
+import ipaddress
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+
+def _networks(values) -> list:
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value.strip(), strict=False))
+        except ValueError:
+            logger.warning("Ignoring invalid trusted proxy %r", value)
+    return networks
+
+
+def _parse(value: str):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def client_address(request) -> str:
+    """The visitor's IP address: REMOTE_ADDR, or the first untrusted hop behind trusted proxies.
+
+    X-Forwarded-For is read only when the direct peer is a configured trusted proxy, so a
+    visitor cannot choose their own address by sending the header.
+    """
+    remote = _parse(request.META.get("REMOTE_ADDR", "")) or ipaddress.ip_address("0.0.0.0")
+    trusted = _networks(getattr(settings, "PRESSROOM_CONTACT_TRUSTED_PROXIES", []))
+    if not any(remote in net for net in trusted):
+        return str(remote)
+    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for hop in reversed(hops):
+        address = _parse(hop)
+        if address is None:
+            break
+        if not any(address in net for net in trusted):
+            return str(address)
+    return str(remote)
+
+
+def rate_key(address: str) -> str:
+    """A cache key for the address; IPv6 visitors are grouped by their /64 network."""
+    ip = _parse(address)
+    if ip is not None and ip.version == 6:
+        address = str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return "contact:posts:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def rate_limit() -> tuple[int, int]:
+    """(posts, seconds): how many posts one address may make in a window."""
+    return (
+        int(getattr(settings, "PRESSROOM_CONTACT_RATE_LIMIT_POSTS", 5)),
+        int(getattr(settings, "PRESSROOM_CONTACT_RATE_LIMIT_WINDOW", 600)),
+    )
+
+
+def count_post(address: str) -> bool:
+    """Count one post from the address; False when it is over the limit."""
+    posts, window = rate_limit()
+    key = rate_key(address)
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count <= posts

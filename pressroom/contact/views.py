@@ -1,0 +1,67 @@
+"""Serving the contact page: rate limit, form, store, thank you; the mail goes out afterwards."""
+
+import logging
+
+from django.template.response import TemplateResponse
+
+from pressroom.contact import spam
+
+logger = logging.getLogger(__name__)
+
+
+class AfterResponse(TemplateResponse):
+    """A response that runs callbacks once the server has sent it to the visitor."""
+
+    def __init__(self, *args, after=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.after = list(after)
+
+    def close(self):
+        super().close()
+        callbacks, self.after = self.after, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # the message is stored; the sweep will deliver it
+                logger.exception("Could not queue the contact notification")
+
+
+def enqueue_delivery(message_id: int) -> None:
+    from pressroom.contact.tasks import deliver_message
+
+    deliver_message.enqueue(message_id)
+
+
+def too_many_posts(page, request) -> TemplateResponse:
+    _posts, window = spam.rate_limit()
+    context = page.get_context(request)
+    response = TemplateResponse(request, "contact/too_many_posts.html", context, status=429)
+    response["Retry-After"] = str(window)
+    return response
+
+
+def serve_contact_page(page, request, *args, **kwargs):
+    if request.method != "POST":
+        return render_form(page, request, page.get_form(page=page, user=request.user))
+    if not spam.count_post(spam.client_address(request)):
+        return too_many_posts(page, request)
+    form = page.get_form(request.POST, page=page, user=request.user)
+    if not form.is_valid():
+        return render_form(page, request, form)
+    if form.is_spam:
+        logger.info("Contact form: dropped a post that filled the honeypot")
+        return thank_you(page, request, None)
+    message = page.process_form_submission(form)
+    return thank_you(page, request, message, after=[lambda: enqueue_delivery(message.pk)])
+
+
+def render_form(page, request, form):
+    context = page.get_context(request)
+    context["form"] = form
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def thank_you(page, request, message, after=()):
+    context = page.get_context(request)
+    context["form_submission"] = message
+    return AfterResponse(request, page.get_landing_page_template(request), context, after=after)
