@@ -335,6 +335,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("PRESSROOM_LOGIN_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = float(os.environ.get("PRESSROOM_LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed attempt, beside the counters
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_ENABLE_ADMIN = False
