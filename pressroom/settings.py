@@ -285,3 +285,110 @@ PRESSROOM_CONTACT_MIN_SECONDS = float(os.environ.get("PRESSROOM_CONTACT_MIN_SECO
 PRESSROOM_CONTACT_MAX_MESSAGE_LENGTH = 5000
 # Delete messages older than this many days (0: keep them).
 PRESSROOM_CONTACT_RETENTION_DAYS = int(os.environ.get("PRESSROOM_CONTACT_RETENTION_DAYS", "0"))
+
+# --- Security: safe production defaults, login throttling, health, faults -------------------
+# See docs/security.md. Every PRESSROOM_* variable below is optional.
+INSTALLED_APPS += ["pressroom.security", "axes", "csp"]
+# The database-down answer sits just inside SecurityMiddleware, the CSP header outside
+# everything the views produce; axes must be the last middleware.
+MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseUnavailableMiddleware")
+MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+PRESSROOM_ADMIN_PATH = os.environ.get("PRESSROOM_ADMIN_PATH", "admin/").strip("/") + "/"
+PRESSROOM_HTTPS = env_bool("PRESSROOM_HTTPS")
+PRESSROOM_TRUSTED_PROXIES = env_list("PRESSROOM_TRUSTED_PROXIES")
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_AGE = int(os.environ.get("PRESSROOM_SESSION_AGE", str(8 * 3600)))
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+if PRESSROOM_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("PRESSROOM_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("PRESSROOM_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a promise to browsers that is slow to take back: opt in explicitly.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    # The health check must answer plain HTTP from the load balancer.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if PRESSROOM_TRUSTED_PROXIES:
+    # Only a proxy we trust may tell us the request came over HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = False
+
+# Content-Security-Policy (django-csp). Public pages: no inline script or style at all.
+# The Wagtail admin gets its own, looser policy (pressroom/security/middleware.py).
+_CSP_EXTRA_FRAMES = env_list("PRESSROOM_CSP_FRAME_SRC")  # e.g. video embed hosts
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_CSP_EXTRA_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+PRESSROOM_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # The page editor shows its preview in a same-origin frame.
+    "frame-ancestors": ["'self'"],
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from
+# one address, further attempts get 429 until the cool-off passes. Every attempt is logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("PRESSROOM_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = float(os.environ.get("PRESSROOM_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed attempt, beside the counters
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_ENABLE_ADMIN = False
+AXES_IPWARE_PROXY_COUNT = 1 if PRESSROOM_TRUSTED_PROXIES else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRESSROOM_TRUSTED_PROXIES else ["REMOTE_ADDR"]
+)
+
+# Uploads: only raster image types (no SVG: it can carry script), bounded sizes and pixels.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # privacy checks apply; the file goes as attachment
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads stream to a temporary file
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+
+# Logs as one JSON object per line for log collectors: PRESSROOM_LOG_FORMAT=json.
+if os.environ.get("PRESSROOM_LOG_FORMAT", "").lower() == "json":
+    LOGGING["formatters"]["json"] = {"()": "pressroom.security.logs.JsonFormatter"}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+LOGGING["loggers"]["pressroom.security"] = {"level": "INFO"}
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}

@@ -1,0 +1,63 @@
+"""Response headers and fault answers that apply to every request."""
+
+import logging
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from .views import database_unavailable
+
+logger = logging.getLogger("pressroom.security")
+
+
+def is_admin_path(path: str) -> bool:
+    return path.startswith("/" + settings.PRESSROOM_ADMIN_PATH)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with Wagtail's admin on its own looser policy.
+
+    Public pages get CONTENT_SECURITY_POLICY (no inline script or style). The admin's
+    editors, choosers and preview need inline handlers and same-origin framing, so paths under
+    PRESSROOM_ADMIN_PATH get PRESSROOM_ADMIN_CSP instead. A view that sets its own header
+    (document downloads: ``default-src 'none'``) keeps it.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin_path(request.path_info):
+            parts.config = settings.PRESSROOM_ADMIN_CSP
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if is_admin_path(request.path_info) and response.get("X-Frame-Options") == "DENY":
+            # The page editor frames its own preview.
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that meets a dead database answers a quick static 503, not a 500 traceback.
+
+    The page it renders needs no database (no site settings, no menu), tells the visitor to try
+    again, and carries Retry-After. Faults raised outside views reach handler500, which makes the
+    same decision (pressroom.security.views.server_error).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError | InterfaceError):
+            logger.error(
+                "database unavailable: %s",
+                exception,
+                extra={"path": request.path, "status_code": 503},
+            )
+            return database_unavailable(request)
+        return None

@@ -1,0 +1,106 @@
+"""The three editorial roles, as Wagtail groups that `pressroom init` creates.
+
+- Editors: add and edit pages in every language's home tree and submit them for
+  moderation; add, edit and choose images and documents.
+- Moderators: that, and publish, lock and unlock pages, delete images and documents,
+  manage news categories.
+- Administrators: that, and delete page trees, delete news categories, edit the company
+  info, manage users and groups, and redirects.
+
+Superusers (``pressroom init``'s first admin) can do everything besides.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+ADMINISTRATORS = "Administrators"
+ROLES = [EDITORS, MODERATORS, ADMINISTRATORS]
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ADMINISTRATORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "bulk_delete_page",
+    ],
+}
+
+_MEDIA_EDIT = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+_MEDIA_DELETE = ["wagtailimages.delete_image", "wagtaildocs.delete_document"]
+COLLECTION_PERMISSIONS = {
+    EDITORS: _MEDIA_EDIT,
+    MODERATORS: _MEDIA_EDIT + _MEDIA_DELETE,
+    ADMINISTRATORS: _MEDIA_EDIT + _MEDIA_DELETE,
+}
+
+_CATEGORIES = ["news.add_newscategory", "news.change_newscategory", "news.view_newscategory"]
+MODEL_PERMISSIONS = {
+    EDITORS: ["wagtailadmin.access_admin"],
+    MODERATORS: ["wagtailadmin.access_admin", *_CATEGORIES],
+    ADMINISTRATORS: [
+        "wagtailadmin.access_admin",
+        *_CATEGORIES,
+        "news.delete_newscategory",
+        "core.change_companyinfo",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "auth.add_group",
+        "auth.change_group",
+        "auth.delete_group",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+    ],
+}
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def ensure_roles() -> list[Group]:
+    """Create the role groups, or add what they lack; never takes away what an admin added.
+
+    Page permissions are granted on each home page (depth 2, one per language tree) rather
+    than on the tree root, so that no role can create a new site root. Wagtail's own starter
+    grants to Editors and Moderators on the root are removed for that reason. Run
+    ``pressroom init`` again after adding a language tree.
+    """
+    homes = list(Page.objects.filter(depth=2))
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = []
+    for name in ROLES:
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*[_permission(p) for p in MODEL_PERMISSIONS[name]])
+        if root_page is not None:
+            GroupPagePermission.objects.filter(group=group, page=root_page).delete()
+        for home in homes:
+            for codename in PAGE_PERMISSIONS[name]:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=_permission(f"wagtailcore.{codename}")
+                )
+        if root_collection is not None:
+            for dotted in COLLECTION_PERMISSIONS[name]:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=_permission(dotted)
+                )
+        groups.append(group)
+    return groups

@@ -1,0 +1,71 @@
+"""The health check and the answers given when something behind the site has failed."""
+
+import logging
+import secrets
+import sys
+
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_safe
+
+from pressroom.core import views as core_views
+
+logger = logging.getLogger("pressroom.security")
+
+
+def _database_ok() -> bool:
+    try:
+        connection = connections["default"]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone()[0] == 1
+    except Exception:  # any failure means "not healthy"; the reason goes to the log
+        logger.exception("health check: database unreachable")
+        return False
+
+
+def _cache_ok() -> bool:
+    key = "pressroom:healthz"
+    token = secrets.token_hex(8)
+    try:
+        cache.set(key, token, 10)
+        return cache.get(key) == token
+    except Exception:
+        logger.exception("health check: cache unreachable")
+        return False
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """200 when the database and the cache answer, 503 otherwise. Never cached."""
+    checks = {
+        "database": "ok" if _database_ok() else "unavailable",
+        "cache": "ok" if _cache_ok() else "unavailable",
+    }
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
+
+
+def database_unavailable(request=None):
+    """A static 503 page rendered without the database, with Retry-After."""
+    response = HttpResponse(loader.render_to_string("security/503.html"), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires_csrf_token
+def server_error(request):
+    """handler500: a database fault anywhere becomes the 503 page, anything else the 500 page."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, OperationalError | InterfaceError):
+        return database_unavailable(request)
+    return core_views.server_error(request)

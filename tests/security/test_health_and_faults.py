@@ -1,0 +1,105 @@
+"""/healthz for load balancers, JSON logs, and a quick 503 when the database is gone."""
+
+import json
+import logging
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
+
+from pressroom.security.logs import JsonFormatter
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_ok_and_is_never_cached(client, home):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert "no-store" in response["Cache-Control"]
+    assert client.head("/healthz").status_code == 200
+    assert client.post("/healthz").status_code == 405
+
+
+def database_down():
+    return mock.patch.object(
+        CursorWrapper, "execute", side_effect=OperationalError("unable to open database file")
+    )
+
+
+def test_healthz_says_503_when_the_database_is_down(client, home):
+    with database_down():
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "unavailable", "cache": "ok"}
+
+
+def test_healthz_says_503_when_the_cache_is_down(client, home):
+    with mock.patch("django.core.cache.cache.set", side_effect=ConnectionError("refused")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+
+
+@pytest.mark.parametrize("url", ["/", "/news/", "/contact/", "/en/", "/admin/login/"])
+def test_pages_answer_a_static_503_when_the_database_is_down(client, home, url):
+    client.raise_request_exception = False
+    with database_down():
+        response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    text = response.content.decode()
+    assert "暂时无法访问" in text or "Temporarily unavailable" in text
+    assert "Traceback" not in text and "OperationalError" not in text
+
+
+def test_other_errors_still_get_the_500_page(client, home):
+    from pressroom.pages.models import HomePage
+
+    client.raise_request_exception = False
+    with mock.patch.object(HomePage, "serve", side_effect=RuntimeError("boom")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Traceback" not in response.content.decode()
+    assert "boom" not in response.content.decode()
+
+
+def test_json_log_lines_carry_message_level_and_extras():
+    record = logging.makeLogRecord(
+        {
+            "name": "pressroom.security",
+            "levelname": "WARNING",
+            "levelno": logging.WARNING,
+            "msg": "login failed for %s",
+            "args": ("'a\\r\\nb'",),
+            "event": "login_failed",
+        }
+    )
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    entry = json.loads(line)
+    assert entry["level"] == "WARNING"
+    assert entry["logger"] == "pressroom.security"
+    assert entry["message"] == "login failed for 'a\\r\\nb'"
+    assert entry["event"] == "login_failed"
+    assert entry["time"].endswith("+00:00")
+
+
+def test_json_log_format_is_switched_on_by_the_environment(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.security.test_production_settings import ROOT, production_env
+
+    env = production_env(tmp_path, PRESSROOM_LOG_FORMAT="json")
+    code = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('pressroom.security').warning('hello %s', 'world')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert {"level": "WARNING", "message": "hello world"}.items() <= lines[-1].items()
