@@ -273,6 +273,18 @@ PRESSROOM_BACKGROUND_COMMANDS = [
 PRESSROOM_CONTACT_RETRY_BASE = int(os.environ.get("PRESSROOM_CONTACT_RETRY_BASE", "30"))
 PRESSROOM_CONTACT_RETRY_MAX_DELAY = int(os.environ.get("PRESSROOM_CONTACT_RETRY_MAX_DELAY", "300"))
 PRESSROOM_CONTACT_MAX_ATTEMPTS = int(os.environ.get("PRESSROOM_CONTACT_MAX_ATTEMPTS", "600"))
+# The rate-limit counters must be shared by every worker process: Redis when configured,
+# else files in the data directory (a per-process memory cache would multiply the limit).
+CACHES["contact"] = (
+    CACHES["default"]
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "contact"),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+)
+PRESSROOM_CONTACT_CACHE = "contact"
 # Posts one address may make per window (every post counts, spam included) before a 429.
 PRESSROOM_CONTACT_RATE_LIMIT_POSTS = int(os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_POSTS", "5"))
 PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(

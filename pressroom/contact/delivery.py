@@ -105,7 +105,8 @@ def render_body(message: ContactMessage, page) -> str:
             lines += [f"{label}:", text, ""]
         else:
             lines.append(f"{label}: {text}")
-    lines += ["", _("Received: %(time)s") % {"time": timezone.localtime(message.submit_time)}]
+    received = timezone.localtime(message.submit_time).strftime("%Y-%m-%d %H:%M:%S %Z")
+    lines += ["", _("Received: %(time)s") % {"time": received}]
     try:
         path = reverse("contact_message:inspect", args=[message.pk])
         lines.append(_("In the admin: %(url)s") % {"url": settings.WAGTAILADMIN_BASE_URL + path})

@@ -5,7 +5,7 @@ import ipaddress
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ def count_post(address: str) -> bool:
     """Count one post from the address; False when it is over the limit."""
     posts, window = rate_limit()
     key = rate_key(address)
+    cache = caches[getattr(settings, "PRESSROOM_CONTACT_CACHE", "default")]
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)
