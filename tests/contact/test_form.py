@@ -248,3 +248,9 @@ def test_rate_limit_is_shared_by_worker_processes(settings, tmp_path):
     # IPv6 visitors are counted per /64 network.
     assert all(count_post(f"2001:db8::{n}") for n in range(1, 6))
     assert count_post("2001:db8::ffff") is False
+
+
+def test_a_body_over_the_upload_limit_gets_400_not_500(post_message):
+    response = post_message(message="长" * 1_500_000)  # about 4.5 MB once encoded
+    assert response.status_code == 400
+    assert not ContactMessage.objects.exists()
