@@ -256,7 +256,7 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 
 # --- Contact form (pressroom.contact): message tasks, retries, spam limits, retention ---------
 # Wagtail's own tasks keep the default backend; contact notifications go through the database
-# so a message survives a restart or a mail outage. `pressroom serve` runs both helpers below.
+# so a message survives a restart or a mail outage. `pressroom serve` runs their worker.
 TASKS = {
     **globals().get("TASKS", {}),
     "default": globals()
@@ -266,8 +266,8 @@ TASKS = {
 }
 PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
-    [sys.executable, "-m", "pressroom", "db_worker", "--backend", "contact", "--queue-name", "*"],
-    [sys.executable, "-m", "pressroom", "contact_sweep", "--every", "30"],
+    # db_worker for the "contact" backend plus the retry/retention sweep, in one process.
+    [sys.executable, "-m", "pressroom", "contact_worker"],
 ]
 # Retries: 30 s, 1, 2, 4 min, then every 5 min, for about two days (600 attempts).
 PRESSROOM_CONTACT_RETRY_BASE = int(os.environ.get("PRESSROOM_CONTACT_RETRY_BASE", "30"))

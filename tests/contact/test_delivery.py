@@ -213,7 +213,30 @@ def test_starttls_and_login_work_with_the_configured_account(
     assert len(smtp_server.wait_for(1)) == 1
 
 
-def test_serve_runs_the_worker_and_the_sweep():
-    commands = [" ".join(c) for c in background_commands()]
-    assert any("db_worker --backend contact" in c for c in commands)
-    assert any("contact_sweep --every" in c for c in commands)
+def test_serve_runs_the_contact_worker():
+    commands = [c[-1] for c in background_commands()]
+    assert "contact_worker" in commands
+
+
+def test_the_worker_sweep_delivers_due_messages(post_message, smtp_server):
+    from pressroom.contact.management.commands.contact_worker import sweep_forever
+
+    class OneRound:
+        """Stands in for the stop event: lets the loop run exactly one sweep."""
+
+        rounds = 0
+
+        def wait(self, timeout):
+            self.rounds += 1
+            return self.rounds > 1
+
+    smtp_server.stop()
+    post_message()
+    message = ContactMessage.objects.get()
+    assert message.delivery == "retry"
+    smtp_server.start()
+    make_due(message)
+    sweep_forever(30, OneRound())
+    assert len(smtp_server.wait_for(1)) == 1
+    message.refresh_from_db()
+    assert message.delivery == "sent"
