@@ -290,6 +290,10 @@ PRESSROOM_CONTACT_RATE_LIMIT_POSTS = int(os.environ.get("PRESSROOM_CONTACT_RATE_
 PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(
     os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_WINDOW", "600")
 )
+# Posts the whole site accepts per window, all addresses together (0: no site-wide limit).
+PRESSROOM_CONTACT_SITE_LIMIT_POSTS = int(
+    os.environ.get("PRESSROOM_CONTACT_SITE_LIMIT_POSTS", "200")
+)
 # Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none by default.
 PRESSROOM_CONTACT_TRUSTED_PROXIES = env_list("PRESSROOM_CONTACT_TRUSTED_PROXIES")
 # A form sent sooner than this after it was shown is asked to be sent again.

@@ -1,5 +1,7 @@
 """The contact page (联系我们) with its message form, and the messages visitors leave on it."""
 
+import hashlib
+import json
 import re
 from datetime import timedelta
 
@@ -122,9 +124,17 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         """Store the message; mailing it is the background task's job, never the request's."""
         # The task gets the first go; the sweep steps in only if it has not run a minute later.
         grace = timezone.now() + timedelta(seconds=60)
+        data = form.submission_data()
         return ContactMessage.objects.create(
-            form_data=form.submission_data(), page=self, next_attempt_at=grace
+            form_data=data, page=self, next_attempt_at=grace, fingerprint=fingerprint(data)
         )
+
+    def recent_duplicate(self, data: dict):
+        """The same message sent to this page in the last ten minutes, if there is one."""
+        since = timezone.now() - timedelta(minutes=10)
+        return ContactMessage.objects.filter(
+            page=self, fingerprint=fingerprint(data), submit_time__gte=since
+        ).first()
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         from pressroom.contact.views import thank_you
@@ -172,6 +182,8 @@ class ContactMessage(AbstractFormSubmission):
     last_error = models.CharField(_("last delivery error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     handled = models.BooleanField(_("handled"), default=False)
+    # A hash of the answers, so that a double click stores and mails the message once.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("message")
@@ -219,6 +231,10 @@ class ContactMessage(AbstractFormSubmission):
             "delivery": self.get_delivery_display(),
             "handled": _("yes") if self.handled else _("no"),
         }
+
+
+def fingerprint(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def retention_days() -> int:

@@ -51,6 +51,9 @@ def serve_contact_page(page, request, *args, **kwargs):
     if form.is_spam:
         logger.info("Contact form: dropped a post that filled the honeypot")
         return thank_you(page, request, None)
+    duplicate = page.recent_duplicate(form.submission_data())
+    if duplicate is not None:  # a double click or a resend: already stored and being mailed
+        return thank_you(page, request, duplicate)
     message = page.process_form_submission(form)
     return thank_you(page, request, message, after=[lambda: enqueue_delivery(message.pk)])
 

@@ -191,7 +191,9 @@ def test_too_fast_or_forged_time_stamps_ask_to_send_again(post_message, settings
 
 
 def test_a_flood_from_one_address_gets_429(post_message, settings):
-    statuses = [post_message(remote_addr="192.0.2.50").status_code for _ in range(40)]
+    statuses = [
+        post_message(remote_addr="192.0.2.50", message=f"第{n}条").status_code for n in range(40)
+    ]
     assert 500 not in statuses
     assert statuses[:5] == [200] * 5
     assert statuses.count(429) == 35
@@ -254,3 +256,21 @@ def test_a_body_over_the_upload_limit_gets_400_not_500(post_message):
     response = post_message(message="长" * 1_500_000)  # about 4.5 MB once encoded
     assert response.status_code == 400
     assert not ContactMessage.objects.exists()
+
+
+def test_a_double_click_stores_and_mails_the_message_once(post_message):
+    first, second = post_message(), post_message()
+    assert first.status_code == second.status_code == 200
+    assert "感谢您的留言" in second.content.decode()
+    assert ContactMessage.objects.count() == 1
+    assert len(mail.outbox) == 1
+    post_message(message="另一条留言")
+    assert ContactMessage.objects.count() == 2
+
+
+def test_site_wide_limit_stops_a_flood_from_many_addresses(post_message, settings):
+    settings.PRESSROOM_CONTACT_SITE_LIMIT_POSTS = 3
+    statuses = [
+        post_message(remote_addr=f"198.51.100.{n}", message=f"{n}").status_code for n in range(5)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
