@@ -41,6 +41,16 @@ class ContactFormField(AbstractFormField):
     """One field of the message form; its machine name keys the stored answers."""
 
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+    clean_name = models.CharField(
+        verbose_name=_("name"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_(
+            "Machine name that keys the stored answers; name, phone, email, company and "
+            "message are understood by the site. Do not change it once messages have come in."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("label"), FieldPanel("clean_name")]),
@@ -57,12 +67,6 @@ class ContactFormField(AbstractFormField):
             clean_name_validator(self.clean_name)
             if self.clean_name in RESERVED_NAMES:
                 raise ValidationError({"clean_name": _("This name is reserved.")})
-
-
-ContactFormField._meta.get_field("clean_name").help_text = _(
-    "Machine name that keys the stored answers; name, phone, email, company and message "
-    "are understood by the site. Do not change it once messages have come in."
-)
 
 
 class ContactPage(EmailFormMixin, FormMixin, BasePage):

@@ -17,13 +17,15 @@ class AfterResponse(TemplateResponse):
         self.after = list(after)
 
     def close(self):
-        super().close()
+        # The server calls close() once the visitor has the page; the callbacks run before
+        # Django's request_finished handlers, so they tidy up any connection used here.
         callbacks, self.after = self.after, []
         for callback in callbacks:
             try:
                 callback()
             except Exception:  # the message is stored; the sweep will deliver it
                 logger.exception("Could not queue the contact notification")
+        super().close()
 
 
 def enqueue_delivery(message_id: int) -> None:

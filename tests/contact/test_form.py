@@ -29,6 +29,8 @@ def test_contact_page_shows_the_form_with_chinese_labels(client, contact_page):
     names = [field["name"] for field in form.select("input, textarea") if field.get("name")]
     assert {"name", "phone", "email", "company", "message", "pr_hp", "pr_ts"} <= set(names)
     assert form.select_one("[name=csrfmiddlewaretoken]") is not None
+    assert form.select_one("[name=message]")["maxlength"] == "5000"
+    assert form.select_one("[name=name]")["maxlength"] == "100"
     assert "仅用于回复您的咨询" in form.select_one(".privacy-note").get_text()
 
 
