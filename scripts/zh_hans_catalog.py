@@ -170,6 +170,7 @@ ZH = {
     "Send message": "提交留言",
     "Back to the contact page": "返回联系我们",
     "Too many messages were sent from your connection. Please wait a few minutes and try again, or call us.": "您的网络提交留言过于频繁，请稍等几分钟再试，或直接致电我们。",
+    "Your message could not be saved just now. Please send it again.": "暂时无法保存您的留言，请重新提交。",
 }
 
 

@@ -2,7 +2,9 @@
 
 import logging
 
+from django.db import DatabaseError
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from pressroom.contact import spam
 
@@ -56,14 +58,20 @@ def serve_contact_page(page, request, *args, **kwargs):
     duplicate = page.recent_duplicate(form.submission_data())
     if duplicate is not None:  # a double click or a resend: already stored and being mailed
         return thank_you(page, request, duplicate)
-    message = page.process_form_submission(form)
+    try:
+        message = page.process_form_submission(form)
+    except DatabaseError:
+        # Never thank a visitor for a message that was not kept: show it again to resend.
+        logger.exception("Contact form: could not store a message")
+        form.add_error(None, _("Your message could not be saved just now. Please send it again."))
+        return render_form(page, request, form, status=503)
     return thank_you(page, request, message, after=[lambda: enqueue_delivery(message.pk)])
 
 
-def render_form(page, request, form):
+def render_form(page, request, form, status=200):
     context = page.get_context(request)
     context["form"] = form
-    return TemplateResponse(request, page.get_template(request), context)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 def thank_you(page, request, message, after=()):

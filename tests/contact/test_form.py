@@ -276,3 +276,19 @@ def test_site_wide_limit_stops_a_flood_from_many_addresses(post_message, setting
         post_message(remote_addr=f"198.51.100.{n}", message=f"{n}").status_code for n in range(5)
     ]
     assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_when_the_database_fails_the_visitor_is_asked_to_resend(post_message, monkeypatch):
+    from django.db import OperationalError
+
+    def broken(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(ContactMessage.objects, "create", broken)
+    response = post_message(message="数据库故障时的留言")
+    assert response.status_code == 503
+    page = soup(response)
+    assert "暂时无法保存您的留言" in errors(response)
+    assert page.select_one(".thank-you") is None
+    assert page.select_one("[name=message]").get_text().strip() == "数据库故障时的留言"
+    assert not mail.outbox
