@@ -101,6 +101,8 @@ def render_body(message: ContactMessage, page) -> str:
     for key, value in message.form_data.items():
         label = labels.get(key, key)
         text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if not text:
+            continue  # optional fields left empty
         if "\n" in text:
             lines += [f"{label}:", text, ""]
         else:

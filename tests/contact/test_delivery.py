@@ -66,6 +66,14 @@ def test_mail_server_down_keeps_the_message_and_delivers_after_it_returns(
     )
 
 
+def test_notification_lists_the_answers_given(post_message):
+    post_message(company="", message="第一行\n第二行")
+    body = mail.outbox[0].body
+    assert "姓名: 李明" in body and "留言内容:\n第一行\n第二行" in body
+    assert "公司名称" not in body  # left empty
+    assert "/admin/contact_message/inspect/" in body
+
+
 def test_retries_back_off_up_to_five_minutes():
     delays = [delivery.retry_delay(n).total_seconds() for n in range(1, 8)]
     assert delays == [30, 60, 120, 240, 300, 300, 300]
