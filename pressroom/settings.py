@@ -256,7 +256,7 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 
 # --- Contact form (pressroom.contact): message tasks, retries, spam limits, retention ---------
 # Wagtail's own tasks keep the default backend; contact notifications go through the database
-# so a message survives a restart or a mail outage. `pressroom serve` runs both helpers below.
+# so a message survives a restart or a mail outage. `pressroom serve` runs their worker.
 TASKS = {
     **globals().get("TASKS", {}),
     "default": globals()
@@ -266,17 +266,33 @@ TASKS = {
 }
 PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
-    [sys.executable, "-m", "pressroom", "db_worker", "--backend", "contact", "--queue-name", "*"],
-    [sys.executable, "-m", "pressroom", "contact_sweep", "--every", "30"],
+    # db_worker for the "contact" backend plus the retry/retention sweep, in one process.
+    [sys.executable, "-m", "pressroom", "contact_worker"],
 ]
 # Retries: 30 s, 1, 2, 4 min, then every 5 min, for about two days (600 attempts).
 PRESSROOM_CONTACT_RETRY_BASE = int(os.environ.get("PRESSROOM_CONTACT_RETRY_BASE", "30"))
 PRESSROOM_CONTACT_RETRY_MAX_DELAY = int(os.environ.get("PRESSROOM_CONTACT_RETRY_MAX_DELAY", "300"))
 PRESSROOM_CONTACT_MAX_ATTEMPTS = int(os.environ.get("PRESSROOM_CONTACT_MAX_ATTEMPTS", "600"))
+# The rate-limit counters must be shared by every worker process: Redis when configured,
+# else files in the data directory (a per-process memory cache would multiply the limit).
+CACHES["contact"] = (
+    CACHES["default"]
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "contact"),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+)
+PRESSROOM_CONTACT_CACHE = "contact"
 # Posts one address may make per window (every post counts, spam included) before a 429.
 PRESSROOM_CONTACT_RATE_LIMIT_POSTS = int(os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_POSTS", "5"))
 PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(
     os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_WINDOW", "600")
+)
+# Posts the whole site accepts per window, all addresses together (0: no site-wide limit).
+PRESSROOM_CONTACT_SITE_LIMIT_POSTS = int(
+    os.environ.get("PRESSROOM_CONTACT_SITE_LIMIT_POSTS", "200")
 )
 # Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none by default.
 PRESSROOM_CONTACT_TRUSTED_PROXIES = env_list("PRESSROOM_CONTACT_TRUSTED_PROXIES")

@@ -24,3 +24,4 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (WhiteNoise warns w
 # Contact form: tasks run in the request, spam timing off unless a test turns it on.
 TASKS = {**TASKS, "contact": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PRESSROOM_CONTACT_MIN_SECONDS = 0
+PRESSROOM_CONTACT_CACHE = "default"  # cleared between tests by conftest

@@ -101,11 +101,14 @@ def render_body(message: ContactMessage, page) -> str:
     for key, value in message.form_data.items():
         label = labels.get(key, key)
         text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if not text:
+            continue  # optional fields left empty
         if "\n" in text:
             lines += [f"{label}:", text, ""]
         else:
             lines.append(f"{label}: {text}")
-    lines += ["", _("Received: %(time)s") % {"time": timezone.localtime(message.submit_time)}]
+    received = timezone.localtime(message.submit_time).strftime("%Y-%m-%d %H:%M:%S %Z")
+    lines += ["", _("Received: %(time)s") % {"time": received}]
     try:
         path = reverse("contact_message:inspect", args=[message.pk])
         lines.append(_("In the admin: %(url)s") % {"url": settings.WAGTAILADMIN_BASE_URL + path})

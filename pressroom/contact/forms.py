@@ -111,11 +111,6 @@ class ContactForm(BaseForm):
         self.fields[TIMESTAMP] = django.forms.CharField(
             required=False, widget=django.forms.HiddenInput, initial=sign_now
         )
-        for name, field in self.fields.items():
-            if name not in (HONEYPOT, TIMESTAMP):
-                field.widget.attrs.setdefault("maxlength", getattr(field, "max_length", None))
-                if field.widget.attrs["maxlength"] is None:
-                    del field.widget.attrs["maxlength"]
 
     def visible_message_fields(self):
         return [f for f in self if f.name not in (HONEYPOT, TIMESTAMP)]

@@ -1,5 +1,7 @@
 """The contact page (联系我们) with its message form, and the messages visitors leave on it."""
 
+import hashlib
+import json
 import re
 from datetime import timedelta
 
@@ -39,6 +41,16 @@ class ContactFormField(AbstractFormField):
     """One field of the message form; its machine name keys the stored answers."""
 
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+    clean_name = models.CharField(
+        verbose_name=_("name"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_(
+            "Machine name that keys the stored answers; name, phone, email, company and "
+            "message are understood by the site. Do not change it once messages have come in."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("label"), FieldPanel("clean_name")]),
@@ -55,12 +67,6 @@ class ContactFormField(AbstractFormField):
             clean_name_validator(self.clean_name)
             if self.clean_name in RESERVED_NAMES:
                 raise ValidationError({"clean_name": _("This name is reserved.")})
-
-
-ContactFormField._meta.get_field("clean_name").help_text = _(
-    "Machine name that keys the stored answers; name, phone, email, company and message "
-    "are understood by the site. Do not change it once messages have come in."
-)
 
 
 class ContactPage(EmailFormMixin, FormMixin, BasePage):
@@ -122,9 +128,17 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         """Store the message; mailing it is the background task's job, never the request's."""
         # The task gets the first go; the sweep steps in only if it has not run a minute later.
         grace = timezone.now() + timedelta(seconds=60)
+        data = form.submission_data()
         return ContactMessage.objects.create(
-            form_data=form.submission_data(), page=self, next_attempt_at=grace
+            form_data=data, page=self, next_attempt_at=grace, fingerprint=fingerprint(data)
         )
+
+    def recent_duplicate(self, data: dict):
+        """The same message sent to this page in the last ten minutes, if there is one."""
+        since = timezone.now() - timedelta(minutes=10)
+        return ContactMessage.objects.filter(
+            page=self, fingerprint=fingerprint(data), submit_time__gte=since
+        ).first()
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         from pressroom.contact.views import thank_you
@@ -172,6 +186,8 @@ class ContactMessage(AbstractFormSubmission):
     last_error = models.CharField(_("last delivery error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     handled = models.BooleanField(_("handled"), default=False)
+    # A hash of the answers, so that a double click stores and mails the message once.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("message")
@@ -219,6 +235,10 @@ class ContactMessage(AbstractFormSubmission):
             "delivery": self.get_delivery_display(),
             "handled": _("yes") if self.handled else _("no"),
         }
+
+
+def fingerprint(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def retention_days() -> int:

@@ -5,7 +5,7 @@ import ipaddress
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 logger = logging.getLogger(__name__)
 
@@ -63,14 +63,23 @@ def rate_limit() -> tuple[int, int]:
     )
 
 
-def count_post(address: str) -> bool:
-    """Count one post from the address; False when it is over the limit."""
-    posts, window = rate_limit()
-    key = rate_key(address)
+def _count(key: str, window: int) -> int:
+    cache = caches[getattr(settings, "PRESSROOM_CONTACT_CACHE", "default")]
     cache.add(key, 0, window)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # the window expired between add and incr
         cache.set(key, 1, window)
-        count = 1
-    return count <= posts
+        return 1
+
+
+def count_post(address: str) -> bool:
+    """Count one post from the address (and for the whole site); False when over a limit."""
+    posts, window = rate_limit()
+    if _count(rate_key(address), window) > posts:
+        return False
+    site_posts = int(getattr(settings, "PRESSROOM_CONTACT_SITE_LIMIT_POSTS", 0) or 0)
+    if site_posts and _count("contact:posts:site", window) > site_posts:
+        logger.warning("Contact form: site-wide limit of %s posts reached", site_posts)
+        return False
+    return True

@@ -2,7 +2,9 @@
 
 import logging
 
+from django.db import DatabaseError
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from pressroom.contact import spam
 
@@ -17,13 +19,15 @@ class AfterResponse(TemplateResponse):
         self.after = list(after)
 
     def close(self):
-        super().close()
+        # The server calls close() once the visitor has the page; the callbacks run before
+        # Django's request_finished handlers, so they tidy up any connection used here.
         callbacks, self.after = self.after, []
         for callback in callbacks:
             try:
                 callback()
             except Exception:  # the message is stored; the sweep will deliver it
                 logger.exception("Could not queue the contact notification")
+        super().close()
 
 
 def enqueue_delivery(message_id: int) -> None:
@@ -51,14 +55,23 @@ def serve_contact_page(page, request, *args, **kwargs):
     if form.is_spam:
         logger.info("Contact form: dropped a post that filled the honeypot")
         return thank_you(page, request, None)
-    message = page.process_form_submission(form)
+    duplicate = page.recent_duplicate(form.submission_data())
+    if duplicate is not None:  # a double click or a resend: already stored and being mailed
+        return thank_you(page, request, duplicate)
+    try:
+        message = page.process_form_submission(form)
+    except DatabaseError:
+        # Never thank a visitor for a message that was not kept: show it again to resend.
+        logger.exception("Contact form: could not store a message")
+        form.add_error(None, _("Your message could not be saved just now. Please send it again."))
+        return render_form(page, request, form, status=503)
     return thank_you(page, request, message, after=[lambda: enqueue_delivery(message.pk)])
 
 
-def render_form(page, request, form):
+def render_form(page, request, form, status=200):
     context = page.get_context(request)
     context["form"] = form
-    return TemplateResponse(request, page.get_template(request), context)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 def thank_you(page, request, message, after=()):

@@ -113,3 +113,22 @@ def test_messages_need_the_permission(client, editor, messages, contact_page):
     client.force_login(editor)
     assert client.get(reverse("contact_message:index")).status_code == 200
     assert client.get(submissions).status_code == 200
+
+
+def test_editors_can_edit_and_preview_the_contact_page(admin_client, contact_page):
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[contact_page.pk]))
+    assert edit.status_code == 200
+    assert "form_fields-0-clean_name" in edit.content.decode()
+    for mode, text in [("form", "留言内容"), ("landing", "感谢您的留言")]:
+        response = contact_page.make_preview_request(preview_mode=mode)
+        assert response.status_code == 200
+        assert text in response.rendered_content
+
+
+def test_wagtail_submission_listing_escapes_and_shows_delivery(admin_client, messages):
+    page = messages[0].page
+    response = admin_client.get(reverse("wagtailforms:list_submissions", args=[page.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "等待发送" in html

@@ -66,6 +66,14 @@ def test_mail_server_down_keeps_the_message_and_delivers_after_it_returns(
     )
 
 
+def test_notification_lists_the_answers_given(post_message):
+    post_message(company="", message="第一行\n第二行")
+    body = mail.outbox[0].body
+    assert "姓名: 李明" in body and "留言内容:\n第一行\n第二行" in body
+    assert "公司名称" not in body  # left empty
+    assert "/admin/contact_message/inspect/" in body
+
+
 def test_retries_back_off_up_to_five_minutes():
     delays = [delivery.retry_delay(n).total_seconds() for n in range(1, 8)]
     assert delays == [30, 60, 120, 240, 300, 300, 300]
@@ -213,7 +221,30 @@ def test_starttls_and_login_work_with_the_configured_account(
     assert len(smtp_server.wait_for(1)) == 1
 
 
-def test_serve_runs_the_worker_and_the_sweep():
-    commands = [" ".join(c) for c in background_commands()]
-    assert any("db_worker --backend contact" in c for c in commands)
-    assert any("contact_sweep --every" in c for c in commands)
+def test_serve_runs_the_contact_worker():
+    commands = [c[-1] for c in background_commands()]
+    assert "contact_worker" in commands
+
+
+def test_the_worker_sweep_delivers_due_messages(post_message, smtp_server):
+    from pressroom.contact.management.commands.contact_worker import sweep_forever
+
+    class OneRound:
+        """Stands in for the stop event: lets the loop run exactly one sweep."""
+
+        rounds = 0
+
+        def wait(self, timeout):
+            self.rounds += 1
+            return self.rounds > 1
+
+    smtp_server.stop()
+    post_message()
+    message = ContactMessage.objects.get()
+    assert message.delivery == "retry"
+    smtp_server.start()
+    make_due(message)
+    sweep_forever(30, OneRound())
+    assert len(smtp_server.wait_for(1)) == 1
+    message.refresh_from_db()
+    assert message.delivery == "sent"

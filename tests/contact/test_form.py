@@ -29,6 +29,8 @@ def test_contact_page_shows_the_form_with_chinese_labels(client, contact_page):
     names = [field["name"] for field in form.select("input, textarea") if field.get("name")]
     assert {"name", "phone", "email", "company", "message", "pr_hp", "pr_ts"} <= set(names)
     assert form.select_one("[name=csrfmiddlewaretoken]") is not None
+    assert form.select_one("[name=message]")["maxlength"] == "5000"
+    assert form.select_one("[name=name]")["maxlength"] == "100"
     assert "仅用于回复您的咨询" in form.select_one(".privacy-note").get_text()
 
 
@@ -66,7 +68,7 @@ def test_page_address_overrides_the_company_email(post_message, contact_page):
 def test_phone_or_email_is_needed(post_message):
     response = post_message(phone="", email="")
     assert response.status_code == 200
-    assert "电话号码或邮箱" in errors(response) or "phone number or an email" in errors(response)
+    assert "请至少填写电话号码或邮箱" in errors(response)
     assert not ContactMessage.objects.exists()
     assert post_message(phone="", email="a@example.com").status_code == 200
     assert post_message(phone="0571-8888 8888", email="").status_code == 200
@@ -178,9 +180,9 @@ def test_forged_post_without_csrf_token_is_refused(contact_page, company):
 def test_too_fast_or_forged_time_stamps_ask_to_send_again(post_message, settings, client):
     settings.PRESSROOM_CONTACT_MIN_SECONDS = 60
     response = post_message()
-    assert "很快" in errors(response) or "very fast" in errors(response)
+    assert "提交得太快了" in errors(response)
     response = post_message(pr_ts="1700000000")
-    assert "过期" in errors(response) or "expired" in errors(response)
+    assert "表单已过期" in errors(response)
     # The re-rendered form carries a fresh, valid stamp, so the visitor can send again.
     fresh = soup(response).select_one("[name=pr_ts]")["value"]
     assert fresh != "1700000000"
@@ -191,7 +193,9 @@ def test_too_fast_or_forged_time_stamps_ask_to_send_again(post_message, settings
 
 
 def test_a_flood_from_one_address_gets_429(post_message, settings):
-    statuses = [post_message(remote_addr="192.0.2.50").status_code for _ in range(40)]
+    statuses = [
+        post_message(remote_addr="192.0.2.50", message=f"第{n}条").status_code for n in range(40)
+    ]
     assert 500 not in statuses
     assert statuses[:5] == [200] * 5
     assert statuses.count(429) == 35
@@ -225,3 +229,66 @@ def test_behind_a_trusted_proxy_each_visitor_counts_alone(post_message, settings
         for n in range(8)
     ]
     assert statuses == [200] * 8
+
+
+def test_rate_limit_is_shared_by_worker_processes(settings, tmp_path):
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from pressroom.contact.spam import count_post, rate_key
+
+    location = str(tmp_path / "contact-cache")
+    settings.CACHES = {
+        **settings.CACHES,
+        "contact": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": location,
+        },
+    }
+    settings.PRESSROOM_CONTACT_CACHE = "contact"
+    assert all(count_post("192.0.2.80") for _ in range(5))
+    other_process = FileBasedCache(location, {})
+    assert other_process.get(rate_key("192.0.2.80")) == 5
+    assert count_post("192.0.2.80") is False
+    # IPv6 visitors are counted per /64 network.
+    assert all(count_post(f"2001:db8::{n}") for n in range(1, 6))
+    assert count_post("2001:db8::ffff") is False
+
+
+def test_a_body_over_the_upload_limit_gets_400_not_500(post_message):
+    response = post_message(message="长" * 1_500_000)  # about 4.5 MB once encoded
+    assert response.status_code == 400
+    assert not ContactMessage.objects.exists()
+
+
+def test_a_double_click_stores_and_mails_the_message_once(post_message):
+    first, second = post_message(), post_message()
+    assert first.status_code == second.status_code == 200
+    assert "感谢您的留言" in second.content.decode()
+    assert ContactMessage.objects.count() == 1
+    assert len(mail.outbox) == 1
+    post_message(message="另一条留言")
+    assert ContactMessage.objects.count() == 2
+
+
+def test_site_wide_limit_stops_a_flood_from_many_addresses(post_message, settings):
+    settings.PRESSROOM_CONTACT_SITE_LIMIT_POSTS = 3
+    statuses = [
+        post_message(remote_addr=f"198.51.100.{n}", message=f"{n}").status_code for n in range(5)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_when_the_database_fails_the_visitor_is_asked_to_resend(post_message, monkeypatch):
+    from django.db import OperationalError
+
+    def broken(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(ContactMessage.objects, "create", broken)
+    response = post_message(message="数据库故障时的留言")
+    assert response.status_code == 503
+    page = soup(response)
+    assert "暂时无法保存您的留言" in errors(response)
+    assert page.select_one(".thank-you") is None
+    assert page.select_one("[name=message]").get_text().strip() == "数据库故障时的留言"
+    assert not mail.outbox
