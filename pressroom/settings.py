@@ -252,3 +252,20 @@ LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 
 # Serve MEDIA_URL from the app when no web server in front does it.
 PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
+
+# --- Bilingual site: locales, translation admin, language in the URL only (docs/i18n.md) -----
+INSTALLED_APPS += [
+    "pressroom.i18n",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
+]
+# The language comes from the URL alone, so responses carry no Vary: Accept-Language.
+MIDDLEWARE = [
+    "pressroom.i18n.middleware.LocaleMiddleware"
+    if name == "django.middleware.locale.LocaleMiddleware"
+    else name
+    for name in MIDDLEWARE
+]
+# A new Chinese page is not copied into the English tree as an alias: an English address
+# shows English content or nothing (see docs/decisions/0101-simple-translation.md).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
