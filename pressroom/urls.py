@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pressroom.core import views as core_views
+from pressroom.i18n.views import default_language_prefix_redirect
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +25,9 @@ if settings.PRESSROOM_SERVE_MEDIA:
     )
 
 # Chinese, the default language, lives at the root; English under /en/.
+urlpatterns.append(
+    re_path(rf"^{settings.LANGUAGE_CODE}/(?P<rest>.*)$", default_language_prefix_redirect)
+)
 urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -122,6 +122,8 @@ ZH = {
     "Latest news": "最新动态",
     "All news": "全部新闻",
     "No news yet.": "暂无新闻。",
+    "Language": "语言",
+    "Languages": "语言",
 }
 
 

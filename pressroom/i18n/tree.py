@@ -49,6 +49,7 @@ def translate_page(page: Page, locale: Locale, exclude_fields=(), **fields) -> t
         copy.draft_title = fields["title"]
     copy.save()
     copy.save_revision().publish()
+    copy.refresh_from_db()  # publishing saved a fresh copy of the page: live, live_revision
     return copy, True
 
 
