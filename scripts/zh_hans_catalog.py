@@ -124,6 +124,9 @@ ZH = {
     "No news yet.": "暂无新闻。",
     "Language": "语言",
     "Languages": "语言",
+    "Read this page in %(language)s": "阅读本页的%(language)s版",
+    "Visit the %(language)s website": "访问%(language)s网站",
+    "Translate the parent page into that language first.": "请先把上级页面翻译成该语言。",
 }
 
 
