@@ -19,7 +19,7 @@ def translate_pages(home, locale, stream_data, images) -> int:
     from pressroom.pages.models import StandardPage
 
     created = 0
-    for position, item in enumerate(content.PAGES):
+    for item in content.PAGES:
         source = StandardPage.objects.child_of(home).filter(slug=item["slug"]).first()
         if source is None:
             continue
@@ -30,12 +30,7 @@ def translate_pages(home, locale, stream_data, images) -> int:
             summary=item["summary_en"],
             body=stream_data(item["body_en"], images),
         )
-        if new:
-            created += 1
-            # The same menu order as in Chinese: about pages right after the home page.
-            first = page.get_parent().get_first_child()
-            if position == 0 and first.pk != page.pk:
-                page.move(first, pos="left")
+        created += new
     contact = ContactPage.objects.child_of(home).first()
     if contact is not None:
         translation = contact.get_translation_or_none(locale)

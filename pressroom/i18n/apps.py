@@ -6,3 +6,8 @@ class I18nConfig(AppConfig):
     name = "pressroom.i18n"
     label = "pressroom_i18n"
     verbose_name = _("Languages")
+
+    def ready(self):
+        from pressroom.i18n import signals
+
+        signals.connect()

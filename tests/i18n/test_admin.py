@@ -1,7 +1,7 @@
 """Editors translate a page from the admin; taking the original offline takes its translations."""
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from tests.factories import make_article
 
@@ -64,3 +64,39 @@ def test_unpublishing_a_translation_leaves_the_original(admin_client, news_index
     copy.refresh_from_db()
     article.refresh_from_db()
     assert article.live and not copy.live
+
+
+def test_translations_take_their_originals_place_in_the_menu(client, company, home, en_home):
+    from pressroom.i18n.tree import translate_page
+    from pressroom.pages.models import StandardPage
+    from tests.factories import publish
+
+    news = home.get_children().get(slug="news")
+    about = StandardPage(title="关于", slug="about", show_in_menus=True)
+    service = StandardPage(title="服务", slug="service", show_in_menus=True)
+    publish(home, about)
+    publish(home, service)
+    for page in [about, service]:  # fresh rows: each move renumbers the siblings' paths
+        Page.objects.get(pk=page.pk).move(Page.objects.get(pk=news.pk), pos="left")
+    english = Locale.objects.get(language_code="en")
+    # Translated in the opposite order, they still line up like the Chinese menu.
+    translate_page(service, english, title="Service")
+    translate_page(about, english, title="About")
+    from bs4 import BeautifulSoup
+
+    zh = BeautifulSoup(client.get("/").content, "html.parser")
+    en = BeautifulSoup(client.get("/en/").content, "html.parser")
+    assert [a.get_text() for a in zh.select(".main-nav a")] == [
+        "首页",
+        "关于",
+        "服务",
+        "新闻中心",
+        "联系我们",
+    ]
+    assert [a.get_text() for a in en.select(".main-nav a")] == [
+        "Home",
+        "About",
+        "Service",
+        "News center",
+        "Contact us",
+    ]
