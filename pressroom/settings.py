@@ -267,5 +267,5 @@ MIDDLEWARE = [
     for name in MIDDLEWARE
 ]
 # A new Chinese page is not copied into the English tree as an alias: an English address
-# shows English content or nothing (see docs/decisions/0101-simple-translation.md).
+# shows English content or nothing (see docs/decisions/0003-simple-translation.md).
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
