@@ -159,9 +159,19 @@ def test_chinese_prefix_redirects_to_the_root(client, company, en_home):
     assert response["Location"] == "/news/?x=1"
 
 
-@pytest.mark.parametrize("path", ["/zh-hans//evil.example/", "/zh-hans/\\\\evil.example/"])
-def test_chinese_prefix_redirect_stays_on_the_site(client, path):
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/zh-hans//evil.example/", 301),
+        ("/zh-hans/\\\\evil.example/", 301),
+        ("/zh-hans/%2F%2Fevil.example/", 301),
+        ("/zh-hans/%0d%0aSet-Cookie:%20x=1", 404),  # a decoded line break matches no address
+    ],
+)
+def test_chinese_prefix_redirect_stays_on_the_site(client, path, status):
     response = client.get(path)
-    assert response.status_code == 301
-    assert response["Location"].startswith("/")
-    assert not response["Location"].startswith(("//", "/\\"))
+    assert response.status_code == status
+    assert "Set-Cookie" not in response
+    if status == 301:
+        assert response["Location"].startswith("/")
+        assert not response["Location"].startswith(("//", "/\\"))
