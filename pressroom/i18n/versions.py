@@ -82,7 +82,8 @@ def language_versions(request, page=None) -> list[LanguageVersion]:
         target = translations.get(code)
         if target is not None:
             url = (target.get_url(request) or "") + (subpath or "")
-            full_url = target.get_full_url(request) + subpath if subpath is not None else None
+            base = target.get_full_url(request)
+            full_url = base + subpath if base is not None and subpath is not None else None
         else:
             if homes is None:
                 homes = _homes(request)
