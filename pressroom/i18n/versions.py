@@ -110,7 +110,13 @@ def alternates(versions: list[LanguageVersion]) -> list[tuple[str, str]]:
 
 
 def page_language_matches(page) -> bool:
-    """True when the page is in the language its URL promises (/en/... is English)."""
-    return Locale.objects.filter(
-        pk=page.locale_id, language_code=active_content_language()
-    ).exists()
+    """True when the page is in the language its URL promises (/en/... is English).
+
+    Read from Wagtail's cached list of site root paths (one per home page and language), so
+    serving a page costs no query; the page's locale is the fallback.
+    """
+    language = active_content_language()
+    for root in Site.get_site_root_paths():
+        if page.url_path.startswith(root.root_path):
+            return root.language_code == language
+    return Locale.objects.filter(pk=page.locale_id, language_code=language).exists()
