@@ -26,7 +26,7 @@ def follow_the_original(pages, action):
     """Unpublishing, deleting or moving a Chinese page does the same to its translations.
 
     Only the original (default-language) page leads: taking an English translation offline
-    leaves the Chinese page alone. The admin lists the translations in its confirmation.
+    leaves the Chinese page alone. The admin says so in its confirmation.
     """
     if action not in CASCADED_ACTIONS:
         return {}
