@@ -408,3 +408,19 @@ if os.environ.get("PRESSROOM_LOG_FORMAT", "").lower() == "json":
     LOGGING["handlers"]["console"]["formatter"] = "json"
 LOGGING["loggers"]["pressroom.security"] = {"level": "INFO"}
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+# --- Bilingual site: locales, translation admin, language in the URL only (docs/i18n.md) -----
+INSTALLED_APPS += [
+    "pressroom.i18n",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
+]
+# The language comes from the URL alone, so responses carry no Vary: Accept-Language.
+MIDDLEWARE = [
+    "pressroom.i18n.middleware.LocaleMiddleware"
+    if name == "django.middleware.locale.LocaleMiddleware"
+    else name
+    for name in MIDDLEWARE
+]
+# A new Chinese page is not copied into the English tree as an alias: an English address
+# shows English content or nothing (see docs/decisions/0003-simple-translation.md).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pressroom.core import views as core_views
+from pressroom.i18n.views import default_language_prefix_redirect
 from pressroom.security import media as security_media
 from pressroom.security import views as security_views
 
@@ -22,6 +23,9 @@ if settings.PRESSROOM_SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", security_media.serve_media))
 
 # Chinese, the default language, lives at the root; English under /en/.
+urlpatterns.append(
+    re_path(rf"^{settings.LANGUAGE_CODE}/(?P<rest>.*)$", default_language_prefix_redirect)
+)
 urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -171,6 +171,11 @@ ZH = {
     "Back to the contact page": "返回联系我们",
     "Too many messages were sent from your connection. Please wait a few minutes and try again, or call us.": "您的网络提交留言过于频繁，请稍等几分钟再试，或直接致电我们。",
     "Your message could not be saved just now. Please send it again.": "暂时无法保存您的留言，请重新提交。",
+    "Language": "语言",
+    "Languages": "语言",
+    "Read this page in %(language)s": "阅读本页的%(language)s版",
+    "Visit the %(language)s website": "访问%(language)s网站",
+    "Translate the parent page into that language first.": "请先把上级页面翻译成该语言。",
 }
 
 

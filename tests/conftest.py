@@ -63,4 +63,12 @@ def pytest_configure(config):
 
     from pressroom.core.management.commands.compiletranslations import compile_catalogs
 
-    compile_catalogs(settings.LOCALE_PATHS)
+    if compile_catalogs(settings.LOCALE_PATHS):
+        # Django may have read the catalogues already (during setup), before these .mo files
+        # existed: forget them, as Django does when LOCALE_PATHS changes.
+        from asgiref.local import Local
+        from django.utils.translation import trans_real
+
+        trans_real._translations = {}
+        trans_real._default = None
+        trans_real._active = Local()

@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from pressroom.core.models import CompanyInfo
 from pressroom.core.setup import create_site_tree
 from pressroom.demo import content
+from pressroom.demo.translations import load_translations
 
 IMAGE_COUNT = 8
 IMAGE_TITLE = "Pressroom demo picture {n}"
@@ -221,4 +222,5 @@ def load_demo() -> dict:
     load_pages(home, images)
     news_index = NewsIndexPage.objects.child_of(home).first()
     created = load_articles(news_index, categories, images)
-    return {"articles": created}
+    translated = load_translations(home, news_index, stream_data, images, local_time)
+    return {"articles": created, "translations": translated}

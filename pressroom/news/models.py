@@ -158,6 +158,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         found = get_object_or_404(NewsCategory, slug=category) if category else None
         return redirect(self.list_url(category=found, number=int(number or 1)), permanent=True)
 
+    def translated_subpath(self, subpath: str) -> str | None:
+        """The route to keep when switching language: a category (shared by both languages).
+
+        Page numbers and tags differ between languages, so those lead to the list's start.
+        """
+        parts = subpath.strip("/").split("/")
+        return f"category/{parts[1]}/" if len(parts) >= 2 and parts[0] == "category" else None
+
     @path("")
     def index_view(self, request):
         return self.legacy_redirect(request) or self.render_list(request, self.articles())

@@ -8,7 +8,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = load_demo()
-        if result["articles"]:
-            self.stdout.write(self.style.SUCCESS(f"Demo loaded: {result['articles']} articles."))
+        if result["articles"] or result.get("translations"):
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo loaded: {result['articles']} articles, "
+                    f"{result.get('translations', 0)} English pages."
+                )
+            )
         else:
             self.stdout.write("Demo content is already there; nothing changed.")

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from pressroom.core.setup import create_site_tree, ensure_admin
+from pressroom.i18n.tree import translate_site_tree
 from pressroom.security.roles import ensure_roles
 
 
@@ -17,7 +18,8 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         home = create_site_tree()
-        ensure_roles()
+        translate_site_tree(home)
+        ensure_roles()  # after the English tree exists: roles are granted on every home
         if not options["no_static"]:
             call_command("collectstatic", interactive=False, verbosity=0)
         account = ensure_admin()
