@@ -252,3 +252,10 @@ LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 
 # Serve MEDIA_URL from the app when no web server in front does it.
 PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
+
+# --- SEO: sitemaps, feeds, robots.txt, meta tags and structured data (pressroom.seo) --------
+INSTALLED_APPS.append("pressroom.seo")
+# URLs per sitemap file; the protocol allows at most 50,000 (the index lists every file).
+PRESSROOM_SITEMAP_URLS = 50_000
+# Newest articles in each RSS/Atom feed.
+PRESSROOM_FEED_ITEMS = 20

@@ -11,6 +11,7 @@ from pressroom.core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("pressroom.seo.urls")),
 ]
 
 if settings.PRESSROOM_SERVE_MEDIA:
