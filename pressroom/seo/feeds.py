@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site
 
 from pressroom.core.models import CompanyInfo
-from pressroom.seo.utils import absolute_url
+from pressroom.seo.utils import absolute_url, hreflang
 
 FEED_RENDITION = "fill-1200x630"
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -45,6 +45,7 @@ class NewsFeed(Feed):
         self.index, self.category = index, category
         self.feed_type = FEED_TYPES[kind]
         self.kind = kind
+        self.language = hreflang(index.locale.language_code)
 
     def published(self):
         from pressroom.news.models import NewsArticlePage

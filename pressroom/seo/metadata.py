@@ -29,8 +29,13 @@ def description_of(page, company) -> str:
     return ""
 
 
-def title_of(page) -> str:
-    return (getattr(page, "seo_title", "") or getattr(page, "title", "")).strip()
+def title_of(page, company) -> str:
+    """seo_title, else the page title; a home page is shared under the company's name."""
+    if page is not None and page.seo_title:
+        return page.seo_title
+    if page is None or page.depth <= 2:
+        return company.display_name
+    return page.title
 
 
 def is_page_itself(request, page) -> bool:

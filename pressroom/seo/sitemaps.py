@@ -15,6 +15,7 @@ from django.db.models import Q
 from wagtail.models import Locale, Page, Site, get_page_models
 
 from pressroom.news.models import NewsArticlePage
+from pressroom.seo.utils import hreflang
 
 # The protocol's limit of URLs in one sitemap file.
 MAX_URLS_PER_SITEMAP = 50_000
@@ -26,15 +27,6 @@ class SitemapEntry:
     loc: str
     lastmod: str | None
     alternates: list[tuple[str, str]] = field(default_factory=list)
-
-
-def hreflang(language_code: str) -> str:
-    """A language code in BCP 47 form: ``zh-hans`` -> ``zh-Hans``, ``en-gb`` -> ``en-GB``."""
-    first, *rest = language_code.split("-")
-    parts = [first.lower()]
-    for part in rest:
-        parts.append(part.title() if len(part) == 4 else part.upper())
-    return "-".join(parts)
 
 
 def w3c_datetime(moment: datetime | None) -> str | None:
@@ -70,23 +62,21 @@ def listed_pages():
     )
 
 
-def section_count() -> int:
+def section_count(listed) -> int:
     """How many sitemap files the index lists (always at least one)."""
-    return max(1, math.ceil(listed_pages().count() / urls_per_sitemap()))
+    return max(1, math.ceil(listed.count() / urls_per_sitemap()))
 
 
-def section_entries(request, number: int) -> list[SitemapEntry]:
-    """The entries of sitemap file ``number`` (from 1), each with its language alternates."""
+def section_entries(request, listed, number: int) -> list[SitemapEntry]:
+    """Entries of sitemap file ``number`` (from 1) of ``listed``, with language alternates."""
     size = urls_per_sitemap()
-    pages = list(
-        listed_pages().order_by("pk").only(*ENTRY_FIELDS)[(number - 1) * size : number * size]
-    )
+    pages = list(listed.order_by("pk").only(*ENTRY_FIELDS)[(number - 1) * size : number * size])
     translations: dict = {}
     keys = {page.translation_key for page in pages}
     if keys:
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         default = settings.LANGUAGE_CODE
-        for version in listed_pages().filter(translation_key__in=keys).only(*ENTRY_FIELDS):
+        for version in listed.filter(translation_key__in=keys).only(*ENTRY_FIELDS):
             url = version.get_full_url(request)
             if url:
                 code = languages.get(version.locale_id, default)

@@ -17,3 +17,12 @@ def absolute_url(request, url: str) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url
     return site_root_url(request) + url
+
+
+def hreflang(language_code: str) -> str:
+    """A language code in BCP 47 form: ``zh-hans`` -> ``zh-Hans``, ``en-gb`` -> ``en-GB``."""
+    first, *rest = language_code.split("-")
+    parts = [first.lower()]
+    for part in rest:
+        parts.append(part.title() if len(part) == 4 else part.upper())
+    return "-".join(parts)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from pressroom.seo.models import SeoSettings
-from pressroom.seo.sitemaps import section_count, section_entries
+from pressroom.seo.sitemaps import listed_pages, section_count, section_entries
 from pressroom.seo.utils import site_root_url
 
 
@@ -35,11 +35,12 @@ def sitemap_index(request):
 
 @require_safe
 def sitemap_section(request, number: int):
-    if number < 1 or number > section_count():
+    listed = listed_pages()
+    if number < 1 or number > section_count(listed):
         raise Http404("No such sitemap.")
     return TemplateResponse(
         request,
         "seo/sitemap.xml",
-        {"entries": section_entries(request, number)},
+        {"entries": section_entries(request, listed, number)},
         content_type="application/xml; charset=utf-8",
     )

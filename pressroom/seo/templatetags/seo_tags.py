@@ -8,7 +8,7 @@ from pressroom.core.models import CompanyInfo
 from pressroom.core.templatetags.core_tags import find_child_page, site_home
 from pressroom.seo import metadata, structured_data
 from pressroom.seo.feeds import feed_path
-from pressroom.seo.sitemaps import hreflang
+from pressroom.seo.utils import hreflang
 
 register = template.Library()
 
@@ -33,7 +33,7 @@ def seo_head(context):
     canonical = metadata.canonical_url(request, page)
     image = metadata.share_image(request, page, company)
     description = metadata.description_of(page, company)
-    title = metadata.title_of(page) or company.display_name
+    title = metadata.title_of(page, company)
     data = {
         "description": description,
         "canonical": canonical,
