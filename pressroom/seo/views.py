@@ -23,7 +23,8 @@ def robots_txt(request):
 def sitemap_index(request):
     root = site_root_url(request)
     sections = [
-        root + reverse("sitemap_section", args=[number]) for number in range(1, section_count() + 1)
+        root + reverse("sitemap_section", args=[number])
+        for number in range(1, section_count(listed_pages()) + 1)
     ]
     return TemplateResponse(
         request,

@@ -62,7 +62,7 @@ def test_article_head_has_description_canonical_and_share_tags(client, article):
     assert (meta(head, "og:image:width"), meta(head, "og:image:height")) == ("1200", "630")
     assert ".fill-1200x630" in meta(head, "og:image")
     assert meta(head, "article:section") == "公司新闻"
-    published = timezone.localtime(article.first_published_at).isoformat()
+    published = timezone.localtime(article.first_published_at).strftime("%Y-%m-%dT%H:%M:%S%z")
     assert meta(head, "article:published_time") == published
     assert meta(head, "twitter:card") == "summary_large_image"
     assert meta(head, "twitter:image") == meta(head, "og:image")
