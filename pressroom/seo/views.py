@@ -42,6 +42,6 @@ def sitemap_section(request, number: int):
     return TemplateResponse(
         request,
         "seo/sitemap.xml",
-        {"entries": section_entries(request, listed, number)},
+        {"entries": section_entries(listed, number)},
         content_type="application/xml; charset=utf-8",
     )

@@ -66,6 +66,7 @@ def test_robots_leads_to_a_valid_sitemap_of_every_live_page_once(
     client, english, bilingual_article, news_index, urlset_schema, index_schema
 ):
     articles = [make_article(news_index) for _ in range(3)]
+    articles.append(make_article(news_index, slug="新厂房-投产"))  # a Chinese slug, percent-encoded
     hidden = [
         make_article(news_index, live=False, title="草稿"),
         make_article(news_index, title="已过期", expire_at=timezone.now() - timedelta(hours=1)),
