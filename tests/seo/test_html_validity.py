@@ -24,6 +24,7 @@ VNU_JAR = Path(
 )
 
 
+@pytest.fixture
 def vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
@@ -79,8 +80,8 @@ def every_page_type(company, home, news_index, english):
     return urls
 
 
-def test_every_page_type_is_valid_html(client, every_page_type, tmp_path):
-    command = vnu_command()
+def test_every_page_type_is_valid_html(vnu_command, client, every_page_type, tmp_path):
+    command = vnu_command
     files = {}
     for number, url in enumerate(every_page_type):
         response = client.get(url)
