@@ -46,9 +46,14 @@ def urls_per_sitemap() -> int:
     )
 
 
-def listed_pages():
-    """Pages a crawler may fetch: live, public, under a site's home, articles only if published."""
-    root_paths = {srp.root_path for srp in Site.get_site_root_paths()}
+def site_roots(site) -> list:
+    """The root paths (one per language) of ``site``: a sitemap lists only its own host."""
+    return [root for root in Site.get_site_root_paths() if site is None or root.site_id == site.pk]
+
+
+def listed_pages(roots):
+    """Pages a crawler may fetch: live, public, under one of ``roots``, articles if published."""
+    root_paths = {root.root_path for root in roots}
     if not root_paths:
         return Page.objects.none()
     under_a_site = Q()
@@ -79,9 +84,9 @@ class PageUrls:
     page, keeps a 50,000-URL sitemap to string work.
     """
 
-    def __init__(self):
+    def __init__(self, roots):
         self.roots = []
-        for root in Site.get_site_root_paths():  # the most specific root path first
+        for root in roots:  # the most specific root path first
             with translation.override(root.language_code):
                 prefix = reverse("wagtail_serve", args=("",))
             self.roots.append((root.root_path, root.root_url + prefix))
@@ -93,11 +98,11 @@ class PageUrls:
         return None
 
 
-def section_entries(listed, number: int) -> list[SitemapEntry]:
+def section_entries(listed, roots, number: int) -> list[SitemapEntry]:
     """Entries of sitemap file ``number`` (from 1) of ``listed``, with language alternates."""
     size = urls_per_sitemap()
     pages = list(listed.order_by("pk").only(*ENTRY_FIELDS)[(number - 1) * size : number * size])
-    urls, translations = PageUrls(), {}
+    urls, translations = PageUrls(roots), {}
     keys = {page.translation_key for page in pages}
     if keys:
         languages = dict(Locale.objects.values_list("pk", "language_code"))

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from pressroom.seo.models import SeoSettings
-from pressroom.seo.sitemaps import listed_pages, section_count, section_entries
+from pressroom.seo.sitemaps import listed_pages, section_count, section_entries, site_roots
 from pressroom.seo.utils import site_root_url
 
 
@@ -22,9 +22,10 @@ def robots_txt(request):
 @require_safe
 def sitemap_index(request):
     root = site_root_url(request)
+    listed = listed_pages(site_roots(Site.find_for_request(request)))
     sections = [
         root + reverse("sitemap_section", args=[number])
-        for number in range(1, section_count(listed_pages()) + 1)
+        for number in range(1, section_count(listed) + 1)
     ]
     return TemplateResponse(
         request,
@@ -36,12 +37,13 @@ def sitemap_index(request):
 
 @require_safe
 def sitemap_section(request, number: int):
-    listed = listed_pages()
+    roots = site_roots(Site.find_for_request(request))
+    listed = listed_pages(roots)
     if number < 1 or number > section_count(listed):
         raise Http404("No such sitemap.")
     return TemplateResponse(
         request,
         "seo/sitemap.xml",
-        {"entries": section_entries(listed, number)},
+        {"entries": section_entries(listed, roots, number)},
         content_type="application/xml; charset=utf-8",
     )

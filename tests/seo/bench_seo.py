@@ -54,7 +54,7 @@ def test_bench_url_building(rf, company, news_index):
     """Building sitemap URLs from url_path vs Page.get_full_url(), side by side."""
     from wagtail.models import Page
 
-    from pressroom.seo.sitemaps import PageUrls
+    from pressroom.seo.sitemaps import PageUrls, site_roots
 
     for _ in range(SIZES[-1]):
         make_article(news_index)
@@ -66,7 +66,7 @@ def test_bench_url_building(rf, company, news_index):
         slow = [page.get_full_url(request) for page in pages]
         timings["get_full_url"].append(time.perf_counter() - started)
         started = time.perf_counter()
-        urls = PageUrls()
+        urls = PageUrls(site_roots(None))
         fast = [urls.full_url(page.url_path) for page in pages]
         timings["PageUrls"].append(time.perf_counter() - started)
         assert fast == slow

@@ -155,7 +155,7 @@ def test_queries_do_not_grow_with_the_number_of_pages(client, english, news_inde
     for _ in range(10):
         make_article(news_index)
     assert queries_for_sitemap() == few
-    assert few <= 6
+    assert few <= 7
 
 
 def test_sitemap_never_loads_article_bodies(client, news_index):
@@ -186,3 +186,22 @@ def test_robots_txt_is_editable_and_always_names_the_sitemap(client, site):
 def test_sitemap_and_robots_refuse_writes(client, home):
     assert client.post("/sitemap.xml").status_code == 405
     assert client.post("/robots.txt").status_code == 405
+
+
+def test_each_site_lists_only_its_own_pages(client, home, urlset_schema, index_schema):
+    from wagtail.models import Site
+
+    from pressroom.pages.models import HomePage
+    from tests.factories import publish
+
+    other_home = publish(Page.get_first_root_node(), HomePage(title="分站", slug="branch"))
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=other_home)
+    ours = locs(crawl(client, urlset_schema, index_schema))
+    assert "http://localhost/" in ours
+    assert not any(url.startswith("http://127.0.0.1") for url in ours)
+
+    other_index = etree.fromstring(client.get("/sitemap.xml", HTTP_HOST="127.0.0.1").content)
+    (loc,) = other_index.iterfind("sm:sitemap/sm:loc", NS)
+    assert loc.text == "http://127.0.0.1/sitemap-1.xml"
+    theirs = etree.fromstring(client.get("/sitemap-1.xml", HTTP_HOST="127.0.0.1").content)
+    assert locs(theirs.findall("sm:url", NS)) == ["http://127.0.0.1/"]
