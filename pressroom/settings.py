@@ -408,6 +408,7 @@ if os.environ.get("PRESSROOM_LOG_FORMAT", "").lower() == "json":
     LOGGING["handlers"]["console"]["formatter"] = "json"
 LOGGING["loggers"]["pressroom.security"] = {"level": "INFO"}
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
 # --- Bilingual site: locales, translation admin, language in the URL only (docs/i18n.md) -----
 INSTALLED_APPS += [
     "pressroom.i18n",
@@ -424,3 +425,10 @@ MIDDLEWARE = [
 # A new Chinese page is not copied into the English tree as an alias: an English address
 # shows English content or nothing (see docs/decisions/0003-simple-translation.md).
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+
+# --- SEO: sitemaps, feeds, robots.txt, meta tags and structured data (pressroom.seo) --------
+INSTALLED_APPS.append("pressroom.seo")
+# URLs per sitemap file; the protocol allows at most 50,000 (the index lists every file).
+PRESSROOM_SITEMAP_URLS = 50_000
+# Newest articles in each RSS/Atom feed.
+PRESSROOM_FEED_ITEMS = 20

@@ -14,6 +14,7 @@ urlpatterns = [
     path(settings.PRESSROOM_ADMIN_PATH, include(wagtailadmin_urls)),
     path("healthz", security_views.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("pressroom.seo.urls")),
 ]
 
 if settings.PRESSROOM_SERVE_MEDIA:

@@ -176,6 +176,15 @@ ZH = {
     "Read this page in %(language)s": "阅读本页的%(language)s版",
     "Visit the %(language)s website": "访问%(language)s网站",
     "Translate the parent page into that language first.": "请先把上级页面翻译成该语言。",
+    # SEO: robots.txt, attribution
+    "Search engines and feeds": "搜索引擎与订阅",
+    "robots.txt": "robots.txt",
+    "Rules for search engine crawlers. Empty: allow everything but the admin. A “Sitemap:” line naming this site's sitemap.xml is added when missing.": "给搜索引擎爬虫的规则。留空时允许抓取除管理后台外的全部内容。缺少“Sitemap:”行时会自动加上本站 sitemap.xml 的地址。",
+    "search engines": "搜索引擎",
+    "original is the canonical version": "以原文为规范版本",
+    "Tell search engines that the source link is the original of this article, so the original ranks instead of this copy.": "告诉搜索引擎来源链接是本文的原文，让原文而不是本站的转载出现在搜索结果中。",
+    "Name the publisher of the original article: its link points to another site.": "请填写原文的发布者：来源链接指向其他网站。",
+    "Give the source link of the original article first.": "请先填写原文的来源链接。",
 }
 
 

@@ -1,6 +1,9 @@
 """The news center: its index page, articles, categories and tags."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Q
@@ -14,13 +17,14 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
+from pressroom.seo.feeds import NewsFeedRoutes
 
 LIST_RENDITION = "fill-480x300"
 
@@ -96,7 +100,22 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+def check_attribution(article) -> None:
+    """An article republished from another site names its source; only then may it point there."""
+    errors = {}
+    if article.source_url and not article.source_name.strip():
+        host = (urlsplit(article.source_url).hostname or "").lower()
+        if host not in {name.lower() for name in Site.objects.values_list("hostname", flat=True)}:
+            errors["source_name"] = _(
+                "Name the publisher of the original article: its link points to another site."
+            )
+    if article.canonical_to_source and not article.source_url:
+        errors["canonical_to_source"] = _("Give the source link of the original article first.")
+    if errors:
+        raise ValidationError(errors)
+
+
+class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
     """The news center (新闻中心): articles newest first, by category or tag, paginated."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -221,6 +240,14 @@ class NewsArticlePage(BasePage):
     source_url = models.URLField(
         _("source link"), blank=True, help_text=_("Address of the original article.")
     )
+    canonical_to_source = models.BooleanField(
+        _("original is the canonical version"),
+        default=False,
+        help_text=_(
+            "Tell search engines that the source link is the original of this article, "
+            "so the original ranks instead of this copy."
+        ),
+    )
     category = models.ForeignKey(
         NewsCategory,
         verbose_name=_("category"),
@@ -243,6 +270,7 @@ class NewsArticlePage(BasePage):
                 FieldPanel("author"),
                 FieldPanel("source_name"),
                 FieldPanel("source_url"),
+                FieldPanel("canonical_to_source"),
                 FieldPanel("category"),
                 FieldPanel("tags"),
             ],
@@ -264,6 +292,10 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        check_attribution(self)
 
     @property
     def updated_at(self):

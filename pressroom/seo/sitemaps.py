@@ -1,0 +1,137 @@
+"""What sitemap.xml lists: every live, public page of every site, in every language.
+
+Wagtail's own sitemap covers only the default site's tree in one language and knows nothing
+of translations; this one lists each language's pages with hreflang alternates, in sections
+of at most 50,000 URLs, with a fixed number of queries per section and no page body loaded.
+"""
+
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
+from wagtail.models import Locale, Page, Site, get_page_models
+
+from pressroom.news.models import NewsArticlePage
+from pressroom.seo.utils import hreflang
+
+# The protocol's limit of URLs in one sitemap file.
+MAX_URLS_PER_SITEMAP = 50_000
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"  # what Django's reverse() leaves unquoted
+ENTRY_FIELDS = ("id", "url_path", "translation_key", "locale_id", "last_published_at")
+
+
+@dataclass
+class SitemapEntry:
+    loc: str
+    lastmod: str | None
+    alternates: list[tuple[str, str]] = field(default_factory=list)
+
+
+def w3c_datetime(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def urls_per_sitemap() -> int:
+    return min(
+        getattr(settings, "PRESSROOM_SITEMAP_URLS", MAX_URLS_PER_SITEMAP), MAX_URLS_PER_SITEMAP
+    )
+
+
+def site_roots(site) -> list:
+    """The root paths (one per language) of ``site``: a sitemap lists only its own host."""
+    return [root for root in Site.get_site_root_paths() if site is None or root.site_id == site.pk]
+
+
+def listed_pages(roots):
+    """Pages a crawler may fetch: live, public, under one of ``roots``, articles if published."""
+    root_paths = {root.root_path for root in roots}
+    if not root_paths:
+        return Page.objects.none()
+    under_a_site = Q()
+    for root_path in root_paths:
+        under_a_site |= Q(url_path__startswith=root_path)
+    hidden = [model for model in get_page_models() if not getattr(model, "show_in_sitemap", True)]
+    hidden_types = ContentType.objects.get_for_models(*hidden).values() if hidden else []
+    article_type = ContentType.objects.get_for_model(NewsArticlePage)
+    published = NewsArticlePage.objects.published().order_by().values("pk")
+    return (
+        Page.objects.live()
+        .public()
+        .filter(under_a_site)
+        .exclude(content_type__in=list(hidden_types))
+        .filter(~Q(content_type=article_type) | Q(pk__in=published))
+    )
+
+
+def section_count(listed) -> int:
+    """How many sitemap files the index lists (always at least one)."""
+    return max(1, math.ceil(listed.count() / urls_per_sitemap()))
+
+
+class PageUrls:
+    """Absolute page URLs from ``url_path`` alone, as Page.get_full_url() builds them.
+
+    Reversing Wagtail's serve view once per site root and language, instead of once per
+    page, keeps a 50,000-URL sitemap to string work.
+    """
+
+    def __init__(self, roots):
+        self.roots = []
+        for root in roots:  # the most specific root path first
+            with translation.override(root.language_code):
+                prefix = reverse("wagtail_serve", args=("",))
+            self.roots.append((root.root_path, root.root_url + prefix))
+
+    def full_url(self, url_path: str) -> str | None:
+        for root_path, base in self.roots:
+            if url_path.startswith(root_path):
+                return base + quote(url_path[len(root_path) :], safe=URL_SAFE)
+        return None
+
+
+def section_entries(listed, roots, number: int) -> list[SitemapEntry]:
+    """Entries of sitemap file ``number`` (from 1) of ``listed``, with language alternates."""
+    size = urls_per_sitemap()
+    pages = list(listed.order_by("pk").only(*ENTRY_FIELDS)[(number - 1) * size : number * size])
+    urls, translations = PageUrls(roots), {}
+    keys = {page.translation_key for page in pages}
+    if keys:
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        versions = listed.filter(translation_key__in=keys).values_list(
+            "translation_key", "locale_id", "url_path"
+        )
+        for key, locale_id, url_path in versions:
+            if url := urls.full_url(url_path):
+                code = languages.get(locale_id, settings.LANGUAGE_CODE)
+                translations.setdefault(key, []).append((code, url))
+    entries = []
+    for page in pages:
+        if loc := urls.full_url(page.url_path):
+            entries.append(
+                SitemapEntry(
+                    loc=loc,
+                    lastmod=w3c_datetime(page.last_published_at),
+                    alternates=alternate_links(translations.get(page.translation_key, [])),
+                )
+            )
+    return entries
+
+
+def alternate_links(versions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(hreflang, url)`` pairs for a page existing in several languages, plus x-default."""
+    if len(versions) < 2:
+        return []
+    links = sorted((hreflang(code), url) for code, url in versions)
+    default = [url for code, url in versions if code == settings.LANGUAGE_CODE]
+    if default:
+        links.append(("x-default", default[0]))
+    return links

@@ -1,0 +1,150 @@
+"""schema.org JSON-LD for the home page (Organization, WebSite), articles and breadcrumbs.
+
+Each builder returns a plain dict; ``json_ld`` turns it into a data block that no text in it
+can break out of (the same escaping as Django's json_script).
+"""
+
+import json
+
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from pressroom.seo.utils import absolute_url, hreflang
+
+LOGO_RENDITION = "max-600x600"
+
+
+def json_ld(data: dict) -> SafeString:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_json_script_escapes)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def compact(data: dict) -> dict:
+    """``data`` without its empty values, so no field is printed blank."""
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def logo_object(request, company) -> dict | None:
+    if company.logo is None:
+        return None
+    try:
+        rendition = company.logo.get_rendition(LOGO_RENDITION)
+    except (OSError, ValueError):
+        return None
+    return {
+        "@type": "ImageObject",
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+    }
+
+
+def organization(request, company, home_url: str) -> dict:
+    """The company as an Organization, with the contact details from the site settings."""
+    contact_phone = company.hotline or company.phone
+    address = company.display_address
+    return compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "@id": f"{home_url}#organization",
+            "name": company.display_name,
+            "url": home_url,
+            "logo": logo_object(request, company),
+            "telephone": company.phone or company.hotline,
+            "faxNumber": company.fax,
+            "email": company.email,
+            "address": {"@type": "PostalAddress", "streetAddress": address} if address else None,
+            "contactPoint": [
+                compact(
+                    {
+                        "@type": "ContactPoint",
+                        "contactType": "customer service",
+                        "telephone": contact_phone,
+                        "email": company.email,
+                    }
+                )
+            ]
+            if (contact_phone or company.email)
+            else None,
+        }
+    )
+
+
+def website(company, home_url: str, language_code: str) -> dict:
+    """The site, with the search box search engines may show (SearchAction)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": company.display_name,
+        "url": home_url,
+        "inLanguage": hreflang(language_code),
+        "publisher": {"@id": f"{home_url}#organization"},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{home_url}search/?q={{search_term_string}}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def news_article(request, article, *, company, home_url, url, description, image) -> dict:
+    """An article as a NewsArticle; ``isBasedOn`` names the original when it is republished."""
+    author = (
+        {"@type": "Person", "name": article.author}
+        if article.author
+        else {"@type": "Organization", "name": company.display_name, "url": home_url}
+    )
+    published = article.first_published_at
+    modified = article.last_published_at or published
+    return compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title[:110],
+            "description": description,
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "image": [image["url"]] if image else None,
+            "datePublished": published.isoformat() if published else None,
+            "dateModified": modified.isoformat() if modified else None,
+            "author": [author],
+            "publisher": compact(
+                {
+                    "@type": "Organization",
+                    "name": company.display_name,
+                    "url": home_url,
+                    "logo": logo_object(request, company),
+                }
+            ),
+            "inLanguage": hreflang(article.locale.language_code),
+            "articleSection": article.category.display_name if article.category else None,
+            "isBasedOn": article.source_url or None,
+            "sourceOrganization": (
+                {"@type": "Organization", "name": article.source_name}
+                if article.source_name
+                else None
+            ),
+        }
+    )
+
+
+def breadcrumb_list(request, page, current_url: str) -> dict:
+    """The trail shown above the title (home page down to this page) as a BreadcrumbList."""
+    items = []
+    for position, ancestor in enumerate(page.get_breadcrumbs(), start=1):
+        name = gettext("Home") if ancestor.depth == 2 else ancestor.title
+        items.append((position, name, ancestor.get_full_url(request)))
+    items.append((len(items) + 1, page.title, current_url))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            compact({"@type": "ListItem", "position": position, "name": name, "item": url})
+            for position, name, url in items
+        ],
+    }

@@ -1,0 +1,111 @@
+"""``{% seo_head %}``: description, canonical, alternates, feeds, Open Graph, Twitter, JSON-LD."""
+
+from django import template
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from pressroom.core.models import CompanyInfo
+from pressroom.core.templatetags.core_tags import find_child_page, site_home
+from pressroom.seo import metadata, structured_data
+from pressroom.seo.feeds import feed_path
+from pressroom.seo.utils import hreflang
+
+register = template.Library()
+
+
+def company_for(request):
+    try:
+        return CompanyInfo.for_request(request)
+    except CompanyInfo.DoesNotExist:
+        return CompanyInfo()
+
+
+@register.inclusion_tag("seo/head.html", takes_context=True)
+def seo_head(context):
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    company = company_for(request)
+    language = get_language() or ""
+    home = site_home(context)
+    home_url = home.get_full_url(request) if home is not None else ""
+    canonical = metadata.canonical_url(request, page)
+    image = metadata.share_image(request, page, company)
+    description = metadata.description_of(page, company)
+    title = metadata.title_of(page, company)
+    data = {
+        "description": description,
+        "canonical": canonical,
+        "alternates": metadata.language_alternates(request, page),
+        "feeds": feed_links(context, company),
+        "og_type": "article" if _is_article(page) else "website",
+        "og_title": title,
+        "og_locale": metadata.og_locale(language),
+        "site_name": company.display_name,
+        "image": image,
+        "article": page if _is_article(page) else None,
+        "json_ld": [],
+    }
+    if page is not None and request is not None:
+        data["json_ld"] = json_ld_blocks(
+            request, page, company, home, home_url, canonical, description, image, language
+        )
+    return data
+
+
+def _is_article(page) -> bool:
+    from pressroom.news.models import NewsArticlePage
+
+    return isinstance(page, NewsArticlePage)
+
+
+def feed_links(context, company) -> list[dict]:
+    """The RSS and Atom feeds of this language's news center (and of the category shown)."""
+    index = find_child_page(context, "news.NewsIndexPage")
+    if index is None:
+        return []
+    links = []
+    category = context.get("category") if context.get("page") == index else None
+    for cat in [None, category] if category is not None else [None]:
+        parts = [company.display_name, index.title, cat.display_name if cat else ""]
+        name = " - ".join(part for part in parts if part)
+        for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+            links.append(
+                {
+                    "href": feed_path(index, kind, cat),
+                    "type": mime,
+                    "title": f"{name} ({kind.upper() if kind == 'rss' else 'Atom'})",
+                }
+            )
+    return links
+
+
+def json_ld_blocks(request, page, company, home, home_url, canonical, description, image, lang):
+    from pressroom.pages.models import HomePage
+
+    page_url = page.get_full_url(request) or canonical
+    blocks = []
+    if isinstance(page, HomePage):
+        blocks.append(structured_data.organization(request, company, home_url))
+        blocks.append(structured_data.website(company, home_url, lang))
+    if _is_article(page):
+        blocks.append(
+            structured_data.news_article(
+                request,
+                page,
+                company=company,
+                home_url=home_url,
+                url=page_url,
+                description=description,
+                image=image if image and image["large"] else None,
+            )
+        )
+    if page.depth > 2 and home is not None:
+        blocks.append(structured_data.breadcrumb_list(request, page, page_url))
+    return [structured_data.json_ld(block) for block in blocks]
+
+
+@register.filter
+def bcp47(language_code: str) -> str:
+    return hreflang(language_code or "")

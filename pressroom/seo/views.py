@@ -1,0 +1,49 @@
+"""robots.txt and the XML sitemaps (an index and its numbered sections)."""
+
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from pressroom.seo.models import SeoSettings
+from pressroom.seo.sitemaps import listed_pages, section_count, section_entries, site_roots
+from pressroom.seo.utils import site_root_url
+
+
+@require_safe
+def robots_txt(request):
+    site = Site.find_for_request(request)
+    text = SeoSettings.for_site(site) if site else SeoSettings()
+    sitemap_url = site_root_url(request) + reverse("sitemap_index")
+    return HttpResponse(text.robots_lines(sitemap_url), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def sitemap_index(request):
+    root = site_root_url(request)
+    listed = listed_pages(site_roots(Site.find_for_request(request)))
+    sections = [
+        root + reverse("sitemap_section", args=[number])
+        for number in range(1, section_count(listed) + 1)
+    ]
+    return TemplateResponse(
+        request,
+        "seo/sitemap_index.xml",
+        {"sections": sections},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_safe
+def sitemap_section(request, number: int):
+    roots = site_roots(Site.find_for_request(request))
+    listed = listed_pages(roots)
+    if number < 1 or number > section_count(listed):
+        raise Http404("No such sitemap.")
+    return TemplateResponse(
+        request,
+        "seo/sitemap.xml",
+        {"entries": section_entries(listed, roots, number)},
+        content_type="application/xml; charset=utf-8",
+    )

@@ -1,0 +1,107 @@
+"""Every page type, in both languages, is valid HTML according to the Nu HTML Checker.
+
+Needs Java and vnu.jar (`npm install` at the repository root installs it from package.json);
+the test is skipped, saying which is missing, when either is absent.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pressroom.pages.models import StandardPage
+from tests.factories import NewsCategoryFactory, make_article, make_image, publish
+from tests.seo.conftest import translate
+
+pytestmark = pytest.mark.django_db
+
+REPO = Path(__file__).resolve().parents[2]
+VNU_JAR = Path(
+    os.environ.get("PRESSROOM_VNU_JAR", REPO / "node_modules/vnu-jar/build/dist/vnu.jar")
+)
+
+
+@pytest.fixture
+def vnu_command() -> list[str]:
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("Nu HTML Checker needs Java: apt-get install default-jre-headless")
+    if not VNU_JAR.exists():
+        pytest.skip(f"Nu HTML Checker not installed ({VNU_JAR}): run `npm install` in {REPO}")
+    return [java, "-Xss8m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always"]
+
+
+@pytest.fixture
+def every_page_type(company, home, news_index, english):
+    """URLs of one page of each type, in Chinese and English, with every body block."""
+    company.logo = make_image(title="标志", size=(300, 120))
+    company.save()
+    category = NewsCategoryFactory(slug="company", name="公司新闻", name_en="Company news")
+    image = make_image(size=(1600, 1000))
+    article = make_article(
+        news_index,
+        title="新厂房投产",
+        summary="新厂房今日投产。",
+        category=category,
+        cover_image=image,
+        source_name="示例日报",
+        source_url="https://news.example.com/a.html",
+        body=[
+            {"type": "heading", "value": "产能翻番"},
+            {
+                "type": "paragraph",
+                "value": '<p>新生产线<a href="https://example.com/">全面</a>运行。</p>',
+            },
+            {"type": "image", "value": {"image": image.pk, "caption": "新车间", "alt_text": ""}},
+            {"type": "quote", "value": {"text": "这是新的起点", "attribution": "厂长"}},
+            {
+                "type": "table",
+                "value": {
+                    "data": [["指标", "数值"], ["产能", "两倍"]],
+                    "first_row_is_table_header": True,
+                    "table_header_choice": "row",
+                    "table_caption": "对比",
+                },
+            },
+        ],
+    )
+    article.tags.add("投产")
+    article.save_revision().publish()
+    make_article(news_index, title="上一篇", category=category)
+    about = publish(home, StandardPage(title="关于我们", slug="about", summary="公司简介。"))
+    en_article = translate(article, title="New plant opens", summary="It opened.")
+    en_about = translate(about, title="About us")
+    urls = ["/", "/news/", "/news/category/company/", "/news/tag/投产/", article.url, about.url]
+    urls += ["/contact/", "/sitemap/", "/no-such-page/"]
+    urls += ["/en/", "/en/news/", en_article.url, en_about.url, "/en/contact/", "/en/sitemap/"]
+    return urls
+
+
+def test_every_page_type_is_valid_html(vnu_command, client, every_page_type, tmp_path):
+    command = vnu_command
+    files = {}
+    for number, url in enumerate(every_page_type):
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        path = tmp_path / f"page-{number}.html"
+        path.write_bytes(response.content)
+        files[path.name] = url
+    result = subprocess.run(
+        [*command, *(str(tmp_path / name) for name in files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    errors = [
+        f"{files.get(message.get('url', '').rsplit('/', 1)[-1])}:{message.get('lastLine')}: "
+        f"{message.get('message')} [{message.get('extract', '').strip()}]"
+        for message in report["messages"]
+        if message["type"] in ("error", "non-document-error")
+    ]
+    assert errors == [], "\n".join(errors)
+    assert len(files) == len(every_page_type)
