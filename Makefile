@@ -35,7 +35,12 @@ run: install
 	@echo
 	PORT=$(PORT) $(BIN)/pressroom serve
 
-test: install
+# axe-core (package.json) for the browser tests' accessibility checks; they skip without it.
+node_modules/.package-lock.json: package.json
+	@if command -v npm >/dev/null; then npm install --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+test: install node_modules/.package-lock.json
 	$(BIN)/pressroom check --settings=tests.settings --fail-level WARNING
 	$(BIN)/pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .

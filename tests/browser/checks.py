@@ -70,9 +70,11 @@ def describe_focus(page) -> dict:
             const box = el.getBoundingClientRect();
             return {
                 tag: el.tagName.toLowerCase(),
-                text: (el.textContent || el.getAttribute('aria-label') || el.name || '').trim(),
+                text: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 60),
                 href: el.getAttribute('href'),
                 id: el.id,
+                name: el.getAttribute('name'),
+                inForm: Boolean(el.closest('main form')),
                 visibleFocus: Boolean(outline || shadow),
                 onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0,
             };
