@@ -252,3 +252,8 @@ LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 
 # Serve MEDIA_URL from the app when no web server in front does it.
 PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
+
+# --- Admin seen in a browser ----------------------------------------------------------------
+# Wagtail's admin would load every editor's avatar from Gravatar: a third party learns who edits
+# the site, and from mainland China the request hangs or fails. Editors get the built-in avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
