@@ -43,8 +43,12 @@ REPORT: list[str] = []
 
 
 def chromium_path() -> str | None:
-    candidates = [os.environ.get("PRESSROOM_CHROMIUM"), "/usr/bin/chromium"]
-    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser")]
+    """PRESSROOM_CHROMIUM when set (and only that), else Debian's Chromium."""
+    if os.environ.get("PRESSROOM_CHROMIUM"):
+        candidates = [os.environ["PRESSROOM_CHROMIUM"]]
+    else:
+        candidates = ["/usr/bin/chromium"]
+        candidates += [shutil.which(name) for name in ("chromium", "chromium-browser")]
     for candidate in candidates:
         if candidate and os.access(candidate, os.X_OK):
             return candidate
@@ -154,7 +158,13 @@ def page_type_paths() -> dict[str, str]:
     def first(model):
         return model.objects.live().public().order_by("path").first().url
 
+    def pictures(article):
+        return sum(block.block_type == "image" for block in article.body)
+
+    articles = list(NewsArticlePage.objects.published())
     return {
+        # The article with the most pictures in its body: the heaviest one to load.
+        "article-with-pictures": max(articles, key=pictures).url,
         "home": first(HomePage),
         "news-list": first(NewsIndexPage),
         "article": NewsArticlePage.objects.published().first().url,

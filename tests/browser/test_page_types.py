@@ -52,3 +52,50 @@ def test_page_has_no_serious_accessibility_problem(
     )
     assert failing == []
     assert problems.console == []
+
+
+ARTICLE_BUDGET = 100_000  # bytes over the wire for what the first screen needs, cover aside
+
+
+def transferred(response) -> int:
+    sizes = response.request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_article_is_light_for_a_browser(new_page, problems, demo_site, viewport):
+    page = new_page(viewport)
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(demo_site(demo_site.paths["article-with-pictures"]), wait_until="load")
+    images = checks.image_facts(page)
+    assert len(images) > 1, "the demo article should have pictures below its cover"
+
+    by_url = {response.url: response for response in responses}
+    cover = {image["src"] for image in images if image["cover"]}
+    above_fold = {image["src"] for image in images if image["aboveFold"]} - cover
+    kinds = {"document": 0, "stylesheet": 0, "font": 0, "script": 0, "image": 0, "other": 0}
+    first_screen = cover_bytes = 0
+    for url, response in by_url.items():
+        size = transferred(response)
+        kind = response.request.resource_type
+        kinds[kind if kind in kinds else "other"] += size
+        if url in cover:
+            cover_bytes += size
+        elif kind in {"document", "stylesheet", "font", "script"} or url in above_fold:
+            first_screen += size
+    REPORT.append(
+        f"article {viewport:<7} first screen {first_screen / 1000:.1f} kB without cover "
+        f"(budget {ARTICLE_BUDGET / 1000:.0f} kB); cover {cover_bytes / 1000:.1f} kB; all "
+        + ", ".join(f"{kind} {size / 1000:.1f} kB" for kind, size in kinds.items() if size)
+        + f"; {len(by_url)} requests, {len(images)} pictures on the page"
+    )
+
+    assert first_screen < ARTICLE_BUDGET
+    assert checks.render_blocking_scripts(page) == []
+    assert [image["src"] for image in images if not (image["width"] and image["height"])] == []
+    below_fold_eager = [
+        image["src"] for image in images if not image["aboveFold"] and image["loading"] != "lazy"
+    ]
+    assert below_fold_eager == [], "images below the fold load before anyone scrolls to them"
+    assert problems.console == []
