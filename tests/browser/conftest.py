@@ -150,29 +150,38 @@ class DemoSite:
 
 
 def page_type_paths() -> dict[str, str]:
-    """One address per page type of the demo site, as a visitor reaches it."""
+    """One address per page type of the demo site; English ones (``*-en``) once they exist."""
+    from wagtail.models import Locale
+
     from pressroom.contact.models import ContactPage
     from pressroom.news.models import NewsArticlePage, NewsIndexPage
     from pressroom.pages.models import HomePage, SitemapPage, StandardPage
 
-    def first(model):
-        return model.objects.live().public().order_by("path").first().url
-
     def pictures(article):
         return sum(block.block_type == "image" for block in article.body)
 
-    articles = list(NewsArticlePage.objects.published())
-    return {
-        # The article with the most pictures in its body: the heaviest one to load.
-        "article-with-pictures": max(articles, key=pictures).url,
-        "home": first(HomePage),
-        "news-list": first(NewsIndexPage),
-        "article": NewsArticlePage.objects.published().first().url,
-        "standard": first(StandardPage),
-        "contact": first(ContactPage),
-        "sitemap": first(SitemapPage),
-        "not-found": "/no-such-page/",
+    articles = list(NewsArticlePage.objects.published().filter(locale=Locale.get_default()))
+    # The article with the most pictures in its body: the heaviest one to load.
+    paths = {"article-with-pictures": max(articles, key=pictures).url}
+    models = {
+        "home": HomePage,
+        "news-list": NewsIndexPage,
+        "article": NewsArticlePage,
+        "standard": StandardPage,
+        "contact": ContactPage,
+        "sitemap": SitemapPage,
     }
+    for locale in Locale.objects.all():
+        suffix = "" if locale == Locale.get_default() else f"-{locale.language_code}"
+        for name, model in models.items():
+            pages = model.objects.live().public().filter(locale=locale)
+            pages = pages.published() if model is NewsArticlePage else pages.order_by("path")
+            page = pages.first()
+            if page is not None:
+                paths[name + suffix] = page.url
+    paths["not-found"] = "/no-such-page/"
+    paths["not-found-en"] = "/en/no-such-page/"
+    return paths
 
 
 def _ensure_root_page():
