@@ -81,7 +81,7 @@ def browser():
 
 @dataclass
 class Problems:
-    """What went wrong in the browser while a test ran: console errors, script errors."""
+    """What went wrong in the browser while a test ran: console errors, script errors, dialogs."""
 
     console: list[str] = field(default_factory=list)
     expected_statuses: set[str] = field(default_factory=set)
@@ -89,7 +89,13 @@ class Problems:
     def watch(self, page):
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.console.append(f"script error: {error}"))
+        page.on("dialog", self._on_dialog)
         return page
+
+    def _on_dialog(self, dialog):
+        # No page of ours opens alert/confirm/prompt: one that does runs injected script.
+        self.console.append(f"unexpected {dialog.type} dialog: {dialog.message}")
+        dialog.dismiss()
 
     def _on_console(self, message):
         if message.type != "error":

@@ -171,3 +171,27 @@ def test_keyboard_reaches_the_contact_form(new_page, demo_site):
     in_form = [item for item in focused if item.get("inForm")]
     assert len(in_form) >= len(visible), "some form fields cannot be reached with Tab"
     assert all(item["visibleFocus"] for item in in_form), "focus is invisible in the form"
+
+
+HOSTILE_TITLE = "\"><img src=x onerror=alert('title')><script>alert('script')</script>"
+HOSTILE_SUMMARY = "' onmouseover='alert(1)' {{7*7}} <svg onload=alert('svg')>"
+
+
+def test_hostile_article_text_shows_as_text_and_runs_nothing(new_page, problems, demo_site):
+    from pressroom.news.models import NewsIndexPage
+    from tests.factories import make_article
+
+    # Created inside this test's transaction, which the live server shares; rolled back after.
+    article = make_article(
+        NewsIndexPage.objects.get(), title=HOSTILE_TITLE, summary=HOSTILE_SUMMARY
+    )
+    page = new_page("desktop")
+    for path in [article.url, demo_site.paths["news-list"], "/", demo_site.paths["sitemap"]]:
+        page.goto(demo_site(path), wait_until="load")
+        assert HOSTILE_TITLE in page.locator("main").inner_text(), path
+    page.goto(demo_site(article.url), wait_until="load")
+    assert page.locator("h1").inner_text() == HOSTILE_TITLE
+    assert page.locator(".lead").inner_text() == HOSTILE_SUMMARY
+    assert HOSTILE_TITLE in page.title()
+    assert page.locator("main img[src=x], main svg[onload]").count() == 0
+    assert problems.console == []
