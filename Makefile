@@ -41,8 +41,8 @@ node_modules/.package-lock.json: package.json
 	else echo "npm not found: the accessibility checks will be skipped"; fi
 
 test: install node_modules/.package-lock.json
-	$(BIN)/pressroom check --settings=tests.settings --fail-level WARNING
-	$(BIN)/pressroom makemigrations --check --dry-run --settings=tests.settings
+	$(BIN)/python -m pressroom check --settings=tests.settings --fail-level WARNING
+	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
