@@ -39,6 +39,10 @@ def test_page_fits_and_reads_well(new_page, problems, demo_site, page_type, view
     assert checks.body_font_size(page) >= 16
     assert "width=device-width" in checks.viewport_meta(page)
     assert "user-scalable=no" not in checks.viewport_meta(page).replace(" ", "")
+    images = checks.image_facts(page)
+    assert [i["src"] for i in images if not (i["width"] and i["height"])] == [], "page will jump"
+    eager = [i["src"] for i in images if not i["aboveFold"] and i["loading"] != "lazy"]
+    assert eager == [], "pictures below the fold load before anyone scrolls to them"
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
