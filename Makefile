@@ -35,7 +35,13 @@ run: install
 	@echo
 	PORT=$(PORT) $(BIN)/pressroom serve
 
-test: install
+# axe-core and vnu-jar (package.json) for the browser tests' accessibility checks and the HTML
+# validity test; those skip without them. --ignore-scripts: vnu-jar's own step fetches a Java.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	else echo "npm not found: the accessibility and HTML checks will be skipped"; fi
+
+test: install node_modules/.package-lock.json
 	$(BIN)/python -m pressroom check --settings=tests.settings --fail-level WARNING
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .

@@ -432,3 +432,7 @@ INSTALLED_APPS.append("pressroom.seo")
 PRESSROOM_SITEMAP_URLS = 50_000
 # Newest articles in each RSS/Atom feed.
 PRESSROOM_FEED_ITEMS = 20
+# --- Admin seen in a browser ----------------------------------------------------------------
+# Wagtail's admin would load every editor's avatar from Gravatar: a third party learns who edits
+# the site, and from mainland China the request hangs or fails. Editors get the built-in avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
