@@ -29,6 +29,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DATA_DIR = Path(os.environ.get("PRESSROOM_DATA_DIR", "data")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env_bool("PRESSROOM_DEBUG")
 
 

@@ -48,9 +48,14 @@ TEXTS = {
 
 def ensure_message_form(page: ContactPage) -> bool:
     """Give a contact page without form fields the default ones; True if it changed."""
-    if page.form_fields.exists():
-        return False
     english = page.locale.language_code.startswith("en")
+    labels = set(page.form_fields.values_list("label", flat=True))
+    if labels:
+        chinese_defaults = {zh[0] for *_rest, zh, _en in DEFAULT_FIELDS}
+        if not (english and labels <= chinese_defaults):
+            return False
+        # An English translation copied the Chinese defaults: replace them.
+        page.form_fields.all().delete()
     for order, (key, kind, required, zh, en) in enumerate(DEFAULT_FIELDS):
         label, help_text = en if english else zh
         ContactFormField.objects.create(
@@ -64,7 +69,7 @@ def ensure_message_form(page: ContactPage) -> bool:
         )
     texts = TEXTS["en" if english else "zh"]
     for field, value in texts.items():
-        if not getattr(page, field):
+        if not getattr(page, field) or getattr(page, field) == TEXTS["zh"][field]:
             setattr(page, field, value)
     revision = page.save_revision()
     if page.live:

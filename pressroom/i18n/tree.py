@@ -65,6 +65,9 @@ def translate_site_tree(home: Page) -> list[Page]:
     Returns the translated home pages. Pages other than the skeleton are left for
     editors (or the demo) to translate.
     """
+    from pressroom.contact.models import ContactPage
+    from pressroom.contact.setup import ensure_message_form
+
     homes = []
     skeleton = [
         child.specific
@@ -81,7 +84,12 @@ def translate_site_tree(home: Page) -> list[Page]:
             )
             for page in skeleton:
                 label = f"{page._meta.app_label}.{page._meta.model_name}"
-                translate_page(page, locale, _text_fields(page), title=_(SKELETON_TITLES[label]))
+                copy, _created = translate_page(
+                    page, locale, _text_fields(page), title=_(SKELETON_TITLES[label])
+                )
+                if isinstance(copy.specific, ContactPage):
+                    # The copy carries the Chinese form; give it the form in its own language.
+                    ensure_message_form(copy.specific)
         homes.append(translated_home)
     # Wagtail caches which home page serves which language.
     Site.clear_site_root_paths_cache()

@@ -25,7 +25,7 @@ def switcher(html) -> dict[str, str | None]:
 
 
 def hreflangs(html) -> dict[str, str]:
-    return {link["hreflang"]: link["href"] for link in html.select("link[rel=alternate]")}
+    return {link["hreflang"]: link["href"] for link in html.select("link[rel=alternate][hreflang]")}
 
 
 def translate(article):

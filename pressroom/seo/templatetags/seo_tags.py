@@ -37,7 +37,6 @@ def seo_head(context):
     data = {
         "description": description,
         "canonical": canonical,
-        "alternates": metadata.language_alternates(request, page),
         "feeds": feed_links(context, company),
         "og_type": "article" if _is_article(page) else "website",
         "og_title": title,
