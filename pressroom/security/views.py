@@ -56,7 +56,8 @@ def healthz(request):
 
 FALLBACK_503 = (
     '<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>503</title>'
-    "<h1>暂时无法访问 / Temporarily unavailable</h1><p>请稍后再试。Please try again in a minute.</p>"
+    "<h1>暂时无法访问 / Temporarily unavailable</h1>"
+    "<p>请稍后再试。Please try again in a minute.</p>"
 )
 
 
