@@ -185,6 +185,11 @@ ZH = {
     "Tell search engines that the source link is the original of this article, so the original ranks instead of this copy.": "告诉搜索引擎来源链接是本文的原文，让原文而不是本站的转载出现在搜索结果中。",
     "Name the publisher of the original article: its link points to another site.": "请填写原文的发布者：来源链接指向其他网站。",
     "Give the source link of the original article first.": "请先填写原文的来源链接。",
+    "Security": "安全",
+    "Temporarily unavailable": "暂时无法访问",
+    "The site cannot reach its database just now. Please try again in a minute. If you were sending a form, it was not received: please send it again.": "网站暂时无法连接数据库，请稍后再试。如果您刚才在提交表单，表单没有被收到，请重新提交。",
+    "Too many sign-in attempts": "登录尝试次数过多",
+    "Sign-in is paused for this account or address after too many failed attempts. Please wait a few minutes and try again, or ask an administrator to unlock it.": "由于失败次数过多，此账户或地址的登录已暂停。请等几分钟后再试，或请管理员解锁。",
 }
 
 

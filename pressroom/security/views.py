@@ -54,9 +54,21 @@ def healthz(request):
     )
 
 
+FALLBACK_503 = (
+    '<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>503</title>'
+    "<h1>暂时无法访问 / Temporarily unavailable</h1>"
+    "<p>请稍后再试。Please try again in a minute.</p>"
+)
+
+
 def database_unavailable(request=None):
     """A static 503 page rendered without the database, with Retry-After."""
-    response = HttpResponse(loader.render_to_string("security/503.html"), status=503)
+    try:
+        body = loader.render_to_string("security/503.html")
+    except Exception:  # this page must never fail in turn (e.g. static manifest missing)
+        logger.exception("could not render the 503 page")
+        body = FALLBACK_503
+    response = HttpResponse(body, status=503)
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response

@@ -8,6 +8,7 @@ import tarfile
 
 import pytest
 
+from tests.security.conftest import fresh_data_dir
 from tests.security.test_production_settings import ROOT, production_env
 
 SETUP = """
@@ -65,11 +66,9 @@ def pressroom(args, env, ok=True):
 
 
 @pytest.fixture(scope="module")
-def site_with_backup(tmp_path_factory):
+def site_with_backup(tmp_path_factory, migrated_sqlite):
     tmp = tmp_path_factory.mktemp("backup")
-    (tmp / "data").mkdir()
-    env = production_env(tmp / "data")
-    pressroom(["migrate", "-v0"], env)
+    env = production_env(fresh_data_dir(migrated_sqlite, tmp / "data"))
     py(SETUP, env)
     archive = tmp / "site.tar.gz"
     pressroom(["backup", "--output", str(archive)], env)

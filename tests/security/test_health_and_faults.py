@@ -51,7 +51,8 @@ def test_pages_answer_a_static_503_when_the_database_is_down(client, home, url):
     assert response["Retry-After"] == "30"
     assert "no-store" in response["Cache-Control"]
     text = response.content.decode()
-    assert "暂时无法访问" in text or "Temporarily unavailable" in text
+    expected = "Temporarily unavailable" if url.startswith("/en/") else "暂时无法访问"
+    assert expected in text
     assert "Traceback" not in text and "OperationalError" not in text
 
 
@@ -103,3 +104,51 @@ def test_json_log_format_is_switched_on_by_the_environment(tmp_path):
     )
     lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
     assert {"level": "WARNING", "message": "hello world"}.items() <= lines[-1].items()
+
+
+def test_a_missing_database_gives_503_pages_in_production_mode(tmp_path):
+    """No mocks: the production settings pointed at a database that cannot be opened."""
+    import subprocess
+    import sys
+
+    from tests.security.test_production_settings import ROOT, production_env
+
+    env = production_env(
+        tmp_path,
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{tmp_path}/no-such-folder/pressroom.sqlite3",
+    )
+    code = (
+        "import django, json; django.setup()\n"
+        "from django.conf import settings\n"
+        "from django.test import Client, override_settings\n"
+        "# Skip collectstatic (slow): plain static storage, everything else as in production.\n"
+        "plain = 'django.contrib.staticfiles.storage.StaticFilesStorage'\n"
+        "override_settings(STORAGES={**settings.STORAGES, 'staticfiles': {'BACKEND': plain}})"
+        ".enable()\n"
+        "c = Client(raise_request_exception=False)\n"
+        "out = {}\n"
+        "for url in ['/', '/news/', '/en/', '/admin/login/', '/healthz']:\n"
+        "    r = c.get(url)\n"
+        "    out[url] = [r.status_code, r.content.decode()[:2000]]\n"
+        "print(json.dumps(out))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
+    for url, (status, body) in answers.items():
+        assert status == 503, url
+        assert "Traceback" not in body and "sqlite" not in body.lower()
+    assert json.loads(answers["/healthz"][1])["checks"]["database"] == "unavailable"
+    assert "暂时无法访问" in answers["/"][1]
+
+
+def test_the_503_page_cannot_fail_in_turn(rf):
+    from pressroom.security import views
+
+    with mock.patch.object(views.loader, "render_to_string", side_effect=ValueError("manifest")):
+        response = views.database_unavailable(rf.get("/"))
+    assert response.status_code == 503
+    assert "Temporarily unavailable" in response.content.decode()

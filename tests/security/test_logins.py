@@ -54,9 +54,7 @@ def test_one_account_is_locked_after_too_many_failures_from_many_addresses(clien
     assert attempt(client, "editor", "guess-last", ip="198.51.100.99").status_code == 429
     locked = attempt(client, "editor", "right-Pass-42", ip="203.0.113.9")
     assert locked.status_code == 429
-    assert "Too many sign-in attempts" in locked.content.decode() or "登录尝试次数过多" in (
-        locked.content.decode()
-    )
+    assert "登录尝试次数过多" in locked.content.decode()
     # Another account is not affected from a fresh address.
     get_user_model().objects.create_user("other", password="other-Pass-42", is_superuser=True)
     assert attempt(client, "other", "other-Pass-42", ip="203.0.113.10").status_code == 302

@@ -6,19 +6,13 @@ import sys
 
 import pytest
 
+from tests.security.conftest import fresh_data_dir
 from tests.security.test_production_settings import ROOT, production_env
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX only")
-def test_editors_and_messages_write_at_once_without_database_is_locked(tmp_path):
-    env = production_env(tmp_path)
-    subprocess.run(
-        [sys.executable, "-m", "pressroom", "migrate", "-v0"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
+def test_editors_and_messages_write_at_once_without_database_is_locked(tmp_path, migrated_sqlite):
+    env = production_env(fresh_data_dir(migrated_sqlite, tmp_path / "data"))
     result = subprocess.run(
         [sys.executable, "-m", "tests.security.sqlite_contention", "5", "1"],
         env=env,

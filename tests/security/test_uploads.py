@@ -195,3 +195,34 @@ def test_nothing_outside_media_and_no_listing_is_served(client, home, url):
     assert response.status_code in {400, 404}, url
     body = b"".join(response) if response.streaming else response.content
     assert b"SECRET" not in body and b"SQLite format" not in body
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../../../app/settings.png",
+        "..\\..\\x.png",
+        "x" * 300 + ".png",
+        "invoice\u202egnp.png",
+        "CON.png",
+        ".htaccess.png",
+        "x.png\x00.php.png",
+    ],
+)
+def test_hostile_upload_names_are_stored_inside_the_upload_folder(admin_client, name):
+    response = upload_image(admin_client, name, png_bytes())
+    assert response.status_code in {200, 302, 400}
+    for image in get_image_model().objects.filter(title="上传测试"):
+        stored = image.file.name
+        assert stored.startswith("original_images/")
+        assert ".." not in stored and "\\" not in stored and "\u202e" not in stored
+        assert stored.count("/") == 1
+        path = image.file.path
+        assert path.startswith(str(settings.MEDIA_ROOT))
+
+
+def test_too_many_files_in_one_request_get_400(admin_client):
+    admin_client.raise_request_exception = False
+    files = {f"file{n}": SimpleUploadedFile(f"{n}.png", b"x") for n in range(101)}
+    response = admin_client.post("/admin/images/add/", {"title": "多文件", **files})
+    assert response.status_code == 400
