@@ -6,6 +6,7 @@ Everything a site keeps (SQLite database, media, the generated secret key) lives
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -252,3 +253,28 @@ LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 
 # Serve MEDIA_URL from the app when no web server in front does it.
 PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
+
+# --- Page cache and scheduled publishing ----------------------------------------------------
+# Anonymous GET/HEAD responses are served from the cache before sessions, auth or the
+# database are touched (docs/caching.md); purged exactly when content changes.
+INSTALLED_APPS.insert(0, "pressroom.pagecache")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "pressroom.pagecache.middleware.PageCacheMiddleware",
+)
+PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
+PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
+# Feeds, XML sitemaps and other paths that list every page: purged on every content change.
+PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # A process-local cache: purges reach the other workers through this stamp file.
+    PRESSROOM_PAGECACHE_STAMP_FILE = DATA_DIR / "pagecache.stamp"
+    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = int(
+        os.environ.get("PRESSROOM_PAGECACHE_MAX_ENTRIES", "2000")
+    )
+# `pressroom serve` starts the scheduler: scheduled pages go live and expire on time.
+PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL", "30"))
+PRESSROOM_BACKGROUND_COMMANDS = [
+    *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
+    [sys.executable, "-m", "pressroom", "scheduler"],
+]
