@@ -111,8 +111,8 @@ def urls_showing(page) -> set[str]:
     if home is not None:
         paths.add(path_of(home))
     paths |= site_wide_paths(page)
-    for descendant in page.get_descendants().live().specific(defer=True):
-        paths.add(path_of(descendant))
+    if page.depth > 2:  # breadcrumbs below show its title (the home page's reads "Home")
+        paths |= {path_of(child) for child in page.get_descendants().live().specific(defer=True)}
     for translation in page.get_translations().live():
         paths.add(path_of(translation))
     paths.discard(None)
@@ -120,11 +120,11 @@ def urls_showing(page) -> set[str]:
 
 
 def changes_whole_site(page) -> bool:
-    """True for pages every page shows: main-menu entries, the footer's sitemap link, homes."""
+    """True for pages every page shows: main-menu entries and the footer's sitemap link."""
     from pressroom.pages.models import SitemapPage
 
-    if page.depth <= 2:
-        return True  # a home page or the root: its title and children feed every menu
+    if page.depth <= 1:
+        return True  # the root: every site hangs below it
     return page.depth == 3 and (page.show_in_menus or isinstance(page.specific, SitemapPage))
 
 
