@@ -258,6 +258,7 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 # Anonymous GET/HEAD responses are served from the cache before sessions, auth or the
 # database are touched (docs/caching.md); purged exactly when content changes.
 INSTALLED_APPS.insert(0, "pressroom.pagecache")
+INSTALLED_APPS.insert(1, "pressroom.scheduling")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "pressroom.pagecache.middleware.PageCacheMiddleware",
