@@ -8,6 +8,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
@@ -30,12 +31,21 @@ def logged_in(request) -> bool:
     return SESSION_KEY in engine.SessionStore(session_key)
 
 
+def allowed_host(request) -> bool:
+    try:
+        request.get_host()  # hits must not skip Django's ALLOWED_HOSTS check
+    except DisallowedHost:
+        return False
+    return True
+
+
 def may_use_cache(request) -> bool:
-    """Anonymous GET or HEAD of a public path without a query string."""
+    """Anonymous GET or HEAD of a public path without a query string, for an allowed host."""
     return (
         request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and not excluded(request.path)
+        and allowed_host(request)
         and not logged_in(request)
     )
 

@@ -172,3 +172,9 @@ def test_head_gets_headers_only(client, article):
 def test_admin_and_posts_are_never_cached(client, article):
     assert state(client.get("/admin/login/")) is None
     assert state(client.post(article.url)) is None
+
+
+def test_a_disallowed_host_gets_a_400_even_when_cached(client, article):
+    client.get(article.url)
+    response = client.get(article.url, HTTP_HOST="evil.test")
+    assert response.status_code == 400 and state(response) is None
