@@ -221,18 +221,20 @@ def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
 # --- The run ----------------------------------------------------------------------------------
 
 
-def servers(port: int, workers: int) -> dict[str, list[str]]:
+def servers(port: int, workers: int) -> dict[str, tuple[list[str], dict]]:
     wsgi = "pressroom.wsgi:application"
+    serve = [PYTHON, "-m", "pressroom", "serve", f"--port={port}", f"--workers={workers}"]
     gunicorn = [PYTHON, "-m", "gunicorn", wsgi, f"--bind=127.0.0.1:{port}", f"-w{workers}"]
     return {
-        "pressroom serve (gunicorn gthread, 4 threads)": [
-            PYTHON, "-m", "pressroom", "serve", f"--port={port}", f"--workers={workers}"
-        ],
-        "gunicorn sync": [*gunicorn, "--worker-class=sync"],
-        "granian wsgi": [
+        "pressroom serve (granian, st runtime)": (serve, {"PRESSROOM_SERVER": "granian"}),
+        "pressroom serve, PRESSROOM_SERVER=gunicorn (gthread, 4 threads)": (
+            serve, {"PRESSROOM_SERVER": "gunicorn"}
+        ),
+        "gunicorn sync": ([*gunicorn, "--worker-class=sync"], {}),
+        "granian, default options": ([
             PYTHON, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
             "--port", str(port), "--workers", str(workers), "--no-log", wsgi,
-        ],
+        ], {}),
     }  # fmt: skip
 
 
@@ -289,17 +291,18 @@ def main() -> None:
     path = article_path(env)
     results = []
     body = b""
-    for name, command in servers(free_port(), args.workers).items():
-        port = int(re.search(r"(?:--port[= ]|--bind=127.0.0.1:)(\d+)", " ".join(command))[1])
+    port = free_port()
+    for name, (command, extra_env) in servers(port, args.workers).items():
         print(f"{name}...", flush=True)
+        server_env = {**env, **extra_env}
         if not body:
-            process = start(command, env)
+            process = start(command, server_env)
             try:
                 wait_ready(f"http://127.0.0.1:{port}{path}")
                 body = urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()
             finally:
                 stop(process)
-        results.append(measure_server(name, command, env, port, path, args.seconds))
+        results.append(measure_server(name, command, server_env, port, path, args.seconds))
     print("nginx...", flush=True)
     nginx = measure_nginx(body, path, args.seconds)
     report = table(results, nginx, len(body), path, args.seconds, args.workers)

@@ -259,10 +259,8 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 # database are touched (docs/caching.md); purged exactly when content changes.
 INSTALLED_APPS.insert(0, "pressroom.pagecache")
 INSTALLED_APPS.insert(1, "pressroom.scheduling")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "pressroom.pagecache.middleware.PageCacheMiddleware",
-)
+# First, so entries keep every header; pressroom.wsgi replays hits before Django starts.
+MIDDLEWARE.insert(0, "pressroom.pagecache.middleware.PageCacheMiddleware")
 PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
 PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
 # Feeds, XML sitemaps and other paths that list every page: purged on every content change.

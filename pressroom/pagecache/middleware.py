@@ -1,7 +1,8 @@
 """The page cache middleware: serves hits before sessions, auth or the database are touched.
 
-Place it right after SecurityMiddleware and WhiteNoiseMiddleware (see docs/caching.md), so
-HTTPS redirects and static files keep working while everything below is skipped on a hit.
+It comes first in MIDDLEWARE, so an entry keeps every header the other middleware add
+(security headers included) and ``pressroom.pagecache.wsgi`` can replay it without Django.
+Requests that SecurityMiddleware would redirect to HTTPS are left to it.
 """
 
 from importlib import import_module
@@ -9,10 +10,9 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_vary_headers
+from django.http import HttpResponse
 
-from pressroom.pagecache import store
+from pressroom.pagecache import replay, store
 
 NEVER_CACHED_CONTROL = ("private", "no-store", "no-cache")
 
@@ -43,6 +43,7 @@ def may_use_cache(request) -> bool:
     """Anonymous GET or HEAD of a public path without a query string, for an allowed host."""
     return (
         request.method in ("GET", "HEAD")
+        and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
         and not request.META.get("QUERY_STRING")
         and not excluded(request.path)
         and allowed_host(request)
@@ -65,69 +66,18 @@ def may_store(request, response) -> bool:
     return "cookie" not in vary and "*" not in vary
 
 
-def accepted_encodings(header: str) -> set[str]:
-    """The content codings an Accept-Encoding header allows (those not given q=0)."""
-    accepted = set()
-    for part in header.split(","):
-        name, _, params = part.partition(";")
-        quality = params.strip().lower().removeprefix("q=") if params else "1"
-        try:
-            if float(quality) > 0:
-                accepted.add(name.strip().lower())
-        except ValueError:
-            continue
-    return accepted
-
-
-def choose_encoding(request, entry) -> str | None:
-    accepted = accepted_encodings(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-    for encoding in ("br", "gzip"):
-        if encoding in accepted and encoding in entry["variants"]:
-            return encoding
-    return None
-
-
-SUFFIX = {None: "", "gzip": "-gz", "br": "-br"}
-
-
-def etag_for(entry, encoding) -> str:
-    return f'"{entry["etag"]}{SUFFIX[encoding]}"'
-
-
-def not_modified(request, entry) -> bool:
-    header = request.META.get("HTTP_IF_NONE_MATCH")
-    if not header:
-        return False
-    if header.strip() == "*":
-        return True
-    ours = {etag_for(entry, encoding) for encoding in SUFFIX}
-    theirs = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    return bool(ours & theirs)
-
-
-def common_headers(response, entry, encoding) -> None:
-    response["ETag"] = etag_for(entry, encoding)
-    response["Cache-Control"] = f"public, max-age={store.conf('MAX_AGE', 60)}"
-    patch_vary_headers(response, ("Accept-Encoding",))
-
-
 def respond(request, entry, state: str) -> HttpResponse:
     """The stored response, compressed as the client accepts, or a 304."""
-    encoding = choose_encoding(request, entry)
-    if not_modified(request, entry):
-        response = HttpResponseNotModified()
-        common_headers(response, entry, encoding)
-        response["X-Page-Cache"] = state
-        return response
-    body = entry["variants"][encoding] if encoding else entry["body"]
-    response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry["status"])
-    for name, value in entry["headers"]:
+    status, headers, body = replay.replay(
+        entry,
+        request.method,
+        request.META.get("HTTP_ACCEPT_ENCODING", ""),
+        request.META.get("HTTP_IF_NONE_MATCH", ""),
+        state,
+    )
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
         response[name] = value
-    response["Content-Length"] = str(len(body))
-    if encoding:
-        response["Content-Encoding"] = encoding
-    common_headers(response, entry, encoding)
-    response["X-Page-Cache"] = state
     return response
 
 

@@ -178,3 +178,61 @@ def test_a_disallowed_host_gets_a_400_even_when_cached(client, article):
     client.get(article.url)
     response = client.get(article.url, HTTP_HOST="evil.test")
     assert response.status_code == 400 and state(response) is None
+
+
+def wsgi_get(path, **extra):
+    import io
+
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from pressroom.pagecache.wsgi import CachedPagesApp
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": io.StringIO(),
+        **extra,
+    }
+    started = {}
+
+    def start_response(status, headers):
+        started.update(status=status, headers=dict(headers))
+
+    body = b"".join(CachedPagesApp(WSGIHandler())(environ, start_response))
+    return started["status"], started["headers"], body
+
+
+def test_the_wsgi_layer_answers_hits_alone(client, article, django_assert_num_queries):
+    page = client.get(article.url)
+    with django_assert_num_queries(0):
+        status, headers, body = wsgi_get(article.url)
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit"
+    assert body == page.content
+    assert headers["X-Content-Type-Options"] == "nosniff"  # SecurityMiddleware's headers kept
+    status, headers, body = wsgi_get(article.url, HTTP_IF_NONE_MATCH=headers["ETag"])
+    assert status == "304 Not Modified" and body == b""
+
+
+def test_the_wsgi_layer_leaves_the_rest_to_django(client, article):
+    client.get(article.url)
+    for extra in [
+        {"HTTP_HOST": "evil.test"},
+        {"QUERY_STRING": "a=1"},
+        {"REQUEST_METHOD": "POST"},
+    ]:
+        status, headers, _body = wsgi_get(article.url, **extra)
+        assert headers.get("X-Page-Cache") != "hit", extra
+
+
+def test_the_wsgi_layer_lets_editors_through(client, article):
+    client.get(article.url)
+    client.force_login(get_user_model().objects.create_superuser("editor", "", "pw"))
+    session = client.cookies["sessionid"].value
+    status, headers, _body = wsgi_get(article.url, HTTP_COOKIE=f"sessionid={session}")
+    assert status == "200 OK" and "X-Page-Cache" not in headers
