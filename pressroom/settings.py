@@ -259,6 +259,7 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 # database are touched (docs/caching.md); purged exactly when content changes.
 INSTALLED_APPS.insert(0, "pressroom.pagecache")
 INSTALLED_APPS.insert(1, "pressroom.scheduling")
+INSTALLED_APPS.insert(2, "pressroom.export")
 # First, so entries keep every header; pressroom.wsgi replays hits before Django starts.
 MIDDLEWARE.insert(0, "pressroom.pagecache.middleware.PageCacheMiddleware")
 PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
