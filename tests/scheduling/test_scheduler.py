@@ -54,3 +54,9 @@ def test_the_command_unpublishes_expired_pages(company, news_index):
     call_command("scheduler", "--once")
     article.refresh_from_db()
     assert not article.live and article.expired
+
+
+def test_pressroom_serve_starts_the_scheduler():
+    from pressroom.core.management.commands.serve import background_commands
+
+    assert any(command[-2:] == ["pressroom", "scheduler"] for command in background_commands())
