@@ -266,7 +266,12 @@ PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"
 PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
 # Feeds, XML sitemaps and other paths that list every page: purged on every content change.
 PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # A stopped or unreachable Redis turns into cache misses quickly instead of hung workers.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+    )
+elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # A process-local cache: purges reach the other workers through this stamp file.
     PRESSROOM_PAGECACHE_STAMP_FILE = DATA_DIR / "pagecache.stamp"
     CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = int(

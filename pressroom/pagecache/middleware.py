@@ -5,6 +5,7 @@ It comes first in MIDDLEWARE, so an entry keeps every header the other middlewar
 Requests that SecurityMiddleware would redirect to HTTPS are left to it.
 """
 
+import logging
 from importlib import import_module
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 
 from pressroom.pagecache import replay, store
+
+logger = logging.getLogger(__name__)
 
 NEVER_CACHED_CONTROL = ("private", "no-store", "no-cache")
 
@@ -59,6 +62,8 @@ def may_store(request, response) -> bool:
         return False  # only Wagtail pages without view restrictions, or views that opted in
     if response.cookies or request.META.get("CSRF_COOKIE_USED"):
         return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # a session may unlock content (a page password): never share it
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in NEVER_CACHED_CONTROL):
         return False
@@ -89,12 +94,20 @@ class PageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         key = store.key_for(request.path)
-        entry, state = store.lookup(key)
+        try:
+            entry, state = store.lookup(key)
+        except Exception:  # the cache is down: serve from the database meanwhile
+            logger.warning("Page cache unavailable for lookups", exc_info=True)
+            return self.get_response(request)
         if entry is not None:
             return respond(request, entry, "hit")
         response = self.get_response(request)
         if may_store(request, response):
-            entry = store.store(key, response, state)
+            try:
+                entry = store.store(key, response, state)
+            except Exception:
+                logger.warning("Page cache unavailable for storing", exc_info=True)
+                return response
             if entry is not None:
                 return respond(request, entry, "miss")
         return response

@@ -18,16 +18,24 @@ from pressroom.pagecache.urls import changes_whole_site, urls_showing
 logger = logging.getLogger(__name__)
 
 
+def safely(purge, *args) -> None:
+    """Run a purge; an unreachable cache must not stop an editor from publishing."""
+    try:
+        purge(*args)
+    except Exception:
+        logger.error("Page cache purge failed; cached pages may be stale", exc_info=True)
+
+
 def purge_on_commit(paths=None, everything=False) -> None:
     """Purge now (pages rendering meanwhile will not be stored) and again after the commit
     (pages rendered from the old data between the two are dropped)."""
     if everything:
-        store.purge_all()
-        transaction.on_commit(store.purge_all)
+        safely(store.purge_all)
+        transaction.on_commit(lambda: safely(store.purge_all))
     elif paths:
         frozen = set(paths)
-        store.purge(frozen)
-        transaction.on_commit(lambda: store.purge(frozen))
+        safely(store.purge, frozen)
+        transaction.on_commit(lambda: safely(store.purge, frozen))
 
 
 def purge_for(page) -> None:

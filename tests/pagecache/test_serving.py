@@ -236,3 +236,44 @@ def test_the_wsgi_layer_lets_editors_through(client, article):
     session = client.cookies["sessionid"].value
     status, headers, _body = wsgi_get(article.url, HTTP_COOKIE=f"sessionid={session}")
     assert status == "200 OK" and "X-Page-Cache" not in headers
+
+
+@pytest.fixture
+def redis_down(settings):
+    pytest.importorskip("redis")
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "down": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+    }
+    settings.PRESSROOM_PAGECACHE_ALIAS = "down"
+    yield
+    caches["down"].close()
+
+
+def test_with_the_cache_down_pages_and_publishing_still_work(client, article, redis_down):
+    for _ in range(2):
+        response = client.get(article.url)
+        assert response.status_code == 200 and state(response) is None
+    status, _headers, body = wsgi_get(article.url)
+    assert status == "200 OK" and "缓存测试新闻" in body.decode()
+    article.title = "缓存停了也能发布"
+    article.save_revision().publish()
+    assert "缓存停了也能发布" in client.get(article.url).content.decode()
+
+
+def test_a_visit_with_a_session_is_not_stored(client, article):
+    # An anonymous session can unlock content (a page password passed): never shared.
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["passed"] = True
+    session.create()
+    response = Client().get("/news/", HTTP_COOKIE=f"sessionid={session.session_key}")
+    assert response.status_code == 200 and not response.cookies
+    assert state(Client().get("/news/")) == "miss"
