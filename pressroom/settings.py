@@ -433,7 +433,38 @@ INSTALLED_APPS.append("pressroom.seo")
 PRESSROOM_SITEMAP_URLS = 50_000
 # Newest articles in each RSS/Atom feed.
 PRESSROOM_FEED_ITEMS = 20
+
 # --- Admin seen in a browser ----------------------------------------------------------------
 # Wagtail's admin would load every editor's avatar from Gravatar: a third party learns who edits
 # the site, and from mainland China the request hangs or fails. Editors get the built-in avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Page cache and scheduled publishing ----------------------------------------------------
+# Anonymous GET/HEAD responses are served from the cache before sessions, auth or the
+# database are touched (docs/caching.md); purged exactly when content changes.
+INSTALLED_APPS.insert(0, "pressroom.pagecache")
+INSTALLED_APPS.insert(1, "pressroom.scheduling")
+INSTALLED_APPS.insert(2, "pressroom.export")
+# First, so entries keep every header; pressroom.wsgi replays hits before Django starts.
+MIDDLEWARE.insert(0, "pressroom.pagecache.middleware.PageCacheMiddleware")
+PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
+PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
+# Feeds, XML sitemaps and other paths that list every page: purged on every content change.
+PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # A stopped or unreachable Redis turns into cache misses quickly instead of hung workers.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+    )
+elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # A process-local cache: purges reach the other workers through this stamp file.
+    PRESSROOM_PAGECACHE_STAMP_FILE = DATA_DIR / "pagecache.stamp"
+    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = int(
+        os.environ.get("PRESSROOM_PAGECACHE_MAX_ENTRIES", "2000")
+    )
+# `pressroom serve` starts the scheduler: scheduled pages go live and expire on time.
+PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL", "30"))
+PRESSROOM_BACKGROUND_COMMANDS = [
+    *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
+    [sys.executable, "-m", "pressroom", "scheduler"],
+]

@@ -25,3 +25,5 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (WhiteNoise warns w
 TASKS = {**TASKS, "contact": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PRESSROOM_CONTACT_MIN_SECONDS = 0
 PRESSROOM_CONTACT_CACHE = "default"  # cleared between tests by conftest
+# Page cache: exact purges are tested per process, without the cross-process stamp file.
+PRESSROOM_PAGECACHE_STAMP_FILE = None

@@ -8,7 +8,37 @@ from django.core.management.base import BaseCommand
 
 
 def server_command(host: str, port: int, workers: int) -> list[str]:
-    """The gunicorn command line that serves the site (see docs/decisions for why gunicorn)."""
+    """The app server's command line: granian unless PRESSROOM_SERVER=gunicorn.
+
+    docs/decisions/0007-app-server.md has the measurements behind the choice.
+    """
+    if os.environ.get("PRESSROOM_SERVER", "granian") == "gunicorn":
+        return gunicorn_command(host, port, workers)
+    return granian_command(host, port, workers)
+
+
+def granian_command(host: str, port: int, workers: int) -> list[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "granian",
+        "--interface=wsgi",
+        f"--host={host}",
+        f"--port={port}",
+        f"--workers={workers}",
+        "--http=1",
+        "--runtime-mode=st",  # one Rust thread per worker: twice the requests/s of "auto"
+        "--no-ws",
+        "--blocking-threads=1",
+        "--workers-kill-timeout=30",
+        "--respawn-failed-workers",
+    ]
+    if os.environ.get("PRESSROOM_ACCESS_LOG", "") not in ("", "0"):
+        command.append("--access-log")
+    return [*command, "pressroom.wsgi:application"]
+
+
+def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
     return [
         sys.executable,
         "-m",

@@ -1,0 +1,317 @@
+"""Pressroom's speed, side by side in one run: `make bench`.
+
+Serves the demo site with each app server on 127.0.0.1, loads it with wrk for a few seconds
+per case and writes a markdown table to bench/results/:
+
+- a cached article through the app server vs nginx serving the same bytes (the ratio);
+- the same article uncached (a query string bypasses the page cache): requests/s and the
+  CPU milliseconds the server processes spent per request;
+- memory (RSS) per worker after the load.
+
+Needs `wrk` and `nginx` (apt-get install wrk nginx). The demo database is made once under
+bench/.data (or PRESSROOM_BENCH_DATA_DIR) and reused.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare_data(data_dir: Path, env: dict) -> None:
+    if (data_dir / "pressroom.sqlite3").exists():
+        return
+    print(f"Making the demo site in {data_dir} (once)...", flush=True)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    quiet = {"stdout": subprocess.DEVNULL, "check": True, "env": env}
+    subprocess.run([PYTHON, "-m", "pressroom", "init"], **quiet)
+    subprocess.run([PYTHON, "-m", "pressroom", "demo"], **quiet)
+
+
+def article_path(env: dict) -> str:
+    code = (
+        "from pressroom.news.models import NewsArticlePage as A;"
+        "print(A.objects.published().first().url)"
+    )
+    out = subprocess.run(
+        [PYTHON, "-m", "pressroom", "shell", "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+# --- Processes --------------------------------------------------------------------------------
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for kid in map(int, kids):
+            found += [kid, *children_of(kid)]
+    return found
+
+
+def cpu_seconds(pids) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / CLOCK_TICKS
+
+
+def rss_mb(pid: int) -> float:
+    match = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
+def wait_ready(url: str, timeout: float = 60) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def start(command: list[str], env: dict) -> subprocess.Popen:
+    return subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: stopped as a whole, by its id
+    )
+
+
+# --- Load -------------------------------------------------------------------------------------
+
+
+def wrk(url: str, seconds: int, connections: int, headers=()) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    for header in headers:
+        command += ["-H", header]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    scale = {"us": 0.001, "ms": 1, "s": 1000}
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": requests,
+        "errors": int(errors.group(1)) if errors else 0,
+        "p99_ms": float(p99.group(1)) * scale[p99.group(2)] if p99 else None,
+    }
+
+
+def measure_server(name, command, env, port, path, seconds) -> dict:
+    base = f"http://127.0.0.1:{port}"
+    process = start(command, env)
+    try:
+        wait_ready(base + path)
+        time.sleep(1)
+        for _ in range(3):
+            urllib.request.urlopen(base + path).read()  # warm the page cache
+        workers = children_of(process.pid) or [process.pid]
+        cached = wrk(base + path, seconds, 32)
+        before = cpu_seconds([process.pid, *children_of(process.pid)])
+        uncached = wrk(base + path + "?bench=uncached", seconds, 8)
+        after = cpu_seconds([process.pid, *children_of(process.pid)])
+        uncached["cpu_ms"] = (after - before) * 1000 / max(1, uncached["requests"])
+        worker_rss = [rss_mb(pid) for pid in workers if pid != process.pid]
+        python_workers = [mb for mb in worker_rss if mb > 20] or [rss_mb(process.pid)]
+        return {
+            "name": name,
+            "cached": cached,
+            "uncached": uncached,
+            "rss_mb": max(python_workers),
+            "workers": len(python_workers),
+        }
+    finally:
+        stop(process)
+
+
+NGINX_CONF = """
+worker_processes 2;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}; proxy_temp_path {dir}; fastcgi_temp_path {dir};
+    uwsgi_temp_path {dir}; scgi_temp_path {dir};
+    keepalive_requests 100000;
+    server {{
+        listen 127.0.0.1:{port};
+        root {dir}/root;
+        location / {{
+            default_type "text/html; charset=utf-8";
+            try_files $uri $uri/index.html =404;
+        }}
+    }}
+}}
+"""
+
+
+def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    with tempfile.TemporaryDirectory(prefix="pressroom-bench-nginx-") as tmp:
+        target = Path(tmp) / "root" / path.strip("/") / "index.html"
+        target.parent.mkdir(parents=True)
+        target.write_bytes(body)
+        port = free_port()
+        conf = Path(tmp) / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(dir=tmp, port=port))
+        process = subprocess.Popen(
+            [nginx, "-c", str(conf), "-p", tmp, "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            wait_ready(f"http://127.0.0.1:{port}{path}")
+            return wrk(f"http://127.0.0.1:{port}{path}", seconds, 32)
+        finally:
+            stop(process)
+
+
+# --- The run ----------------------------------------------------------------------------------
+
+
+def servers(port: int, workers: int) -> dict[str, tuple[list[str], dict]]:
+    wsgi = "pressroom.wsgi:application"
+    serve = [PYTHON, "-m", "pressroom", "serve", f"--port={port}", f"--workers={workers}"]
+    gunicorn = [PYTHON, "-m", "gunicorn", wsgi, f"--bind=127.0.0.1:{port}", f"-w{workers}"]
+    return {
+        "pressroom serve (granian, st runtime)": (serve, {"PRESSROOM_SERVER": "granian"}),
+        "pressroom serve, PRESSROOM_SERVER=gunicorn (gthread, 4 threads)": (
+            serve, {"PRESSROOM_SERVER": "gunicorn"}
+        ),
+        "gunicorn sync": ([*gunicorn, "--worker-class=sync"], {}),
+        "granian, default options": ([
+            PYTHON, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
+            "--port", str(port), "--workers", str(workers), "--no-log", wsgi,
+        ], {}),
+    }  # fmt: skip
+
+
+def table(results, nginx, body_size, path, seconds, workers) -> str:
+    lines = [
+        f"# Pressroom benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "",
+        f"Machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end "
+        f"(other work on the machine lowers every figure alike). wrk -t2, {seconds} s a case, "
+        f"127.0.0.1 only; {workers} workers per server; article `{path}` ({body_size} bytes).",
+        "",
+        f"nginx serving the same bytes from a file: **{nginx['rps']:,.0f} req/s**.",
+        "",
+        "| server | cached req/s | vs nginx | cached p99 ms | uncached req/s | uncached CPU "
+        "ms/req | uncached p99 ms | RSS per worker MB |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        c, u = r["cached"], r["uncached"]
+        lines.append(
+            f"| {r['name']} | {c['rps']:,.0f} | {c['rps'] / nginx['rps']:.2f} | {c['p99_ms']} "
+            f"| {u['rps']:,.0f} | {u['cpu_ms']:.1f} | {u['p99_ms']} | {r['rss_mb']:.0f} |"
+        )
+    lines += [
+        "",
+        "Targets: cached ≥ 0.25 of nginx; uncached ≥ 252 req/s and < 8 ms CPU; < 150 MB a worker.",
+        "Cached: 32 connections; uncached: 8 connections, `?bench=uncached` bypasses the cache.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    for tool in ("wrk", "nginx"):
+        if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
+            sys.exit(f"{tool} is missing: apt-get install wrk nginx")
+    data_dir = Path(os.environ.get("PRESSROOM_BENCH_DATA_DIR", ROOT / "bench" / ".data"))
+    env = {
+        **os.environ,
+        "PRESSROOM_DATA_DIR": str(data_dir),
+        "PRESSROOM_DEBUG": "0",
+        "PRESSROOM_LOG_LEVEL": "WARNING",
+    }
+    env.pop("REDIS_URL", None)
+    env.pop("DATABASE_URL", None)
+    prepare_data(data_dir, env)
+    subprocess.run(
+        [PYTHON, "-m", "pressroom", "collectstatic", "--noinput", "-v0"], env=env, check=True
+    )
+    path = article_path(env)
+    results = []
+    body = b""
+    port = free_port()
+    for name, (command, extra_env) in servers(port, args.workers).items():
+        print(f"{name}...", flush=True)
+        server_env = {**env, **extra_env}
+        if not body:
+            process = start(command, server_env)
+            try:
+                wait_ready(f"http://127.0.0.1:{port}{path}")
+                body = urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()
+            finally:
+                stop(process)
+        results.append(measure_server(name, command, server_env, port, path, args.seconds))
+    print("nginx...", flush=True)
+    nginx = measure_nginx(body, path, args.seconds)
+    report = table(results, nginx, len(body), path, args.seconds, args.workers)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
+    (RESULTS / f"{stamp}.md").write_text(report)
+    (RESULTS / f"{stamp}.json").write_text(json.dumps({"nginx": nginx, "servers": results}))
+    print(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Static export: the public site as plain files (`pressroom export DIR`)."""

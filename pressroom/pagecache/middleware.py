@@ -1,0 +1,113 @@
+"""The page cache middleware: serves hits before sessions, auth or the database are touched.
+
+It comes first in MIDDLEWARE, so an entry keeps every header the other middleware add
+(security headers included) and ``pressroom.pagecache.wsgi`` can replay it without Django.
+Requests that SecurityMiddleware would redirect to HTTPS are left to it.
+"""
+
+import logging
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+
+from pressroom.pagecache import replay, store
+
+logger = logging.getLogger(__name__)
+
+NEVER_CACHED_CONTROL = ("private", "no-store", "no-cache")
+
+
+def excluded(path: str) -> bool:
+    prefixes = store.conf("EXCLUDE_PREFIXES", ("/admin/", "/documents/", "/media/", "/static/"))
+    return any(path.startswith(prefix) for prefix in prefixes)
+
+
+def logged_in(request) -> bool:
+    """True when the request carries the session of a signed-in user (editors skip the cache)."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    engine = import_module(settings.SESSION_ENGINE)
+    return SESSION_KEY in engine.SessionStore(session_key)
+
+
+def allowed_host(request) -> bool:
+    try:
+        request.get_host()  # hits must not skip Django's ALLOWED_HOSTS check
+    except DisallowedHost:
+        return False
+    return True
+
+
+def may_use_cache(request) -> bool:
+    """Anonymous GET or HEAD of a public path without a query string, for an allowed host."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
+        and not request.META.get("QUERY_STRING")
+        and not excluded(request.path)
+        and allowed_host(request)
+        and not logged_in(request)
+    )
+
+
+def may_store(request, response) -> bool:
+    """Only what is the same for every anonymous visitor is stored."""
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if not (getattr(request, "pagecache_public_page", False) or getattr(response, "pagecache", 0)):
+        return False  # only Wagtail pages without view restrictions, or views that opted in
+    if response.cookies or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # a session may unlock content (a page password): never share it
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in NEVER_CACHED_CONTROL):
+        return False
+    vary = response.get("Vary", "").lower()
+    return "cookie" not in vary and "*" not in vary
+
+
+def respond(request, entry, state: str) -> HttpResponse:
+    """The stored response, compressed as the client accepts, or a 304."""
+    status, headers, body = replay.replay(
+        entry,
+        request.method,
+        request.META.get("HTTP_ACCEPT_ENCODING", ""),
+        request.META.get("HTTP_IF_NONE_MATCH", ""),
+        state,
+    )
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        key = store.key_for(request.path)
+        try:
+            entry, state = store.lookup(key)
+        except Exception:  # the cache is down: serve from the database meanwhile
+            logger.warning("Page cache unavailable for lookups", exc_info=True)
+            return self.get_response(request)
+        if entry is not None:
+            return respond(request, entry, "hit")
+        response = self.get_response(request)
+        if may_store(request, response):
+            try:
+                entry = store.store(key, response, state)
+            except Exception:
+                logger.warning("Page cache unavailable for storing", exc_info=True)
+                return response
+            if entry is not None:
+                return respond(request, entry, "miss")
+        return response

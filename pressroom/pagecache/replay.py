@@ -1,0 +1,59 @@
+"""Turning a stored entry into a response: the encoding, the ETag, a 304 when it matches."""
+
+from pressroom.pagecache import store
+
+SUFFIX = {None: "", "gzip": "-gz", "br": "-br"}
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (those not given q=0)."""
+    accepted = set()
+    for part in header.split(","):
+        name, _, params = part.partition(";")
+        quality = params.strip().lower().removeprefix("q=") if params else "1"
+        try:
+            if float(quality) > 0:
+                accepted.add(name.strip().lower())
+        except ValueError:
+            continue
+    return accepted
+
+
+def choose_encoding(accept_encoding: str, entry) -> str | None:
+    accepted = accepted_encodings(accept_encoding)
+    for encoding in ("br", "gzip"):
+        if encoding in accepted and encoding in entry["variants"]:
+            return encoding
+    return None
+
+
+def etag_for(entry, encoding) -> str:
+    return f'"{entry["etag"]}{SUFFIX[encoding]}"'
+
+
+def not_modified(if_none_match: str, entry) -> bool:
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    ours = {etag_for(entry, encoding) for encoding in SUFFIX}
+    theirs = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return bool(ours & theirs)
+
+
+def replay(entry, method, accept_encoding, if_none_match, state):
+    """``(status, headers, body)`` answering one request from ``entry``."""
+    encoding = choose_encoding(accept_encoding, entry)
+    headers = [
+        ("ETag", etag_for(entry, encoding)),
+        ("Cache-Control", f"public, max-age={store.conf('MAX_AGE', 60)}"),
+        ("Vary", "Accept-Encoding"),
+        ("X-Page-Cache", state),
+    ]
+    if not_modified(if_none_match, entry):
+        return 304, headers, b""
+    body = entry["variants"][encoding] if encoding else entry["body"]
+    headers = [*entry["headers"], ("Content-Length", str(len(body))), *headers]
+    if encoding:
+        headers.append(("Content-Encoding", encoding))
+    return entry["status"], headers, b"" if method == "HEAD" else body

@@ -1,0 +1,99 @@
+"""Purge exactly what a content change affects, once the change is committed.
+
+Paths are worked out inside the transaction (before and after the change, since a change can
+move a page between lists) and purged at once and again on commit, so no request can re-cache
+the old content between the purge and the commit.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from pressroom.pagecache import store
+from pressroom.pagecache.urls import changes_whole_site, urls_showing
+
+logger = logging.getLogger(__name__)
+
+
+def safely(purge, *args) -> None:
+    """Run a purge; an unreachable cache must not stop an editor from publishing."""
+    try:
+        purge(*args)
+    except Exception:
+        logger.error("Page cache purge failed; cached pages may be stale", exc_info=True)
+
+
+def purge_on_commit(paths=None, everything=False) -> None:
+    """Purge now (pages rendering meanwhile will not be stored) and again after the commit
+    (pages rendered from the old data between the two are dropped)."""
+    if everything:
+        safely(store.purge_all)
+        transaction.on_commit(lambda: safely(store.purge_all))
+    elif paths:
+        frozen = set(paths)
+        safely(store.purge, frozen)
+        transaction.on_commit(lambda: safely(store.purge, frozen))
+
+
+def purge_for(page) -> None:
+    """Purge every path showing ``page`` (or the whole site when every page shows it)."""
+    try:
+        if changes_whole_site(page):
+            purge_on_commit(everything=True)
+        else:
+            purge_on_commit(urls_showing(page))
+    except Exception:  # a purge must never break publishing: fall back to a full purge
+        logger.exception("Working out the paths to purge for page %s failed", page.pk)
+        purge_on_commit(everything=True)
+
+
+def on_publish_change(sender, instance, **kwargs):
+    purge_for(instance)
+
+
+def before_page_save(sender, instance, update_fields=None, **kwargs):
+    """A full save of a live page (publish, move) may change its slug, lists or title."""
+    if not isinstance(instance, Page) or instance.pk is None or update_fields is not None:
+        return
+    before = Page.objects.filter(pk=instance.pk, live=True).first()
+    if before is not None:
+        purge_for(before)
+
+
+def before_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page) and sender is Page:
+        before = Page.objects.filter(pk=instance.pk, live=True).first()
+        if before is not None:
+            purge_for(before)
+
+
+def on_page_move(sender, instance, **kwargs):
+    purge_for(Page.objects.get(pk=instance.pk))
+
+
+def purge_everything(sender, instance=None, update_fields=None, **kwargs):
+    # Wagtail fills in an image's size and hash lazily while rendering: not a content change.
+    if update_fields is not None and set(update_fields) <= {"file_size", "file_hash"}:
+        return
+    purge_on_commit(everything=True)
+
+
+def connect() -> None:
+    from wagtail.images import get_image_model
+
+    from pressroom.core.models import CompanyInfo
+    from pressroom.news.models import NewsCategory
+
+    page_published.connect(on_publish_change, dispatch_uid="pagecache-published")
+    page_unpublished.connect(on_publish_change, dispatch_uid="pagecache-unpublished")
+    pre_save.connect(before_page_save, dispatch_uid="pagecache-pre-save")
+    pre_delete.connect(before_page_delete, sender=Page, dispatch_uid="pagecache-pre-delete")
+    pre_page_move.connect(on_page_move, dispatch_uid="pagecache-pre-move")
+    post_page_move.connect(on_page_move, dispatch_uid="pagecache-post-move")
+    # Shown on every page (header, footer, menus, filters) or on many: purge everything.
+    for model in (CompanyInfo, Site, NewsCategory, PageViewRestriction, get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(purge_everything, sender=model, dispatch_uid=f"pagecache-{model}")

@@ -1,0 +1,63 @@
+"""Serving page-cache hits at the WSGI layer, before Django builds a request.
+
+A hit costs a cookie check, a host check and one cache read; everything else (sessions,
+editors, misses, HTTPS redirects, forwarded hosts) goes to Django, where the middleware
+makes the same decisions with the full request.
+"""
+
+from django.conf import settings
+from django.core.handlers.wsgi import get_path_info, get_script_name
+from django.http.cookie import parse_cookie
+from django.http.request import split_domain_port, validate_host
+
+from pressroom.pagecache import replay, store
+from pressroom.pagecache.middleware import excluded
+
+REASONS = {200: "200 OK", 304: "304 Not Modified"}
+
+
+def allowed_hosts() -> list[str]:
+    hosts = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not hosts:
+        return [".localhost", "127.0.0.1", "[::1]"]
+    return hosts
+
+
+def simple_anonymous_get(environ) -> bool:
+    """True for requests whose answer needs nothing but the path (the cache's key)."""
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING"):
+        return False
+    if settings.USE_X_FORWARDED_HOST or settings.SECURE_SSL_REDIRECT:
+        return False  # Django's own host and scheme handling decides
+    cookies = environ.get("HTTP_COOKIE")
+    if cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies):
+        return False  # maybe an editor: the middleware checks the session
+    domain, _port = split_domain_port(environ.get("HTTP_HOST", ""))
+    return bool(domain) and validate_host(domain, allowed_hosts())
+
+
+class CachedPagesApp:
+    """Wraps Django's WSGI application; answers page-cache hits itself."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if simple_anonymous_get(environ):
+            path = get_script_name(environ).rstrip("/") + get_path_info(environ)
+            if not excluded(path):
+                try:
+                    entry, _state = store.lookup(store.key_for(path))
+                except Exception:  # the cache is down: Django serves (and logs it)
+                    entry = None
+                if entry is not None:
+                    status, headers, body = replay.replay(
+                        entry,
+                        environ["REQUEST_METHOD"],
+                        environ.get("HTTP_ACCEPT_ENCODING", ""),
+                        environ.get("HTTP_IF_NONE_MATCH", ""),
+                        "hit",
+                    )
+                    start_response(REASONS.get(status, f"{status} OK"), headers)
+                    return [body]
+        return self.application(environ, start_response)

@@ -1,0 +1,1 @@
+"""Scheduled publishing without cron: `pressroom scheduler`, started by `pressroom serve`."""

@@ -1,0 +1,56 @@
+"""One run of Wagtail's scheduled publishing, by one process at a time across all nodes."""
+
+import fcntl
+import hashlib
+import io
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+
+@contextmanager
+def exclusive(name: str):
+    """Yield True if this process holds the named lock, False if another process does.
+
+    PostgreSQL: a session advisory lock, shared by every node. SQLite: a file lock beside
+    the database (an SQLite database lives on one node).
+    """
+    if connection.vendor == "postgresql":
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+            held = cursor.fetchone()[0]
+        try:
+            yield held
+        finally:
+            if held:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+        return
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    with open(settings.DATA_DIR / f"{name}.lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def publish_scheduled() -> str | None:
+    """Publish pages whose go-live time has come and unpublish expired ones.
+
+    Returns Wagtail's report, or None when another process is doing it right now. Each
+    publish or unpublish sends Wagtail's signals, so the page cache purges what changed.
+    """
+    with exclusive("pressroom-scheduler") as held:
+        if not held:
+            return None
+        out = io.StringIO()
+        call_command("publish_scheduled", stdout=out)
+        return out.getvalue()
