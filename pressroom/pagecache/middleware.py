@@ -79,6 +79,7 @@ def respond(request, entry, state: str) -> HttpResponse:
         request.META.get("HTTP_ACCEPT_ENCODING", ""),
         request.META.get("HTTP_IF_NONE_MATCH", ""),
         state,
+        request.META.get("HTTP_IF_MODIFIED_SINCE", ""),
     )
     response = HttpResponse(body, status=status)
     for name, value in headers:

@@ -1,5 +1,7 @@
 """Turning a stored entry into a response: the encoding, the ETag, a 304 when it matches."""
 
+from django.utils.http import parse_http_date_safe
+
 from pressroom.pagecache import store
 
 SUFFIX = {None: "", "gzip": "-gz", "br": "-br"}
@@ -41,8 +43,22 @@ def not_modified(if_none_match: str, entry) -> bool:
     return bool(ours & theirs)
 
 
-def replay(entry, method, accept_encoding, if_none_match, state):
-    """``(status, headers, body)`` answering one request from ``entry``."""
+def unchanged_since(if_modified_since: str, entry) -> bool:
+    """True when the stored response's Last-Modified is no later than the client's copy."""
+    last_modified = next(
+        (value for name, value in entry["headers"] if name.lower() == "last-modified"), None
+    )
+    if not (if_modified_since and last_modified):
+        return False
+    theirs, ours = parse_http_date_safe(if_modified_since), parse_http_date_safe(last_modified)
+    return theirs is not None and ours is not None and ours <= theirs
+
+
+def replay(entry, method, accept_encoding, if_none_match, state, if_modified_since=""):
+    """``(status, headers, body)`` answering one request from ``entry``.
+
+    If-None-Match decides when present; otherwise If-Modified-Since does (RFC 9110 13.2.2).
+    """
     encoding = choose_encoding(accept_encoding, entry)
     headers = [
         ("ETag", etag_for(entry, encoding)),
@@ -50,7 +66,9 @@ def replay(entry, method, accept_encoding, if_none_match, state):
         ("Vary", "Accept-Encoding"),
         ("X-Page-Cache", state),
     ]
-    if not_modified(if_none_match, entry):
+    if not_modified(if_none_match, entry) or (
+        not if_none_match and unchanged_since(if_modified_since, entry)
+    ):
         return 304, headers, b""
     body = entry["variants"][encoding] if encoding else entry["body"]
     headers = [*entry["headers"], ("Content-Length", str(len(body))), *headers]

@@ -38,8 +38,14 @@ def news_index_paths(index, article=None) -> set[str]:
         categories = NewsCategory.objects.filter(articles__in=articles).distinct()
         tags = {item.tag for page in articles.prefetch_related("tagged_items__tag")
                 for item in page.tagged_items.all()}  # fmt: skip
+    from pressroom.seo.feeds import FEED_TYPES, feed_path
+
     for category in categories:
         paths |= list_paths(index, articles.filter(category=category), category=category)
+    # Feeds list articles too: the news center's and each category's.
+    for kind in FEED_TYPES:
+        paths.add(feed_path(index, kind))
+        paths |= {feed_path(index, kind, category) for category in categories}
     for tag in tags:
         paths |= list_paths(index, articles.filter(tagged_items__tag=tag), tag=tag)
     return paths

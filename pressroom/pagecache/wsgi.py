@@ -57,6 +57,7 @@ class CachedPagesApp:
                         environ.get("HTTP_ACCEPT_ENCODING", ""),
                         environ.get("HTTP_IF_NONE_MATCH", ""),
                         "hit",
+                        environ.get("HTTP_IF_MODIFIED_SINCE", ""),
                     )
                     start_response(REASONS.get(status, f"{status} OK"), headers)
                     return [body]

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from pressroom.i18n.tree import translate_site_tree
 from pressroom.pagecache import store
 from tests.factories import make_article
 
@@ -37,7 +38,8 @@ def test_second_visit_is_served_without_the_database(client, article, django_ass
     assert second["X-Frame-Options"] == "DENY"
 
 
-def test_every_public_page_type_is_cached(client, article, sitemap_page):
+def test_every_public_page_type_is_cached(client, home, article, sitemap_page):
+    translate_site_tree(home)  # the English home page
     for url in ["/", "/news/", article.url, "/sitemap/", "/en/"]:
         client.get(url)
         assert state(client.get(url)) == "hit", url
@@ -52,7 +54,8 @@ def test_a_query_string_bypasses_the_cache(client, article, django_assert_max_nu
     assert state(client.get("/news/")) == "miss"
 
 
-def test_headers_and_cookies_cannot_poison_the_cache(client, article):
+def test_headers_and_cookies_cannot_poison_the_cache(client, article, home):
+    translate_site_tree(home)  # the English home and news center
     hostile = client.get(
         "/news/",
         HTTP_ACCEPT_LANGUAGE="en",

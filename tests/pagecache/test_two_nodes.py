@@ -123,7 +123,7 @@ def nodes(node_env):
 
 PUBLISH = """
 from pressroom.news.models import NewsArticlePage, NewsIndexPage
-index = NewsIndexPage.objects.get()
+index = NewsIndexPage.objects.get(locale__language_code="zh-hans")
 article = NewsArticlePage(title="双节点新闻", slug="two-nodes")
 index.add_child(instance=article)
 article.save_revision().publish()
