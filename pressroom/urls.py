@@ -25,6 +25,7 @@ if settings.PRESSROOM_SERVE_MEDIA:
 
 # Chinese, the default language, lives at the root; English under /en/.
 urlpatterns += i18n_patterns(
+    path("search/", include("pressroom.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
+from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
 
@@ -238,13 +239,16 @@ class NewsArticlePage(BasePage):
             heading=_("Source and filing"),
         ),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("author"),
-        index.FilterField("category"),
-        index.FilterField("first_published_at"),
-    ]
+    search_fields = with_word_splitting(
+        Page.search_fields
+        + [
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.SearchField("author"),
+            index.FilterField("category"),
+            index.FilterField("first_published_at"),
+        ]
+    )
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
