@@ -20,3 +20,27 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (WhiteNoise warns when it is missing)
+
+# --- Site search: the PostgreSQL run ------------------------------------------------------------
+# `PRESSROOM_TEST_POSTGRES=postgres://… pytest tests/search` runs the search tests on PostgreSQL,
+# in a test database of its own; when that server is down they skip (tests/search/conftest.py).
+PRESSROOM_TEST_POSTGRES = os.environ.get("PRESSROOM_TEST_POSTGRES", "")
+
+
+def _postgres_reachable(url: str) -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=3).close()
+    except Exception:
+        return False
+    return True
+
+
+if PRESSROOM_TEST_POSTGRES and _postgres_reachable(PRESSROOM_TEST_POSTGRES):
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(PRESSROOM_TEST_POSTGRES)}
+    DATABASES["default"]["TEST"] = {"NAME": f"test_pressroom_search_{os.getpid()}"}
+    if "django.contrib.postgres" not in INSTALLED_APPS:  # noqa: F405
+        INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]  # noqa: F405

@@ -21,6 +21,17 @@ class TextSearchField(index.SearchField):
     column and boosts still apply.
     """
 
+    def __init__(self, field_name, replaces=None, **kwargs):
+        super().__init__(field_name, **kwargs)
+        self.replaces = replaces
+
+    def __eq__(self, other):
+        # It stands in for the plain field it replaces: Wagtail's check that a page keeps
+        # Page.search_fields (wagtailsearch.W001) looks for those fields by equality.
+        return other is self or (other is not None and other is self.replaces)
+
+    __hash__ = index.SearchField.__hash__
+
     def get_value(self, obj):
         text = flatten(super().get_value(obj))
         extra = index_terms(text)
@@ -30,7 +41,7 @@ class TextSearchField(index.SearchField):
 def with_word_splitting(search_fields: list) -> list:
     """``search_fields`` with every plain SearchField made a TextSearchField."""
     return [
-        TextSearchField(field.field_name, **field.kwargs)
+        TextSearchField(field.field_name, boost=field.boost, replaces=field, **field.kwargs)
         if type(field) is index.SearchField
         else field
         for field in search_fields

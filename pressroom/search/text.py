@@ -55,19 +55,28 @@ def bigrams(run: str) -> list[str]:
 
 
 def index_terms(text: str) -> str:
-    """Extra words to index beside ``text``: bigrams of longer CJK runs, stems of English.
+    """Extra words to index beside ``text``: what the database's own splitting misses.
 
-    Runs of one or two characters and words that are their own stem are in the text already.
+    That is the bigrams of CJK runs longer than two characters, the stems of English words,
+    and the parts of words that mix scripts ("QH系列" is one word to the database).
     """
     extra = []
-    for token in tokens(text):
-        if is_cjk(token):
-            if len(token) > 2:
-                extra.extend(bigrams(token))
-        else:
-            root = stem(token)
-            if root != token:
-                extra.append(root)
+    for word in _WORD.findall(text):
+        parts = [part for part in _CJK_RUN.split(word) if part]
+        mixed = len(parts) > 1
+        for part in parts:
+            if is_cjk(part):
+                if len(part) > 2:
+                    extra.extend(bigrams(part))
+                elif mixed:
+                    extra.append(part)
+            else:
+                part = part.lower()
+                if mixed:
+                    extra.append(part)
+                root = stem(part)
+                if root != part:
+                    extra.append(root)
     return " ".join(extra)
 
 
