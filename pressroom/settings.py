@@ -280,5 +280,5 @@ else:
     # "simple": no stemming or stop words in PostgreSQL, so it matches SQLite; the stems
     # are added to the index by pressroom.search itself.
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+        "default": {"BACKEND": "pressroom.search.backend", "SEARCH_CONFIG": "simple"}
     }

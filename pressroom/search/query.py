@@ -19,7 +19,7 @@ def searchable_pages(locale):
 
 def uses_database(backend) -> bool:
     return type(backend).__module__.startswith(
-        ("modelsearch.backends.database", "wagtail.search.backends.database")
+        ("modelsearch.backends.database", "wagtail.search.backends.database", __package__)
     )
 
 
