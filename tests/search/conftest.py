@@ -1,6 +1,7 @@
 """The search corpus: the demo's Chinese articles and English articles made from their *_en text."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
@@ -22,8 +23,10 @@ def pytest_collection_modifyitems(config, items):
 
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         skip = pytest.mark.skip(reason=f"PostgreSQL at {wanted} is not reachable")
+        here = Path(__file__).parent
         for item in items:
-            item.add_marker(skip)
+            if here in Path(item.path).parents:
+                item.add_marker(skip)
 
 
 def english_tree(home):
