@@ -10,7 +10,9 @@ Two changes to Wagtail's SQLite backend, which PostgreSQL does not need:
   full-text query, limited to the allowed pages, gives the page of ids; the pages are then
   fetched by id.
 
-Other databases get Wagtail's backend unchanged.
+PostgreSQL gets the same single ranked query (postgres_backend.py): Wagtail's joins pages to
+index entries with a nested loop that takes seconds on 10,000 articles. Other databases get
+Wagtail's backend unchanged.
 """
 
 from django.db import connection
@@ -19,6 +21,11 @@ from wagtail.search.backends.database import SearchBackend as database_backend
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
     backend = database_backend(params)
+    if connection.vendor == "postgresql":
+        from .postgres_backend import PostgresSearchBackend, RankedPostgresBackend
+
+        if type(backend) is PostgresSearchBackend:
+            return RankedPostgresBackend(params)
     if connection.vendor != "sqlite":
         return backend
     from .sqlite_backend import RankedSQLiteBackend, SQLiteSearchBackend
