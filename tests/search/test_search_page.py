@@ -192,3 +192,16 @@ def test_markup_in_a_title_is_escaped_in_results(client, news_index):
     response = client.get("/search/", {"q": "闸阀"})
     assert "<script>alert(1)" not in response.content.decode()
     assert result_titles(response) == ["<b>闸阀</b><script>alert(1)</script>"]
+
+
+def test_wagtail_search_still_works_for_editors(news_index):
+    """The admin's page search goes through the same backend, ranked or not."""
+    from wagtail.models import Page
+
+    talks = make_article(news_index, title="日本与朝鲜举行秘密会谈")
+    make_article(news_index, title="水泵节能改造")
+    pages = Page.objects.live()
+    assert [p.pk for p in pages.search("朝鲜")] == [talks.pk]
+    assert [p.pk for p in pages.search("朝鲜", order_by_relevance=False)] == [talks.pk]
+    scored = list(pages.search("朝鲜").annotate_score("_score"))
+    assert [p.pk for p in scored] == [talks.pk]
