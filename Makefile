@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
+# The search tests run a second time on this PostgreSQL server; they skip when it is down.
+TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: run install install-test test lint format check messages bench clean
 
@@ -46,6 +48,7 @@ test: install node_modules/.package-lock.json
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search
 
 lint: install
 	$(BIN)/ruff check .

@@ -468,3 +468,33 @@ PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
     [sys.executable, "-m", "pressroom", "scheduler"],
 ]
+
+# --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
+INSTALLED_APPS.append("pressroom.search")
+# Results per page of /search/, and the longest query accepted (longer ones get a 400).
+PRESSROOM_SEARCH_PER_PAGE = 10
+PRESSROOM_SEARCH_MAX_QUERY_LENGTH = 100
+# The database backend by default; OpenSearch or Elasticsearch for large sites when
+# PRESSROOM_SEARCH_URL is set (PRESSROOM_SEARCH_ENGINE: opensearch3, opensearch2,
+# elasticsearch9, elasticsearch8 or elasticsearch7; install the matching client).
+PRESSROOM_SEARCH_URL = os.environ.get("PRESSROOM_SEARCH_URL", "")
+PRESSROOM_SEARCH_ENGINE = os.environ.get("PRESSROOM_SEARCH_ENGINE", "opensearch3")
+if PRESSROOM_SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{PRESSROOM_SEARCH_ENGINE}",
+            "URLS": env_list("PRESSROOM_SEARCH_URL"),
+            "INDEX_PREFIX": os.environ.get("PRESSROOM_SEARCH_INDEX_PREFIX", "pressroom_"),
+            "TIMEOUT": 5,
+            # The server's own CJK analysis: character pairs, like the database index.
+            "INDEX_SETTINGS": {
+                "settings": {"analysis": {"analyzer": {"default": {"type": "cjk"}}}}
+            },
+        }
+    }
+else:
+    # "simple": no stemming or stop words in PostgreSQL, so it matches SQLite; the stems
+    # are added to the index by pressroom.search itself.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "pressroom.search.backend", "SEARCH_CONFIG": "simple"}
+    }

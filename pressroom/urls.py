@@ -28,6 +28,7 @@ urlpatterns.append(
     re_path(rf"^{settings.LANGUAGE_CODE}/(?P<rest>.*)$", default_language_prefix_redirect)
 )
 urlpatterns += i18n_patterns(
+    path("search/", include("pressroom.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -190,6 +190,16 @@ ZH = {
     "The site cannot reach its database just now. Please try again in a minute. If you were sending a form, it was not received: please send it again.": "网站暂时无法连接数据库，请稍后再试。如果您刚才在提交表单，表单没有被收到，请重新提交。",
     "Too many sign-in attempts": "登录尝试次数过多",
     "Sign-in is paused for this account or address after too many failed attempts. Please wait a few minutes and try again, or ask an administrator to unlock it.": "由于失败次数过多，此账户或地址的登录已暂停。请等几分钟后再试，或请管理员解锁。",
+    # Site search
+    "Site search": "站内搜索",
+    "Search": "搜索",
+    "Search the site": "站内搜索",
+    "Search for": "搜索内容",
+    "Search results for “%(query)s”": "“%(query)s”的搜索结果",
+    "Results for “%(query)s”: %(count)s": "“%(query)s”的搜索结果：%(count)s 条",
+    "Nothing was found for “%(query)s”. Try fewer or other words.": "没有找到与“%(query)s”相关的内容。请减少关键词或换一个词试试。",
+    "Type one or more words, in Chinese or English, and press Search.": "请输入一个或多个中文或英文关键词，然后点击“搜索”。",
+    "Please shorten your search to %(limit_value)d characters or fewer.": "搜索内容请不要超过 %(limit_value)d 个字符。",
 }
 
 

@@ -27,3 +27,26 @@ PRESSROOM_CONTACT_MIN_SECONDS = 0
 PRESSROOM_CONTACT_CACHE = "default"  # cleared between tests by conftest
 # Page cache: exact purges are tested per process, without the cross-process stamp file.
 PRESSROOM_PAGECACHE_STAMP_FILE = None
+# --- Site search: the PostgreSQL run ------------------------------------------------------------
+# `PRESSROOM_TEST_POSTGRES=postgres://… pytest tests/search` runs the search tests on PostgreSQL,
+# in a test database of its own; when that server is down they skip (tests/search/conftest.py).
+PRESSROOM_TEST_POSTGRES = os.environ.get("PRESSROOM_TEST_POSTGRES", "")
+
+
+def _postgres_reachable(url: str) -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=3).close()
+    except Exception:
+        return False
+    return True
+
+
+if PRESSROOM_TEST_POSTGRES and _postgres_reachable(PRESSROOM_TEST_POSTGRES):
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(PRESSROOM_TEST_POSTGRES)}
+    DATABASES["default"]["TEST"] = {"NAME": f"test_pressroom_search_{os.getpid()}"}
+    if "django.contrib.postgres" not in INSTALLED_APPS:  # noqa: F405
+        INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]  # noqa: F405

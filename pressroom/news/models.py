@@ -25,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
 from pressroom.seo.feeds import NewsFeedRoutes
+from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
 
@@ -277,13 +278,16 @@ class NewsArticlePage(BasePage):
             heading=_("Source and filing"),
         ),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("author"),
-        index.FilterField("category"),
-        index.FilterField("first_published_at"),
-    ]
+    search_fields = with_word_splitting(
+        Page.search_fields
+        + [
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.SearchField("author"),
+            index.FilterField("category"),
+            index.FilterField("first_published_at"),
+        ]
+    )
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage
+from pressroom.search.fields import with_word_splitting
 
 HOME_NEWS_COUNT = 6
 
@@ -54,10 +55,9 @@ class StandardPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-    ]
+    search_fields = with_word_splitting(
+        Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    )
 
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]

@@ -1,0 +1,75 @@
+"""PostgreSQL ranking for pressroom.search.backend: one ranked query over the index entries.
+
+Wagtail's query joins pages to index entries on ``page.id::varchar = object_id`` and, as the
+planner expects one matching row, does it with a nested loop: thousands of matches times
+thousands of pages. Here the index entries are matched and ranked alone, intersected with the
+allowed pages' ids in Python, and only the page of results is fetched by id.
+"""
+
+from django.db.models import F
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.query import PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+
+class RankedQueryCompiler(PostgresSearchQueryCompiler):
+    def is_plain_ranked(self, score_field=None) -> bool:
+        """The common case handled here: words over all fields, ranked, no score asked for."""
+        return (
+            isinstance(self.query, PlainText)
+            and self.fields is None
+            and self.order_by_relevance
+            and score_field is None
+        )
+
+    def ranked_ids(self, config) -> list[str]:
+        """Ids of every matching allowed object, best first (computed once per search)."""
+        if getattr(self, "_ranked_ids", None) is None:
+            search_query = self.build_tsquery(self.query, config=config)
+            vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+            matches = (
+                IndexEntry.objects.filter(
+                    content_type__in=get_descendants_content_types_pks(self.queryset.model)
+                )
+                # The expression of Wagtail's index on (title || body).
+                .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+                .filter(_vector_=search_query)
+                .annotate(_rank=self._build_rank_expression(vectors, config))
+                .order_by("-_rank", "-object_id")
+                .values_list("object_id", flat=True)
+            )
+            # Intersected here, not in SQL: joined on a text cast, PostgreSQL picks a nested
+            # loop over every allowed page for every match.
+            allowed = {str(pk) for pk in self.queryset.order_by().values_list("pk", flat=True)}
+            self._ranked_ids = [object_id for object_id in matches if object_id in allowed]
+        return self._ranked_ids
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not self.is_plain_ranked(score_field):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        ids = self.ranked_ids(config)[start:stop]
+        objects = {str(obj.pk): obj for obj in self.queryset.filter(pk__in=ids)}
+        return [objects[object_id] for object_id in ids if object_id in objects]
+
+    def count(self, config) -> int:
+        return len(self.ranked_ids(config))
+
+
+class RankedSearchResults(PostgresSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        if isinstance(compiler, RankedQueryCompiler) and compiler.is_plain_ranked(
+            self._score_field
+        ):
+            return compiler.count(compiler.get_config(self.backend))
+        return super()._do_count()
+
+
+class RankedPostgresBackend(PostgresSearchBackend):
+    query_compiler_class = RankedQueryCompiler
+    results_class = RankedSearchResults
