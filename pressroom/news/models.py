@@ -24,8 +24,8 @@ from wagtail.snippets.models import register_snippet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
-from pressroom.seo.feeds import NewsFeedRoutes
 from pressroom.search.fields import with_word_splitting
+from pressroom.seo.feeds import NewsFeedRoutes
 
 LIST_RENDITION = "fill-480x300"
 
