@@ -5,7 +5,7 @@ characters is one long "word" and ``朝鲜`` never matches "日本与朝鲜举�
 therefore also carries every pair of neighbouring CJK characters (a bigram), and a query's CJK
 run becomes its bigrams, all required: any word of two or more characters is found wherever it
 stands. English words also carry their Snowball stem, so "pumps" finds "pump" on SQLite as on
-PostgreSQL. See docs/search.md and docs/decisions/0030-cjk-bigram-search.md.
+PostgreSQL. See docs/search.md and docs/decisions/0008-cjk-bigram-search.md.
 """
 
 import re

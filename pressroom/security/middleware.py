@@ -26,7 +26,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        # Wagtail renders a preview through the middleware with a request for the page's own
+        # address (is_preview set): it is shown framed in the editor, so it gets the admin's
+        # policy too.
+        in_admin = is_admin_path(request.path_info) or getattr(request, "is_preview", False)
+        if not report_only and parts.config is None and in_admin:
             parts.config = settings.PRESSROOM_ADMIN_CSP
         return parts
 

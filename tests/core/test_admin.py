@@ -74,6 +74,9 @@ def test_editor_creates_previews_and_publishes_an_article(editor_client, news_in
     assert editor_client.post(preview_url, form).json()["is_valid"] is True
     preview = editor_client.get(preview_url)
     assert "后台写的正文" in preview.content.decode()
+    # The editor shows the preview in a frame: the page's policy must allow its own admin.
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
     # Publish.
     response = editor_client.post(add_url, {**form, "action-publish": "publish"})
     assert response.status_code == 302
