@@ -28,7 +28,7 @@ run: install
 		( umask 077; $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(12))" \
 		> "$(PRESSROOM_DATA_DIR)/admin-password" )
 	PRESSROOM_ADMIN_USER=admin PRESSROOM_ADMIN_PASSWORD="$$(cat "$(PRESSROOM_DATA_DIR)/admin-password")" \
-		$(BIN)/pressroom init
+		PRESSROOM_BASE_URL="$${PRESSROOM_BASE_URL:-http://127.0.0.1:$(PORT)}" $(BIN)/pressroom init
 	$(BIN)/pressroom demo
 	@echo
 	@echo "  Pressroom demo site:  http://127.0.0.1:$(PORT)/"

@@ -3,6 +3,7 @@
 import os
 import secrets
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,6 +20,20 @@ def ensure_locales() -> None:
     """One Wagtail locale per configured content language."""
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
+
+
+def public_address(hostname: str, port: int) -> tuple[str, int]:
+    """The site's host and port from PRESSROOM_BASE_URL when it is set, else those given.
+
+    Sitemaps, feeds and canonical links are absolute and built from the Site record, so a new
+    site starts with the address it is really served at.
+    """
+    base_url = os.environ.get("PRESSROOM_BASE_URL")
+    if not base_url:
+        return hostname, port
+    parts = urlsplit(base_url)
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.hostname or hostname, parts.port or default_port
 
 
 @transaction.atomic
@@ -49,6 +64,7 @@ def create_site_tree() -> Page:
         site = Site.objects.filter(is_default_site=True).first() or Site(
             is_default_site=True, hostname="localhost", port=80
         )
+        site.hostname, site.port = public_address(site.hostname, site.port)
         site.root_page = home
         site.site_name = settings.WAGTAIL_SITE_NAME
         site.save()

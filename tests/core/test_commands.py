@@ -97,3 +97,11 @@ def test_demo_articles_keep_their_written_dates(client):
     article = NewsArticlePage.objects.get(slug=first["slug"], locale__language_code="zh-hans")
     html = client.get(article.url).content.decode()
     assert first["updated"][:16] in html
+
+
+def test_init_takes_the_public_address_from_the_base_url(monkeypatch):
+    monkeypatch.setenv("PRESSROOM_BASE_URL", "https://www.example.com")
+    run("init", "--no-static")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("www.example.com", 443)
+    assert site.root_page.get_full_url() == "https://www.example.com/"
