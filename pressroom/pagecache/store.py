@@ -28,6 +28,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.translation import get_language_from_path
 
 try:  # Optional: Brotli is ~20% smaller than gzip for HTML.
@@ -44,8 +46,21 @@ COMPRESSIBLE = ("text/", "application/xml", "application/rss", "application/atom
 MIN_COMPRESS_SIZE = 200
 
 
+_conf: dict[str, object] = {}
+
+
 def conf(name: str, default):
-    return getattr(settings, f"PRESSROOM_PAGECACHE_{name}", default)
+    """``settings.PRESSROOM_PAGECACHE_<name>``, remembered: hits read several per request."""
+    try:
+        return _conf[name]
+    except KeyError:
+        value = _conf[name] = getattr(settings, f"PRESSROOM_PAGECACHE_{name}", default)
+        return value
+
+
+@receiver(setting_changed)
+def forget_settings(**kwargs) -> None:
+    _conf.clear()
 
 
 def cache():
@@ -68,8 +83,8 @@ def stamp_file() -> Path | None:
 
 
 def read_stamp() -> str:
-    path = stamp_file()
-    if path is None:
+    path = conf("STAMP_FILE", None)
+    if not path:
         return ""
     try:
         st = os.stat(path)
@@ -88,6 +103,48 @@ def touch_stamp() -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex}")
     tmp.write_text(uuid.uuid4().hex)
     os.replace(tmp, path)  # a new inode: the stamp changes even within one clock tick
+
+
+# --- Per-process copies of hits (process-local caches only) --------------------------------
+#
+# A LocMemCache stores pickles, so every hit would unpickle the whole entry (three bodies).
+# Each worker keeps its recent hits as objects instead, each with the stamp it was valid
+# under. Every purge, in any process on this node, replaces the stamp file, so one ``stat``
+# tells whether a copy is still current. Without a stamp file (Redis, or tests) there is no
+# such signal and nothing is kept: every hit asks the shared cache.
+
+_memo: dict[str, tuple[str, float, dict]] = {}
+
+
+def memo_enabled() -> bool:
+    return bool(conf("STAMP_FILE", None)) and conf("MEMO_SIZE", 256) > 0
+
+
+def memo_get(path: str, stamp: str) -> dict | None:
+    """The copy of ``path``'s entry kept by this process, if nothing was purged since."""
+    found = _memo.get(path)
+    if found is not None and found[0] == stamp and found[1] > time.time():
+        return found[2]
+    return None
+
+
+def memo_put(path: str, entry: dict) -> None:
+    if len(_memo) >= conf("MEMO_SIZE", 256):
+        _memo.clear()  # hot pages come back on their next hit
+    stamp = entry["gen"].rpartition(":")[2]
+    _memo[path] = (stamp, entry["stored_at"] + conf("TIMEOUT", 24 * 3600), entry)
+
+
+def lookup_path(path: str) -> dict | None:
+    """The live entry for ``path``, from this process's copies when they are current."""
+    if not memo_enabled():
+        return lookup(key_for(path))[0]
+    entry = memo_get(path, read_stamp())
+    if entry is None:
+        entry = lookup(key_for(path))[0]
+        if entry is not None:
+            memo_put(path, entry)
+    return entry
 
 
 # --- Lookups and stores --------------------------------------------------------------------
@@ -168,6 +225,8 @@ def purge(paths) -> None:
         {key_for(path): tombstone for path in paths}, timeout=conf("TOMBSTONE_TIMEOUT", 120)
     )
     touch_stamp()
+    for path in paths:
+        _memo.pop(path, None)
 
 
 def next_purge_number() -> int:
@@ -182,3 +241,4 @@ def purge_all() -> None:
     """Drop every cached response: a new generation makes all entries misses."""
     cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     touch_stamp()
+    _memo.clear()

@@ -5,8 +5,12 @@ editors, misses, HTTPS redirects, forwarded hosts) goes to Django, where the mid
 makes the same decisions with the full request.
 """
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 
@@ -23,17 +27,45 @@ def allowed_hosts() -> list[str]:
     return hosts
 
 
+class Settings(NamedTuple):
+    django_decides: bool  # forwarded hosts or HTTPS redirects: Django's own handling decides
+    session_cookie: str
+    allowed_hosts: list[str]
+
+
+_settings: list[Settings] = []
+
+
+def current_settings() -> Settings:
+    """The settings a hit depends on, read once (and again after a test changes them)."""
+    if not _settings:
+        _settings.append(
+            Settings(
+                settings.USE_X_FORWARDED_HOST or settings.SECURE_SSL_REDIRECT,
+                settings.SESSION_COOKIE_NAME,
+                allowed_hosts(),
+            )
+        )
+    return _settings[0]
+
+
+@receiver(setting_changed)
+def forget_settings(**kwargs) -> None:
+    _settings.clear()
+
+
 def simple_anonymous_get(environ) -> bool:
     """True for requests whose answer needs nothing but the path (the cache's key)."""
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING"):
         return False
-    if settings.USE_X_FORWARDED_HOST or settings.SECURE_SSL_REDIRECT:
-        return False  # Django's own host and scheme handling decides
+    conf = current_settings()
+    if conf.django_decides:
+        return False
     cookies = environ.get("HTTP_COOKIE")
-    if cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies):
+    if cookies and conf.session_cookie in parse_cookie(cookies):
         return False  # maybe an editor: the middleware checks the session
     domain, _port = split_domain_port(environ.get("HTTP_HOST", ""))
-    return bool(domain) and validate_host(domain, allowed_hosts())
+    return bool(domain) and validate_host(domain, conf.allowed_hosts)
 
 
 class CachedPagesApp:
@@ -47,7 +79,7 @@ class CachedPagesApp:
             path = get_script_name(environ).rstrip("/") + get_path_info(environ)
             if not excluded(path):
                 try:
-                    entry, _state = store.lookup(store.key_for(path))
+                    entry = store.lookup_path(path)
                 except Exception:  # the cache is down: Django serves (and logs it)
                     entry = None
                 if entry is not None:

@@ -147,3 +147,25 @@ def test_the_stamp_file_reaches_other_processes(old, settings, tmp_path):
     # Another process (the scheduler, another worker) purges: it can only touch the stamp.
     store.touch_stamp()
     assert state("/news/old/") == "miss"
+
+
+def test_a_workers_own_copies_follow_every_purge(old, settings, tmp_path):
+    """Each worker keeps its hits as objects; a purge in any process on the node ends them."""
+    from tests.pagecache.test_serving import wsgi_get
+
+    settings.PRESSROOM_PAGECACHE_STAMP_FILE = tmp_path / "stamp"
+    warm("/news/old/")
+    status, headers, body = wsgi_get("/news/old/")
+    assert headers["X-Page-Cache"] == "hit" and "旧新闻" in body.decode()
+    kept_by_another_worker = dict(store._memo)
+    assert "/news/old/" in kept_by_another_worker
+    old.title = "旧新闻（更正）"
+    old.save_revision().publish()
+    # This process forgot its copy when it purged; another worker still holds the old one
+    # and only sees the stamp file change.
+    store._memo.update(kept_by_another_worker)
+    status, headers, body = wsgi_get("/news/old/")
+    assert "旧新闻（更正）" in body.decode()
+    assert headers.get("X-Page-Cache") != "hit"
+    status, headers, body = wsgi_get("/news/old/")
+    assert headers["X-Page-Cache"] == "hit" and "旧新闻（更正）" in body.decode()
