@@ -6,7 +6,10 @@ per case and writes a markdown table to bench/results/:
 - a cached article through the app server vs nginx serving the same bytes (the ratio);
 - the same article uncached (a query string bypasses the page cache): requests/s and the
   CPU milliseconds the server processes spent per request;
-- memory (RSS) per worker after the load.
+- memory (RSS) per worker after the load;
+- `pressroom export` of the demo site: pages per second;
+- publish-to-visible latency across two nodes on one PostgreSQL and Redis (skipped when
+  127.0.0.1:5432 and :6379 don't answer).
 
 Needs `wrk` and `nginx` (apt-get install wrk nginx). The demo database is made once under
 bench/.data (or PRESSROOM_BENCH_DATA_DIR) and reused.
@@ -218,6 +221,118 @@ def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
             stop(process)
 
 
+# --- Export and two nodes --------------------------------------------------------------------
+
+
+def measure_export(env: dict) -> dict:
+    """`pressroom export` of the whole demo site: files written and pages per second."""
+    with tempfile.TemporaryDirectory(prefix="pressroom-bench-export-") as out:
+        started = time.perf_counter()
+        subprocess.run(
+            [PYTHON, "-m", "pressroom", "export", out], env=env, check=True, capture_output=True
+        )
+        seconds = time.perf_counter() - started
+        pages = sum(1 for _ in Path(out).rglob("*.html"))
+        files = sum(1 for item in Path(out).rglob("*") if item.is_file())
+    return {"seconds": seconds, "pages": pages, "files": files, "pages_per_s": pages / seconds}
+
+
+def reachable(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+# Runs inside `pressroom shell` with the nodes' settings: publishes a new article the way the
+# admin's publish button does (a revision, published), then asks node B for the news list
+# until the title shows. Times from the start of the publish to the first fresh answer.
+PUBLISH_AND_WATCH = """
+import json, statistics, time, urllib.request
+from pressroom.news.models import NewsArticlePage, NewsIndexPage
+index = NewsIndexPage.objects.get(locale__language_code="zh-hans")
+node_b = "http://127.0.0.1:{port_b}/news/"
+urllib.request.urlopen(node_b).read()
+latencies = []
+for n in range({rounds}):
+    title = f"双节点延迟测试 {{n}}"
+    started = time.perf_counter()
+    article = NewsArticlePage(title=title, slug=f"bench-two-nodes-{{n}}")
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    published = time.perf_counter()
+    while title not in urllib.request.urlopen(node_b).read().decode():
+        time.sleep(0.005)
+    latencies.append((time.perf_counter() - started, time.perf_counter() - published))
+    time.sleep(0.5)
+print(json.dumps(latencies))
+"""
+
+
+def measure_two_nodes(rounds: int = 5) -> dict | None:
+    """Publish-to-visible latency: published with node A's settings, read from node B."""
+    if not (reachable(5432) and reachable(6379)):
+        return None
+    import uuid
+
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    name = f"pressroom_bench_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    processes = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="pressroom-bench-nodes-") as tmp:
+            env = {
+                **os.environ,
+                "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}",
+                "REDIS_URL": "redis://127.0.0.1:6379/0",
+                "PRESSROOM_CACHE_PREFIX": name,
+                "PRESSROOM_DATA_DIR": tmp,
+                "SECRET_KEY": "bench-two-nodes",
+                "PRESSROOM_LOG_LEVEL": "WARNING",
+            }
+            quiet = {"env": env, "check": True, "stdout": subprocess.DEVNULL}
+            subprocess.run([PYTHON, "-m", "pressroom", "init"], **quiet)
+            subprocess.run([PYTHON, "-m", "pressroom", "collectstatic", "--noinput"], **quiet)
+            ports = [free_port(), free_port()]
+            for port in ports:
+                serve = [PYTHON, "-m", "pressroom", "serve", f"--port={port}", "--workers=1"]
+                processes.append(start(serve, env))
+            for port in ports:
+                wait_ready(f"http://127.0.0.1:{port}/news/", timeout=120)
+            code = PUBLISH_AND_WATCH.format(port_b=ports[1], rounds=rounds)
+            out = subprocess.run(
+                [PYTHON, "-m", "pressroom", "shell", "-c", code],
+                env=env, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            latencies = json.loads(out.stdout.strip().splitlines()[-1])
+    finally:
+        for process in processes:
+            stop(process)
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+        try:
+            import redis
+
+            client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
+            for key in client.scan_iter(f"{name}:*"):
+                client.delete(key)
+        except Exception:  # noqa: BLE001 - leftover keys expire on their own
+            pass
+    totals = sorted(total for total, _after in latencies)
+    afters = sorted(after for _total, after in latencies)
+    return {
+        "rounds": rounds,
+        "median_ms": totals[len(totals) // 2] * 1000,
+        "max_ms": totals[-1] * 1000,
+        "after_commit_median_ms": afters[len(afters) // 2] * 1000,
+    }
+
+
 # --- The run ----------------------------------------------------------------------------------
 
 
@@ -238,7 +353,7 @@ def servers(port: int, workers: int) -> dict[str, tuple[list[str], dict]]:
     }  # fmt: skip
 
 
-def table(results, nginx, body_size, path, seconds, workers) -> str:
+def table(results, nginx, body_size, path, seconds, workers, extra_lines=()) -> str:
     lines = [
         f"# Pressroom benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
@@ -258,6 +373,7 @@ def table(results, nginx, body_size, path, seconds, workers) -> str:
             f"| {r['name']} | {c['rps']:,.0f} | {c['rps'] / nginx['rps']:.2f} | {c['p99_ms']} "
             f"| {u['rps']:,.0f} | {u['cpu_ms']:.1f} | {u['p99_ms']} | {r['rss_mb']:.0f} |"
         )
+    lines += extra_lines
     lines += [
         "",
         "Targets: cached ≥ 0.25 of nginx; uncached ≥ 252 req/s and < 8 ms CPU; < 150 MB a worker.",
@@ -271,6 +387,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-two-nodes", action="store_true")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
@@ -305,11 +422,33 @@ def main() -> None:
         results.append(measure_server(name, command, server_env, port, path, args.seconds))
     print("nginx...", flush=True)
     nginx = measure_nginx(body, path, args.seconds)
-    report = table(results, nginx, len(body), path, args.seconds, args.workers)
+    extra = {}
+    lines = [""]
+    print("export...", flush=True)
+    extra["export"] = export = measure_export(env)
+    lines.append(
+        f"Static export of the demo site: {export['pages']} pages ({export['files']} files) in "
+        f"{export['seconds']:.1f} s, **{export['pages_per_s']:.0f} pages/s**."
+    )
+    if not args.skip_two_nodes:
+        print("two nodes (PostgreSQL + Redis)...", flush=True)
+        extra["two_nodes"] = nodes = measure_two_nodes()
+        if nodes is None:
+            lines.append("Two nodes: skipped (PostgreSQL 127.0.0.1:5432 and Redis 6379 needed).")
+        else:
+            lines.append(
+                f"Two nodes on one PostgreSQL and Redis, published with node A's settings and read "
+                f"from node B's news list, {nodes['rounds']} rounds: publish-to-visible median "
+                f"**{nodes['median_ms']:.0f} ms** (max {nodes['max_ms']:.0f} ms; "
+                f"{nodes['after_commit_median_ms']:.0f} ms after the publish call returned)."
+            )
+    report = table(results, nginx, len(body), path, args.seconds, args.workers, lines)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
     (RESULTS / f"{stamp}.md").write_text(report)
-    (RESULTS / f"{stamp}.json").write_text(json.dumps({"nginx": nginx, "servers": results}))
+    (RESULTS / f"{stamp}.json").write_text(
+        json.dumps({"nginx": nginx, "servers": results, **extra})
+    )
     print(report)
 
 
