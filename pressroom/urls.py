@@ -11,6 +11,12 @@ from pressroom.security import media as security_media
 from pressroom.security import views as security_views
 
 urlpatterns = [
+    # Before the admin's own: sign-out for POST only (docs/security.md).
+    path(
+        f"{settings.PRESSROOM_ADMIN_PATH}logout/",
+        security_views.LogoutView.as_view(),
+        name="wagtailadmin_logout",
+    ),
     path(settings.PRESSROOM_ADMIN_PATH, include(wagtailadmin_urls)),
     path("healthz", security_views.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),

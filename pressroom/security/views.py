@@ -11,6 +11,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from pressroom.core import views as core_views
 
@@ -81,3 +82,16 @@ def server_error(request):
     if isinstance(exc, OperationalError | InterfaceError):
         return database_unavailable(request)
     return core_views.server_error(request)
+
+
+class LogoutView(WagtailLogoutView):
+    """Wagtail's sign-out, for POST only.
+
+    Wagtail's view deletes the session cookie in every answer it gives, including the 405 for a
+    GET, so a link or an image on another site could sign an editor out of their browser.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)

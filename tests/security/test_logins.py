@@ -130,6 +130,20 @@ def test_session_rotates_at_login_and_dies_at_logout(client, editor):
     assert response["Location"].startswith(LOGIN)
 
 
+def test_a_get_to_the_sign_out_address_signs_nobody_out(client, editor):
+    """A link or image on another site pointing at the sign-out address changes nothing."""
+    assert attempt(client, "editor", "right-Pass-42").status_code == 302
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    response = client.get("/admin/logout/")
+    assert response.status_code == 405
+    assert settings.SESSION_COOKIE_NAME not in response.cookies  # the cookie is left alone
+    assert Session.objects.filter(session_key=session).exists()
+    assert client.get("/admin/").status_code == 200
+    # The admin's own sign-out button still works.
+    assert client.post("/admin/logout/").status_code == 302
+    assert not Session.objects.filter(session_key=session).exists()
+
+
 def test_session_cookie_is_httponly_and_lax(client, editor):
     attempt(client, "editor", "right-Pass-42")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
