@@ -1,60 +1,243 @@
-"""Rendering every public address to a file, as an anonymous visitor sees it."""
+"""Rendering every public address to a file, as an anonymous visitor sees it.
 
+The export directory gets one file per address: ``/news/a/`` -> ``news/a/index.html``; feeds,
+which live at directory-like addresses too, go to ``index.xml`` and the pages' links to them
+are rewritten to match, so any static host serves the right content type. The crawler files
+(``robots.txt``, ``sitemap.xml``, ``sitemap-N.xml``), the static files and the media (with
+the image renditions the pages use) are written beside them.
+
+A manifest (``.pressroom-export.json``) remembers what each run wrote and the state of every
+page it came from, so ``export_site(root, changed_only=True)`` renders only the addresses
+that show a page published, changed, moved, unpublished or deleted since, and removes the
+files of addresses that no longer exist. A change every page shows (company info, sites,
+categories, images, view restrictions, a main-menu page) makes it a full export.
+"""
+
+import hashlib
+import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
 
-from pressroom.pagecache.urls import own_paths
+from pressroom.pagecache.urls import changes_whole_site, own_paths, path_of, urls_showing
+
+MANIFEST = ".pressroom-export.json"
+MANIFEST_VERSION = 1
+CRAWLER_FILES = ["/robots.txt", "/sitemap.xml"]
 
 
 @dataclass
 class ExportReport:
     written: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # path -> status
+    removed: list[str] = field(default_factory=list)
+    full: bool = True
 
 
-def public_paths() -> set[str]:
+def public_pages():
+    return Page.objects.live().public().filter(depth__gt=1).specific()
+
+
+def public_paths(pages=None) -> set[str]:
     """Every live, unrestricted page and every page of every news list, in all languages."""
     paths: set[str] = set()
-    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+    for page in public_pages() if pages is None else pages:
         paths |= own_paths(page)
     paths.discard(None)
     return paths
 
 
-def target_for(root: Path, path: str) -> Path:
-    """``/news/a/`` -> ``root/news/a/index.html``; refuses anything outside ``root``."""
-    target = (root / path.lstrip("/") / "index.html").resolve()
+def target_for(root: Path, path: str, html: bool = True) -> Path:
+    """``/news/a/`` -> ``root/news/a/index.html`` (``index.xml`` for a feed); ``/robots.txt``
+    -> ``root/robots.txt``. Refuses anything outside ``root``."""
+    name = path.lstrip("/")
+    if path.endswith("/"):
+        name += "index.html" if html else "index.xml"
+    target = (root / name).resolve()
     if not target.is_relative_to(root.resolve()):
         raise ValueError(f"{path!r} leaves the export directory")
     return target
 
 
-def export_site(root: Path, paths=None) -> ExportReport:
-    """Write ``paths`` (default: every public one) under ``root``, with static and media files.
+def site_fingerprint() -> str:
+    """Changes to these show on every page (header, footer, menus, filters, pictures)."""
+    from pressroom.core.models import CompanyInfo
+    from pressroom.news.models import NewsCategory
 
-    Pass ``urls_showing(page)`` as ``paths`` to refresh only what one change affects.
+    digest = hashlib.sha256()
+    for model in (CompanyInfo, Site, NewsCategory, PageViewRestriction, get_image_model()):
+        for row in model.objects.order_by("pk").values_list():
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def page_states(pages) -> dict[str, list]:
+    """What an export of each page depends on: its live revision, its address, its parent."""
+    return {
+        str(page.pk): [page.live_revision_id, path_of(page), page.path[: -page.steplen]]
+        for page in pages
+    }
+
+
+def changed_paths(previous: dict, pages) -> set[str] | None:
+    """The addresses showing a page that changed since ``previous`` was written; None when
+    the change shows on every page (export everything)."""
+    if previous.get("site") != site_fingerprint():
+        return None
+    old_states, paths = previous.get("pages", {}), set()
+    current = {str(page.pk): page for page in pages}
+    new_states = page_states(current.values())
+    for key in old_states.keys() | new_states.keys():
+        if old_states.get(key) == new_states.get(key):
+            continue
+        page = current.get(key)
+        if page is not None:
+            if changes_whole_site(page):
+                return None
+            paths |= urls_showing(page)
+        if key in old_states:  # moved, unpublished or deleted: its old parent's lists too
+            old_parent = Page.objects.filter(path=old_states[key][2]).specific().first()
+            if old_parent is not None and old_parent.depth > 1:
+                paths |= urls_showing(old_parent)
+    paths.discard(None)
+    return paths
+
+
+def rewrite_links(html: bytes, renamed: dict[str, str]) -> bytes:
+    """Point links at feeds (``href="/news/feed/rss/"``) to the files they were written to."""
+    if not renamed:
+        return html
+
+    def replace(match):
+        return b'href="' + renamed[match.group(1).decode()].encode() + b'"'
+
+    pattern = b'href="(' + b"|".join(re.escape(p.encode()) for p in renamed) + b')"'
+    return re.sub(pattern, replace, html)
+
+
+def sync_tree(source: Path, target: Path) -> None:
+    """Copy files that are new or differ in size or time (static and media on re-exports)."""
+    if not source.is_dir():
+        return
+    for item in source.rglob("*"):
+        if not item.is_file():
+            continue
+        copy = target / item.relative_to(source)
+        stat = item.stat()
+        if copy.exists():
+            theirs = copy.stat()
+            if (theirs.st_size, theirs.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+                continue
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(item, copy)
+
+
+def sitemap_paths(client: Client) -> list[str]:
+    response = client.get("/sitemap.xml")
+    if response.status_code != 200:
+        return []
+    return sorted(set(re.findall(r"/sitemap-\d+\.xml", response.content.decode())))
+
+
+def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportReport:
+    """Write the public site under ``root``, with static and media files.
+
+    ``paths`` limits the pages rendered (tests, one-off refreshes); ``changed_only`` renders
+    only what changed since the last export into ``root`` (a full export when it has none).
     """
+    root = Path(root)
     hosts = [host for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
     client = Client(HTTP_HOST=(hosts[0].lstrip(".") if hosts else "localhost"))
     client.raise_request_exception = False
     report = ExportReport()
-    for path in sorted(public_paths() if paths is None else paths):
+    manifest_file = root / MANIFEST
+    previous = {}
+    if changed_only and manifest_file.exists():
+        try:
+            previous = json.loads(manifest_file.read_text())
+        except ValueError:
+            previous = {}
+        if previous.get("version") != MANIFEST_VERSION:
+            previous = {}
+
+    pages = list(public_pages())
+    everything = public_paths(pages)
+    if paths is not None:
+        wanted = set(paths)
+    elif previous:
+        wanted = changed_paths(previous, pages)
+        report.full = wanted is None
+        if wanted is None:
+            wanted = everything
+        else:  # addresses new since the last run (a new list page) are rendered too
+            wanted |= everything - set(previous.get("files", {}))
+    else:
+        wanted = everything
+
+    files: dict[str, str] = dict(previous.get("files", {}))
+    # Addresses that existed at the last export and are gone now: their files go too.
+    if previous:
+        for path in sorted(set(files) - everything - set(CRAWLER_FILES)):
+            if path.startswith("/sitemap-"):
+                continue
+            target = root / files.pop(path)
+            if target.is_file() and target.resolve().is_relative_to(root.resolve()):
+                target.unlink()
+                report.removed.append(path)
+
+    rendered: dict[str, tuple[bytes, bool]] = {}
+    for path in sorted(wanted):
         response = client.get(path)
         if response.status_code != 200:
             report.skipped[path] = response.status_code
+            if path in files:
+                (root / files.pop(path)).unlink(missing_ok=True)
+                report.removed.append(path)
             continue
-        target = target_for(root, path)
+        is_html = response.get("Content-Type", "").startswith("text/html")
+        rendered[path] = (response.content, is_html)
+    for path in [*CRAWLER_FILES, *sitemap_paths(client)]:
+        response = client.get(path)
+        if response.status_code == 200:
+            rendered[path] = (response.content, False)
+
+    # Feeds are written as index.xml: every page links to them by that name.
+    for path, (_content, is_html) in rendered.items():
+        if path.endswith("/") and not is_html:
+            files[path] = str(target_for(root, path, html=False).relative_to(root.resolve()))
+    renamed = {
+        path: path + "index.xml"
+        for path, name in files.items()
+        if path.endswith("/") and name.endswith("index.xml")
+    }
+    for path, (content, is_html) in rendered.items():
+        target = target_for(root, path, html=is_html or not path.endswith("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(response.content)
+        target.write_bytes(rewrite_links(content, renamed) if is_html else content)
+        files[path] = str(target.relative_to(root.resolve()))
         report.written.append(path)
-    not_found = client.get("/404-page-for-static-export/")
-    (root / "404.html").write_bytes(not_found.content)
+
+    if report.full or not (root / "404.html").exists():
+        not_found = client.get("/404-page-for-static-export/")
+        (root / "404.html").write_bytes(rewrite_links(not_found.content, renamed))
     for source, name in [(settings.STATIC_ROOT, "static"), (settings.MEDIA_ROOT, "media")]:
-        if Path(source).is_dir():
-            shutil.copytree(source, root / name, dirs_exist_ok=True)
+        sync_tree(Path(source), root / name)
+    manifest_file.write_text(
+        json.dumps(
+            {
+                "version": MANIFEST_VERSION,
+                "site": site_fingerprint(),
+                "pages": page_states(pages),
+                "files": files,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+    )
     return report

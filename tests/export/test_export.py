@@ -1,5 +1,7 @@
 """pressroom export DIR: the public site as files, as a visitor sees it."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -25,7 +27,11 @@ def test_export_writes_every_public_page(tmp_path, company, news_index, sitemap_
     call_command("export", str(tmp_path))
 
     written = tmp_path / "news" / "exported" / "index.html"
-    assert written.read_bytes() == Client().get(article.url).content
+    # The page as a visitor gets it, but for the links to feeds, which name their files.
+    live = Client().get(article.url).content.decode()
+    assert 'feed/rss/"' in live
+    live = re.sub(r'href="(/[^"]*/feed/\w+/)"', r'href="\1index.xml"', live)
+    assert written.read_text() == live
     assert "导出的新闻" in (tmp_path / "news" / "index.html").read_text()
     assert (tmp_path / "index.html").exists() and (tmp_path / "sitemap" / "index.html").exists()
     assert (tmp_path / "en" / "index.html").exists()
@@ -38,3 +44,118 @@ def test_export_writes_every_public_page(tmp_path, company, news_index, sitemap_
 def test_paths_cannot_leave_the_export_directory(tmp_path):
     with pytest.raises(ValueError):
         target_for(tmp_path, "/../../etc/")
+
+
+def serve_directory(root):
+    """A plain static file server (Python's own) on loopback, like any static host."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def fetch(server, path):
+    import urllib.error
+    import urllib.request
+
+    url = f"http://127.0.0.1:{server.server_address[1]}{path}"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, "", b""
+
+
+def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_index, home):
+    """Crawl the export through a plain static server: every local link answers 200."""
+    from urllib.parse import urljoin, urlsplit
+
+    from tests.factories import NewsCategoryFactory
+
+    category = NewsCategoryFactory(name="行业动态", slug="industry")
+    for n in range(12):  # two list pages
+        make_article(news_index, title=f"静态新闻 {n}", slug=f"static-{n}", category=category)
+    call_command("export", str(tmp_path))
+    server = serve_directory(tmp_path)
+    try:
+        seen, queue, failures = set(), ["/"], []
+        while queue:
+            path = queue.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            status, content_type, body = fetch(server, path)
+            if status != 200:
+                failures.append((path, status))
+                continue
+            if "html" not in content_type:
+                continue
+            for link in re.findall(r'(?:href|src)="([^"#?]+)"', body.decode()):
+                target = urlsplit(urljoin(path, link))
+                if target.scheme or target.netloc or target.path.startswith("/static/"):
+                    continue  # other sites; static files are checked below
+                queue.append(target.path)
+    finally:
+        server.shutdown()
+    assert not failures
+    assert {"/news/", "/news/page/2/", "/news/category/industry/", "/news/static-3/"} <= seen
+    # Feeds are files with an XML type, linked from the pages by that name.
+    feed = next(path for path in seen if "/feed/" in path)
+    assert feed.endswith("index.xml")
+    server = serve_directory(tmp_path)
+    try:
+        status, content_type, body = fetch(server, feed)
+        assert status == 200 and "xml" in content_type and "静态新闻" in body.decode()
+        for crawler_file in ("/robots.txt", "/sitemap.xml", "/sitemap-1.xml"):
+            assert fetch(server, crawler_file)[0] == 200, crawler_file
+        assert "/news/static-3/" in fetch(server, "/sitemap-1.xml")[2].decode()
+    finally:
+        server.shutdown()
+
+
+def test_changed_re_exports_only_what_a_publish_affects(tmp_path, company, news_index, home):
+    from pressroom.export.export import export_site
+    from pressroom.pagecache.urls import urls_showing
+
+    articles = [make_article(news_index, title=f"旧闻 {n}", slug=f"old-{n}") for n in range(3)]
+    full = export_site(tmp_path, changed_only=True)  # no earlier export: everything
+    assert full.full and "/news/old-0/" in full.written
+
+    nothing = export_site(tmp_path, changed_only=True)
+    assert not nothing.full
+    assert {path for path in nothing.written if not path.endswith((".txt", ".xml"))} == set()
+
+    edited = articles[1]
+    edited.title = "旧闻（已更正）"
+    edited.save_revision().publish()
+    changed = export_site(tmp_path, changed_only=True)
+    assert not changed.full
+    pages_written = {path for path in changed.written if not path.endswith((".txt", ".xml"))}
+    assert "/news/old-1/" in pages_written and "/news/" in pages_written
+    assert pages_written <= urls_showing(edited) | {"/"}
+    assert len(pages_written) < len(full.written)
+    assert "旧闻（已更正）" in (tmp_path / "news" / "old-1" / "index.html").read_text()
+    assert "旧闻（已更正）" in (tmp_path / "news" / "index.html").read_text()
+
+    articles[2].unpublish()
+    gone = export_site(tmp_path, changed_only=True)
+    assert "/news/old-2/" in gone.removed
+    assert not (tmp_path / "news" / "old-2" / "index.html").exists()
+    assert "旧闻 2" not in (tmp_path / "news" / "index.html").read_text()
+
+
+def test_a_company_info_change_re_exports_everything(tmp_path, company, news_index, home):
+    from pressroom.export.export import export_site
+
+    make_article(news_index, title="公司新闻", slug="company-news")
+    export_site(tmp_path)
+    company.hotline = "400-000-9876"
+    company.save()
+    again = export_site(tmp_path, changed_only=True)
+    assert again.full
+    assert "400-000-9876" in (tmp_path / "news" / "company-news" / "index.html").read_text()

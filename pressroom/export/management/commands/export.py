@@ -10,11 +10,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("directory", type=Path)
+        parser.add_argument(
+            "--changed",
+            action="store_true",
+            help="Re-export only what changed since the last export into DIR.",
+        )
 
-    def handle(self, *args, directory, **options):
+    def handle(self, *args, directory, changed, **options):
         directory.mkdir(parents=True, exist_ok=True)
-        report = export_site(directory)
-        self.stdout.write(f"Wrote {len(report.written)} pages to {directory}.")
+        report = export_site(directory, changed_only=changed)
+        kind = "full export" if report.full else "changes only"
+        self.stdout.write(
+            f"Wrote {len(report.written)} files to {directory} ({kind}); "
+            f"removed {len(report.removed)}."
+        )
         for path, status in sorted(report.skipped.items()):
             if status != 404:  # past-the-end list pages 404 by design
                 self.stderr.write(f"Skipped {path}: HTTP {status}")
