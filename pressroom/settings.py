@@ -223,6 +223,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Counts every frame of an animated GIF/PNG/WebP against that limit (Willow reports one).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pressroom.security.forms.SafeImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True

@@ -84,6 +84,43 @@ def test_unsafe_or_oversized_images_get_a_form_error(admin_client, name, content
     assert not get_image_model().objects.filter(title="上传测试").exists()
 
 
+def many_frame_gif(frames: int, side: int) -> bytes:
+    """A small file that decodes to frames × side² pixels (each frame a flat colour)."""
+    import io
+
+    from PIL import Image
+
+    images = [Image.new("P", (side, side), color=n % 2) for n in range(frames)]
+    for image in images:
+        image.putpalette([0, 0, 0, 255, 255, 255] + [0] * 762)
+    buffer = io.BytesIO()
+    images[0].save(buffer, "GIF", save_all=True, append_images=images[1:], duration=10)
+    return buffer.getvalue()
+
+
+def test_a_many_frame_gif_counts_every_frame_against_the_pixel_limit(admin_client):
+    side = 3000  # 9 million pixels a frame: one frame is allowed, eight are not
+    bomb = many_frame_gif(8, side)
+    assert len(bomb) < settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE  # small on disk
+    assert 8 * side * side > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    response = upload_image(admin_client, "frames.gif", bomb)
+    assert response.status_code == 200
+    assert "pixels" in response.content.decode() or "像素" in response.content.decode()
+    assert not get_image_model().objects.filter(title="上传测试").exists()
+    assert upload_image(admin_client, "one.gif", many_frame_gif(1, side)).status_code == 302
+
+
+def test_the_multiple_uploader_refuses_a_many_frame_gif_too(admin_client):
+    before = get_image_model().objects.count()
+    response = admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("frames.gif", many_frame_gif(8, 3000)), "collection": 1},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert get_image_model().objects.count() == before
+
+
 def test_upload_limits_are_set():
     assert "svg" not in settings.WAGTAILIMAGES_EXTENSIONS
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE <= 10 * 1024 * 1024
