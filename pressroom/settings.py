@@ -451,8 +451,10 @@ INSTALLED_APPS.insert(2, "pressroom.export")
 MIDDLEWARE.insert(0, "pressroom.pagecache.middleware.PageCacheMiddleware")
 PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
 PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
-# Feeds, XML sitemaps and other paths that list every page: purged on every content change.
+# Paths that list every page: purged on every content change.
 PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
+# The XML sitemaps (index and sections) are cached like pages and purged with them.
+PRESSROOM_PAGECACHE_URL_PROVIDERS = ["pressroom.seo.sitemaps.sitemap_paths"]
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # A stopped or unreachable Redis turns into cache misses quickly instead of hung workers.
     CACHES["default"].setdefault("OPTIONS", {}).update(

@@ -86,6 +86,7 @@ def connect() -> None:
 
     from pressroom.core.models import CompanyInfo
     from pressroom.news.models import NewsCategory
+    from pressroom.seo.models import SeoSettings
 
     page_published.connect(on_publish_change, dispatch_uid="pagecache-published")
     page_unpublished.connect(on_publish_change, dispatch_uid="pagecache-unpublished")
@@ -94,6 +95,8 @@ def connect() -> None:
     pre_page_move.connect(on_page_move, dispatch_uid="pagecache-pre-move")
     post_page_move.connect(on_page_move, dispatch_uid="pagecache-post-move")
     # Shown on every page (header, footer, menus, filters) or on many: purge everything.
-    for model in (CompanyInfo, Site, NewsCategory, PageViewRestriction, get_image_model()):
+    # (SeoSettings holds robots.txt.)
+    models = (CompanyInfo, SeoSettings, Site, NewsCategory, PageViewRestriction, get_image_model())
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(purge_everything, sender=model, dispatch_uid=f"pagecache-{model}")

@@ -77,6 +77,13 @@ def section_count(listed) -> int:
     return max(1, math.ceil(listed.count() / urls_per_sitemap()))
 
 
+def sitemap_paths(page=None) -> set[str]:
+    """The page cache's addresses of the XML sitemaps: a change to any page may alter them
+    (its lastmod, its place in a section, the number of sections)."""
+    sections = section_count(listed_pages(site_roots(None)))
+    return {"/sitemap.xml"} | {f"/sitemap-{n}.xml" for n in range(1, sections + 2)}
+
+
 class PageUrls:
     """Absolute page URLs from ``url_path`` alone, as Page.get_full_url() builds them.
 

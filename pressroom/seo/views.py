@@ -6,12 +6,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from pressroom.pagecache.decorators import cacheable
 from pressroom.seo.models import SeoSettings
 from pressroom.seo.sitemaps import listed_pages, section_count, section_entries, site_roots
 from pressroom.seo.utils import site_root_url
 
 
 @require_safe
+@cacheable
 def robots_txt(request):
     site = Site.find_for_request(request)
     text = SeoSettings.for_site(site) if site else SeoSettings()
@@ -20,6 +22,7 @@ def robots_txt(request):
 
 
 @require_safe
+@cacheable
 def sitemap_index(request):
     root = site_root_url(request)
     listed = listed_pages(site_roots(Site.find_for_request(request)))
@@ -36,6 +39,7 @@ def sitemap_index(request):
 
 
 @require_safe
+@cacheable
 def sitemap_section(request, number: int):
     roots = site_roots(Site.find_for_request(request))
     listed = listed_pages(roots)

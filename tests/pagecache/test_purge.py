@@ -169,3 +169,17 @@ def test_a_workers_own_copies_follow_every_purge(old, settings, tmp_path):
     assert headers.get("X-Page-Cache") != "hit"
     status, headers, body = wsgi_get("/news/old/")
     assert headers["X-Page-Cache"] == "hit" and "旧新闻（更正）" in body.decode()
+
+
+def test_xml_sitemaps_and_robots_are_cached_and_follow_publishing(old, site):
+    from pressroom.seo.models import SeoSettings
+
+    settings_ = SeoSettings.for_site(site)  # made on first use; saving it purges everything
+    warm("/sitemap.xml", "/sitemap-1.xml", "/robots.txt")
+    new = make_article(old.get_parent().specific, title="新发布", slug="just-published")
+    assert state("/sitemap-1.xml") == "miss"
+    assert new.full_url in Client().get("/sitemap-1.xml").content.decode()
+    assert state("/sitemap.xml") == "miss" and state("/robots.txt") == "hit"
+    settings_.robots_txt = "User-agent: *\nDisallow: /private-area/"
+    settings_.save()
+    assert "/private-area/" in Client().get("/robots.txt").content.decode()
