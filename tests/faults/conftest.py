@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.security.conftest import migrated_sqlite  # noqa: F401  (shared fixture)
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("PRESSROOM_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 ADMIN_USER = "fault-admin"
@@ -314,3 +316,71 @@ def hidden_inputs(html: str) -> dict:
         for field in form.find_all("input")
         if field.get("name") and field.get("type") == "hidden"
     }
+
+
+@pytest.fixture(scope="session")
+def site(private_postgres, private_redis, site_template, tmp_path_factory):
+    """The demo site served by `pressroom serve` on the private PostgreSQL and Redis."""
+    folder = tmp_path_factory.mktemp("site")
+    url, data = copy_site(private_postgres, site_template, folder / "data")
+    env = site_env(
+        data,
+        url,
+        private_redis.url,
+        # The backup drill posts many messages from one address.
+        PRESSROOM_CONTACT_RATE_LIMIT_POSTS="100000",
+        PRESSROOM_CONTACT_SITE_LIMIT_POSTS="0",
+    )
+    server = Server(env, folder / "serve.log")
+    try:
+        yield Site(server, env, url.rsplit("/", 1)[1], private_postgres, private_redis)
+    finally:
+        server.close()
+
+
+class Site:
+    def __init__(self, server, env, database, postgres, redis):
+        self.server = server
+        self.env = env
+        self.database = database
+        self.postgres = postgres
+        self.redis = redis
+        self.base = server.base
+
+    def get(self, path, session=None, timeout=15, **kwargs):
+        import requests
+
+        return (session or requests).get(self.base + path, timeout=timeout, **kwargs)
+
+    def contact_form(self, session) -> dict:
+        """The hidden fields of the contact form, read as a visitor (CSRF cookie set)."""
+        response = self.get("/contact/", session)
+        assert response.status_code == 200
+        return hidden_inputs(response.text)
+
+    def post_contact(self, session, hidden: dict, text: str, timeout=15):
+        data = {
+            **hidden,
+            "name": "故障演练",
+            "phone": "138 0013 8000",
+            "email": "drill@example.net",
+            "company": "演练公司",
+            "message": text,
+        }
+        return session.post(self.base + "/contact/", data=data, timeout=timeout)
+
+    def log_in(self, session, username=ADMIN_USER, password=ADMIN_PASSWORD):
+        login = self.get("/admin/login/", session)
+        data = {**hidden_inputs(login.text), "username": username, "password": password}
+        return session.post(
+            self.base + "/admin/login/", data=data, timeout=15, allow_redirects=False
+        )
+
+    def messages(self) -> int:
+        return int(self.postgres.psql(self.database, "SELECT count(*) FROM contact_contactmessage"))
+
+
+def timed(call, *args, **kwargs):
+    started = time.monotonic()
+    result = call(*args, **kwargs)
+    return result, time.monotonic() - started
