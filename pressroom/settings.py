@@ -317,6 +317,10 @@ INSTALLED_APPS += ["pressroom.security", "axes", "csp"]
 # The database-down answer sits just inside SecurityMiddleware, the CSP header outside
 # everything the views produce; axes must be the last middleware.
 MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseUnavailableMiddleware")
+# Public requests stop querying after this many seconds and answer 503 (a slow database must
+# not hold every worker); well under nginx's proxy_read_timeout (docs/operations.md).
+MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseTimeBudgetMiddleware")
+PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET", "10"))
 MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
