@@ -5,6 +5,7 @@ The fault tests stop, freeze and slow down these servers, so they never use the 
 port, and is removed at the end of the session. Tests skip when the binaries are missing.
 """
 
+import contextlib
 import os
 import pwd
 import re
@@ -433,10 +434,8 @@ class LatencyProxy:
             pass
         finally:
             for sock in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def close(self) -> None:
         self.closed = True

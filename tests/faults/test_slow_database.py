@@ -64,7 +64,7 @@ def test_a_slow_database_gets_a_bounded_503_and_frees_the_workers(site, slow_lin
     for path, (response, seconds) in sorted(results.items(), key=lambda item: item[1][1]):
         print(f"DB +{LATENCY:.0f} s: {path} -> {response.status_code} in {seconds:.2f} s")
     assert len(results) == len(paths)
-    for path, (response, seconds) in results.items():
+    for path, (response, _seconds) in results.items():
         assert response.status_code == 503, path
         assert "Traceback" not in response.text
     # Two workers, four visitors: the slowest waited for one request before its own.
