@@ -80,12 +80,12 @@ class DatabaseTimeBudgetMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.budget = float(getattr(settings, "PRESSROOM_DB_REQUEST_BUDGET", 0) or 0)
 
     def __call__(self, request):
-        if not self.budget or is_admin_path(request.path_info):
+        budget = float(getattr(settings, "PRESSROOM_DB_REQUEST_BUDGET", 0) or 0)
+        if not budget or is_admin_path(request.path_info):
             return self.get_response(request)
-        deadline = time.monotonic() + self.budget
+        deadline = time.monotonic() + budget
 
         def within_budget(execute, sql, params, many, context):
             if time.monotonic() > deadline:
