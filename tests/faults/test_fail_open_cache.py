@@ -4,13 +4,12 @@ import socket
 import time
 
 import pytest
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 
 from pressroom.core import cache as fail_open
 from tests.faults.conftest import free_port
 
 pytestmark = pytest.mark.faults
+redis = pytest.importorskip("redis")
 
 
 def backend(port, retry_after=5):
@@ -20,7 +19,7 @@ def backend(port, retry_after=5):
             "OPTIONS": {
                 "socket_connect_timeout": 0.25,
                 "socket_timeout": 0.25,
-                "retry": Retry(NoBackoff(), 0),
+                "retry": redis.retry.Retry(redis.backoff.NoBackoff(), 0),
                 "RETRY_AFTER": retry_after,
             }
         },
