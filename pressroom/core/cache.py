@@ -53,37 +53,52 @@ class FailOpenRedisCache(RedisCache):
     def probe(self, key: str, value: str) -> bool:
         """Write and read back a value now, even while other calls leave Redis alone (for the
         health check: it must tell the truth the moment Redis is back)."""
-        self._call("set", True, lambda: None, key, value, 10, None, force=True)
-        return self._call("get", False, lambda: None, key, None, None, force=True) == value
+        try:
+            super().set(key, value, 10)
+            ok = super().get(key) == value
+        except _errors() as exc:
+            self._failed(exc, write=True)
+            return False
+        self._succeeded()
+        return ok
 
-    def _call(self, name, write, miss, *args, force=False, **kwargs):
+    def _failed(self, exc: BaseException, write: bool) -> None:
         status = self._status
-        if not force and not self.available():
+        with _lock:
+            first = status["down_until"] == 0.0
+            status["down_until"] = time.monotonic() + self.retry_after
+            status["lost"] = status["lost"] or write
+        if first:
+            logger.warning(
+                "Redis at %s unreachable (%s); serving without the cache, retrying every %s s",
+                self._location,
+                exc.__class__.__name__,
+                self.retry_after,
+            )
+
+    def _succeeded(self) -> None:
+        status = self._status
+        if not status["down_until"]:
+            return
+        with _lock:
+            recovered, lost = bool(status["down_until"]), status["lost"]
+            status["down_until"], status["lost"] = 0.0, False
+        if recovered:
+            logger.warning("Redis at %s answers again", self._location)
+            if lost:
+                cache_recovered.send(sender=self.__class__, location=self._location)
+
+    def _call(self, name, write, miss, *args, **kwargs):
+        status = self._status
+        if not self.available():
             status["lost"] = status["lost"] or write
             return miss()
         try:
             result = getattr(super(), name)(*args, **kwargs)
         except _errors() as exc:
-            with _lock:
-                first = status["down_until"] == 0.0
-                status["down_until"] = time.monotonic() + self.retry_after
-                status["lost"] = status["lost"] or write
-            if first:
-                logger.warning(
-                    "Redis at %s unreachable (%s); serving without the cache, retrying every %s s",
-                    self._location,
-                    exc.__class__.__name__,
-                    self.retry_after,
-                )
+            self._failed(exc, write)
             return miss()
-        if status["down_until"]:
-            with _lock:
-                recovered, lost = bool(status["down_until"]), status["lost"]
-                status["down_until"], status["lost"] = 0.0, False
-            if recovered:
-                logger.warning("Redis at %s answers again", self._location)
-                if lost:
-                    cache_recovered.send(sender=self.__class__, location=self._location)
+        self._succeeded()
         return result
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

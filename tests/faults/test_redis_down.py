@@ -91,11 +91,16 @@ def test_the_site_keeps_serving_when_redis_fails_and_caches_again_when_it_return
         print(f"Redis {kind}: failed sign-ins answered {statuses}")
         assert statuses[-1] == 429
         pressroom(["axes_reset"], site.env)  # what an administrator does; lets the next run in
-        # The health check says the cache is down (503), the database is fine.
+        # The health check says the cache is down; the node still serves, so 200 "degraded"
+        # keeps it in the load balancer.
         response, seconds = timed(site.get, "/healthz")
         print(f"Redis {kind}: /healthz {response.status_code} in {seconds:.3f} s")
-        assert response.status_code == 503
-        assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+        assert response.status_code == 200
+        assert response.json() == {
+            "status": "degraded",
+            "checks": {"database": "ok", "cache": "unavailable"},
+        }
+        assert seconds < 0.6  # one socket timeout (0.25 s), no retries
         # A contact message is still stored and thanked for.
         before = site.messages()
         response, seconds = timed(site.post_contact, visitor, hidden, f"Redis {kind} 时的留言")
@@ -109,6 +114,6 @@ def test_the_site_keeps_serving_when_redis_fails_and_caches_again_when_it_return
     # empty and fills up again). Each worker tries Redis again within RETRY_AFTER (5 s).
     seconds = wait_until_cached(site, "/news/")
     print(f"Redis {kind} back: /news/ a cache hit in every worker after {seconds:.3f} s")
-    assert site.get("/healthz").status_code == 200
+    assert site.get("/healthz").json()["status"] == "ok"
     assert site.get("/admin/", editor).status_code == 200
     assert site.server.pids() == pids
