@@ -145,6 +145,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 else:
     INSTALLED_APPS.append("django.contrib.postgres")
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A server that does not answer (host down, packets dropped) fails the request after
+        # this many seconds (libpq's minimum is 2) instead of hanging a worker; a stopped
+        # server refuses at once. The page is the static 503 (docs/operations.md).
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", int(os.environ.get("PRESSROOM_DB_CONNECT_TIMEOUT", "2"))
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -152,7 +159,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing open: Redis down = cache misses (pressroom.core.cache).
+            "BACKEND": "pressroom.core.cache.FailOpenRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("PRESSROOM_CACHE_PREFIX", "pressroom"),
         }
@@ -311,6 +319,10 @@ INSTALLED_APPS += ["pressroom.security", "axes", "csp"]
 # The database-down answer sits just inside SecurityMiddleware, the CSP header outside
 # everything the views produce; axes must be the last middleware.
 MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseUnavailableMiddleware")
+# Public requests stop querying after this many seconds and answer 503 (a slow database must
+# not hold every worker); well under nginx's proxy_read_timeout (docs/operations.md).
+MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseTimeBudgetMiddleware")
+PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET", "10"))
 MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
@@ -456,9 +468,19 @@ PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
 # The XML sitemaps (index and sections) are cached like pages and purged with them.
 PRESSROOM_PAGECACHE_URL_PROVIDERS = ["pressroom.seo.sitemaps.sitemap_paths"]
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    # A stopped or unreachable Redis turns into cache misses quickly instead of hung workers.
+    # A stopped or unreachable Redis turns into cache misses quickly instead of hung workers:
+    # one try with a 250 ms socket timeout, then the process leaves Redis alone for
+    # RETRY_AFTER seconds (docs/operations.md, "When PostgreSQL or Redis stops").
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
     CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+        {
+            "socket_connect_timeout": float(os.environ.get("PRESSROOM_REDIS_TIMEOUT", "0.25")),
+            "socket_timeout": float(os.environ.get("PRESSROOM_REDIS_TIMEOUT", "0.25")),
+            "retry": Retry(NoBackoff(), 0),
+            "RETRY_AFTER": float(os.environ.get("PRESSROOM_REDIS_RETRY_AFTER", "5")),
+        }
     )
 elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # A process-local cache: purges reach the other workers through this stamp file.

@@ -81,9 +81,15 @@ def purge_everything(sender, instance=None, update_fields=None, **kwargs):
     purge_on_commit(everything=True)
 
 
+def after_cache_outage(sender, **kwargs):
+    """Redis answers again after dropping writes: a purge may have been lost, start afresh."""
+    safely(store.purge_all)
+
+
 def connect() -> None:
     from wagtail.images import get_image_model
 
+    from pressroom.core.cache import cache_recovered
     from pressroom.core.models import CompanyInfo
     from pressroom.news.models import NewsCategory
     from pressroom.seo.models import SeoSettings
@@ -93,6 +99,7 @@ def connect() -> None:
     pre_save.connect(before_page_save, dispatch_uid="pagecache-pre-save")
     pre_delete.connect(before_page_delete, sender=Page, dispatch_uid="pagecache-pre-delete")
     pre_page_move.connect(on_page_move, dispatch_uid="pagecache-pre-move")
+    cache_recovered.connect(after_cache_outage, dispatch_uid="pagecache-cache-recovered")
     post_page_move.connect(on_page_move, dispatch_uid="pagecache-post-move")
     # Shown on every page (header, footer, menus, filters) or on many: purge everything.
     # (SeoSettings holds robots.txt.)

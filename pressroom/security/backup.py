@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 MANIFEST = "MANIFEST.json"
 
@@ -51,6 +51,22 @@ def table_counts() -> dict[str, int]:
     return counts
 
 
+def _sqlite_counts(path: Path) -> dict[str, int]:
+    """Row counts of the copy itself (the live database may have changed since)."""
+    with connection.cursor() as cursor:
+        tables = sorted(connection.introspection.table_names(cursor))
+    copy = sqlite3.connect(str(path))
+    try:
+        return {
+            table: copy.execute(
+                f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}"
+            ).fetchone()[0]
+            for table in tables
+        }
+    finally:
+        copy.close()
+
+
 def _pg_env() -> tuple[list[str], dict]:
     db = settings.DATABASES["default"]
     env = {**os.environ}
@@ -62,7 +78,12 @@ def _pg_env() -> tuple[list[str], dict]:
     return args + [db["NAME"]], env
 
 
-def _dump_database(workdir: Path) -> Path:
+def _dump_database(workdir: Path) -> tuple[Path, dict[str, int]]:
+    """The database's copy and the row counts of exactly that copy.
+
+    Writes go on while a backup runs: the counts must describe the copy, not the live
+    database a moment before or after it.
+    """
     if _engine() == "sqlite":
         target = workdir / "database.sqlite3"
         source = sqlite3.connect(str(settings.DATABASES["default"]["NAME"]))
@@ -73,18 +94,25 @@ def _dump_database(workdir: Path) -> Path:
         finally:
             copy.close()
             source.close()
-        return target
+        return target, _sqlite_counts(target)
     if _engine() == "postgresql":
         target = workdir / "database.sql"
         args, env = _pg_env()
-        with open(target, "wb") as out:
-            subprocess.run(
-                ["pg_dump", "--no-owner", "--clean", "--if-exists", *args],
-                stdout=out,
-                env=env,
-                check=True,
-            )
-        return target
+        # One snapshot for the counts and the dump: pg_dump joins this transaction's snapshot.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            counts = table_counts()
+            with open(target, "wb") as out:
+                subprocess.run(
+                    ["pg_dump", "--no-owner", "--clean", "--if-exists", "--snapshot", snapshot,
+                     *args],
+                    stdout=out,
+                    env=env,
+                    check=True,
+                )  # fmt: skip
+        return target, counts
     raise BackupError(f"backups of {_engine()} databases are not supported")
 
 
@@ -93,8 +121,7 @@ def create_backup(output: Path) -> dict:
     output = Path(output)
     with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
         workdir = Path(tmp)
-        counts = table_counts()
-        database = _dump_database(workdir)
+        database, counts = _dump_database(workdir)
         files = {database.name: {"sha256": _sha256(database), "size": database.stat().st_size}}
         media_root = Path(settings.MEDIA_ROOT)
         media = []

@@ -1,10 +1,11 @@
 """Response headers and fault answers that apply to every request."""
 
 import logging
+import time
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 
 from .views import database_unavailable
 
@@ -65,3 +66,31 @@ class DatabaseUnavailableMiddleware:
             )
             return database_unavailable(request)
         return None
+
+
+class DatabaseTimeBudgetMiddleware:
+    """A public request that has spent PRESSROOM_DB_REQUEST_BUDGET seconds runs no more queries.
+
+    A slow database (a saturated link, a failing disk) would otherwise keep every worker busy
+    for as long as its pages take, query after query, until the load balancer gives up and
+    the queue behind it grows. Past the budget the next query raises OperationalError, which
+    becomes the static 503 page: the visitor waits at most the budget plus one query. The admin
+    has no budget (an editor's bulk action may be legitimately slow). 0 switches it off.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        budget = float(getattr(settings, "PRESSROOM_DB_REQUEST_BUDGET", 0) or 0)
+        if not budget or is_admin_path(request.path_info):
+            return self.get_response(request)
+        deadline = time.monotonic() + budget
+
+        def within_budget(execute, sql, params, many, context):
+            if time.monotonic() > deadline:
+                raise OperationalError("the request used up its database time budget")
+            return execute(sql, params, many, context)
+
+        with connections["default"].execute_wrapper(within_budget):
+            return self.get_response(request)
