@@ -142,7 +142,11 @@ def wrk(url: str, seconds: int, connections: int, headers=()) -> dict:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     scale = {"us": 0.001, "ms": 1, "s": 1000}
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     return {
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
+        "p50_ms": float(p50.group(1)) * scale[p50.group(2)] if p50 else None,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "requests": requests,
         "errors": int(errors.group(1)) if errors else 0,
@@ -219,6 +223,50 @@ def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
             return wrk(f"http://127.0.0.1:{port}{path}", seconds, 32)
         finally:
             stop(process)
+
+
+# --- A mix of addresses, and overload (HOSTILE.md G1) ------------------------------------------
+
+
+def measure_mix(env: dict, port: int, article: str, seconds: int) -> list[dict]:
+    """Each kind of public address under load through `pressroom serve`, then an overload."""
+    base = f"http://127.0.0.1:{port}"
+    cases = [
+        ("cached article", article, 16),
+        ("news list, uncached", "/news/?bench=uncached", 8),
+        ("search 泵", "/search/?q=%E6%B3%B5", 8),
+        ("RSS feed", "/news/feed/rss/", 16),
+        ("sitemap.xml", "/sitemap.xml", 16),
+        ("overload: uncached article, 256 connections", article + "?bench=overload", 256),
+    ]
+    serve = [PYTHON, "-m", "pressroom", "serve", f"--port={port}", "--workers=2"]
+    process = start(serve, env)
+    rows = []
+    try:
+        wait_ready(base + article)
+        for name, path, connections in cases:
+            urllib.request.urlopen(base + path).read()
+            result = wrk(base + path, seconds, connections)
+            rows.append({"name": name, "path": path, "connections": connections, **result})
+    finally:
+        stop(process)
+    return rows
+
+
+def mix_table(rows: list[dict]) -> list[str]:
+    lines = [
+        "",
+        "Each kind of address through `pressroom serve` (2 workers), wrk -t2:",
+        "",
+        "| address | connections | req/s | p50 ms | p99 ms | non-2xx | timeouts |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['name']} | {r['connections']} | {r['rps']:,.0f} | {r['p50_ms']} "
+            f"| {r['p99_ms']} | {r['errors']} | {r['timeouts']} |"
+        )
+    return lines
 
 
 # --- Export and two nodes --------------------------------------------------------------------
@@ -424,6 +472,10 @@ def main() -> None:
     nginx = measure_nginx(body, path, args.seconds)
     extra = {}
     lines = [""]
+    print("a mix of addresses, and overload...", flush=True)
+    extra["mix"] = mix = measure_mix(env, port, path, args.seconds)
+    lines += mix_table(mix)
+    lines.append("")
     print("export...", flush=True)
     extra["export"] = export = measure_export(env)
     lines.append(
