@@ -394,6 +394,22 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRESSROOM_TRUSTED_PROXIES else ["REMOTE_ADDR"]
 )
 
+# Two-factor sign-in (django-otp): an admin user may add an authenticator app (TOTP) and
+# backup codes from their account; once they have, the admin asks for a code after the
+# password. PRESSROOM_REQUIRE_2FA=true makes every admin user set it up before using the admin.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "pressroom.security.two_factor.TwoFactorMiddleware",
+]
+PRESSROOM_REQUIRE_2FA = env_bool("PRESSROOM_REQUIRE_2FA")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# After each wrong code the next try waits 1, 2, 4, 8 … seconds (per device, kept in the
+# database, so a new session or another address does not reset it).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
 # Uploads: only raster image types (no SVG: it can carry script), bounded sizes and pixels.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # privacy checks apply; the file goes as attachment
