@@ -182,9 +182,9 @@ def backup_codes(request):
         new = True
     else:
         codes = list(
-            StaticToken.objects.filter(device__user=user).order_by("pk").values_list(
-                "token", flat=True
-            )
+            StaticToken.objects.filter(device__user=user)
+            .order_by("pk")
+            .values_list("token", flat=True)
         )
         new = False
     return _page(request, "backup_codes", _("Backup codes"), codes=codes, new=new)
@@ -198,7 +198,9 @@ def disable(request):
     if not has_two_factor(user):
         return redirect("pressroom_two_factor")
     if settings.PRESSROOM_REQUIRE_2FA:
-        messages.error(request, _("This site requires two-factor sign-in; it cannot be turned off."))
+        messages.error(
+            request, _("This site requires two-factor sign-in; it cannot be turned off.")
+        )
         return redirect("pressroom_two_factor")
     form, error = CodeForm(request.POST if request.method == "POST" else None), None
     if request.method == "POST":

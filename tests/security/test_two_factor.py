@@ -245,7 +245,9 @@ def test_required_mode_sends_admin_users_to_set_it_up_first(client, editor):
     assert page.status_code == 200
     assert "requires two-factor sign-in" in page_text(page)
     key = b32decode(
-        BeautifulSoup(page.content, "html.parser").select_one("[data-secret]").get_text()
+        BeautifulSoup(page.content, "html.parser")
+        .select_one("[data-secret]")
+        .get_text()
         .replace(" ", "")
     )
     client.post(ENROL, {"code": code_for(key)})
@@ -273,4 +275,3 @@ def test_the_command_line_reset_removes_a_lost_phone(client, enrolled, caplog):
     assert client.get(ADMIN).status_code == 200
     with pytest.raises(CommandError):
         call_command("reset_two_factor", "nobody", stdout=StringIO())
-
