@@ -139,7 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                # SQLite checkpoints the WAL into the database every 1000 pages (4 MB); after
+                # a big transaction this trims the file back instead of keeping its peak size.
+                "PRAGMA journal_size_limit=33554432;"
             ),
         }
     )
