@@ -83,6 +83,7 @@ def message_worker(index, workers, rate, start, stop, path, results):
     interval = workers / rate
     next_at = start + index / rate
     sent, acked, latencies, errors = 0, [], [], []
+    cpu_began = time.process_time()
     while next_at < stop:
         delay = next_at - time.time()
         if delay > 0:
@@ -115,6 +116,7 @@ def message_worker(index, workers, rate, start, stop, path, results):
         next_at += interval
     connections.close_all()
     done = time.time()
+    cpu = time.process_time() - cpu_began
     results.put(
         {
             "kind": "messages",
@@ -123,6 +125,7 @@ def message_worker(index, workers, rate, start, stop, path, results):
             "lat": latencies,
             "err": errors,
             "done": done,
+            "cpu": cpu,
         }
     )
 
@@ -307,6 +310,8 @@ def run(args):
         "messages_stored": len(acked & stored),
         "messages_lost": len(lost),
         "lost_examples": lost[:10],
+        # CPU the worker processes spent per message (the whole request, in this process).
+        "message_cpu_ms": round(1000 * sum(r["cpu"] for r in messages) / max(1, len(acked)), 1),
         "message_ms_p50": ms(percentile(message_lat, 0.50)),
         "message_ms_p95": ms(percentile(message_lat, 0.95)),
         "message_ms_p99": ms(percentile(message_lat, 0.99)),
