@@ -14,7 +14,7 @@ from tests.security.conftest import fresh_data_dir
 from tests.security.test_production_settings import ROOT, production_env
 
 SECONDS = 12
-RATE = 50
+RATE = 25
 SCHEDULED = 4
 
 
