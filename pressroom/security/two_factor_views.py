@@ -1,6 +1,7 @@
 """Admin pages for two-factor sign-in: the code step, set up, backup codes, switching it off."""
 
 import logging
+import re
 from base64 import b32encode
 from binascii import unhexlify
 
@@ -116,7 +117,9 @@ def manage(request):
 
 def _qr_svg(data: str) -> str:
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
-    return image.to_string(encoding="unicode")
+    svg = image.to_string(encoding="unicode")
+    # qrcode sizes it in millimetres (about 100 px); let it fill its box instead.
+    return re.sub(r'^<svg width="[^"]*" height="[^"]*"', '<svg width="100%"', svg)
 
 
 @never_cache
