@@ -135,11 +135,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            # Writers queue for the lock instead of failing with "database is locked".
+            # Writers queue for the lock instead of failing with "database is locked". SQLite's
+            # wait is not first come first served, so when writers arrive faster than the lock
+            # is freed some still wait past it; 45 s failed as often as 20 s in the same run,
+            # so the visitor's wait stays short (docs/security.md, "SQLite under load").
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                # SQLite checkpoints the WAL into the database every 1000 pages (4 MB); after
+                # a big transaction this trims the file back instead of keeping its peak size.
+                "PRAGMA journal_size_limit=33554432;"
             ),
         }
     )
@@ -407,6 +413,22 @@ AXES_IPWARE_PROXY_COUNT = 1 if PRESSROOM_TRUSTED_PROXIES else None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRESSROOM_TRUSTED_PROXIES else ["REMOTE_ADDR"]
 )
+
+# Two-factor sign-in (django-otp): an admin user may add an authenticator app (TOTP) and
+# backup codes from their account; once they have, the admin asks for a code after the
+# password. PRESSROOM_REQUIRE_2FA=true makes every admin user set it up before using the admin.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "pressroom.security.two_factor.TwoFactorMiddleware",
+]
+PRESSROOM_REQUIRE_2FA = env_bool("PRESSROOM_REQUIRE_2FA")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# After each wrong code the next try waits 1, 2, 4, 8 … seconds (per device, kept in the
+# database, so a new session or another address does not reset it).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Uploads: only raster image types (no SVG: it can carry script), bounded sizes and pixels.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
