@@ -41,9 +41,9 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
-        context["latest_news"] = NewsArticlePage.objects.published().in_locale(self.locale)[
-            :HOME_NEWS_COUNT
-        ]
+        context["latest_news"] = (
+            NewsArticlePage.objects.published().in_locale(self.locale).defer_streamfields()
+        )[:HOME_NEWS_COUNT]
         context["feature_pages"] = (
             self.get_children().live().public().in_menu().not_type(NewsIndexPage)
         )
