@@ -1,8 +1,8 @@
 """Serving page-cache hits at the WSGI layer, before Django builds a request.
 
-A hit costs a cookie check, a host check and one cache read; everything else (sessions,
-editors, misses, HTTPS redirects, forwarded hosts) goes to Django, where the middleware
-makes the same decisions with the full request.
+A hit costs a cookie check, a host check, a scheme check and one cache read; everything else
+(sessions, editors, misses, plain-HTTP requests that must be redirected to HTTPS, forwarded
+hosts) goes to Django, where the middleware makes the same decisions with the full request.
 """
 
 from django.conf import settings
@@ -23,12 +23,24 @@ def allowed_hosts() -> list[str]:
     return hosts
 
 
+def secure(environ) -> bool:
+    """``request.is_secure()`` from the environ: HTTPS, or the trusted proxy's header says so."""
+    if environ.get("wsgi.url_scheme") == "https":
+        return True
+    if settings.SECURE_PROXY_SSL_HEADER:
+        name, value = settings.SECURE_PROXY_SSL_HEADER
+        return environ.get(name, "").split(",", 1)[0].strip() == value
+    return False
+
+
 def simple_anonymous_get(environ) -> bool:
     """True for requests whose answer needs nothing but the path (the cache's key)."""
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING"):
         return False
-    if settings.USE_X_FORWARDED_HOST or settings.SECURE_SSL_REDIRECT:
-        return False  # Django's own host and scheme handling decides
+    if settings.USE_X_FORWARDED_HOST:
+        return False  # Django's own host handling decides
+    if settings.SECURE_SSL_REDIRECT and not secure(environ):
+        return False  # SecurityMiddleware redirects it to HTTPS
     cookies = environ.get("HTTP_COOKIE")
     if cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies):
         return False  # maybe an editor: the middleware checks the session

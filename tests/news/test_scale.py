@@ -82,7 +82,7 @@ def admin_paths(news_index):
     return {
         "explorer of the news center": f"/admin/pages/{news_index.pk}/",
         "explorer, page 2": f"/admin/pages/{news_index.pk}/?p=2",
-        "explorer ordered by date": f"/admin/pages/{news_index.pk}/?ordering=-latest_revision_created_at",
+        "explorer by title": f"/admin/pages/{news_index.pk}/?ordering=title",
     }
 
 
