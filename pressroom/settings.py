@@ -467,6 +467,10 @@ elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     )
 # `pressroom serve` starts the scheduler: scheduled pages go live and expire on time.
 PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL", "30"))
+# The scheduler also refreshes SQLite's query-planner statistics (ANALYZE) this often (0: never).
+PRESSROOM_SQLITE_ANALYZE_INTERVAL = int(
+    os.environ.get("PRESSROOM_SQLITE_ANALYZE_INTERVAL", "86400")
+)
 PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
     [sys.executable, "-m", "pressroom", "scheduler"],

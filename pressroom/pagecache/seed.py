@@ -102,5 +102,8 @@ def seed_articles(count: int, batch: int = 2000) -> int:
             for backend in backends:
                 backend.add_bulk(NewsArticlePage, articles)
         made += size
+    from pressroom.scheduling.runner import refresh_sqlite_statistics
+
+    refresh_sqlite_statistics()  # the planner must know the page table is now big
     store.purge_all()
     return made

@@ -54,3 +54,18 @@ def publish_scheduled() -> str | None:
         out = io.StringIO()
         call_command("publish_scheduled", stdout=out)
         return out.getvalue()
+
+
+def refresh_sqlite_statistics() -> bool:
+    """Run SQLite's ANALYZE, so its query planner knows which tables are big.
+
+    Without statistics SQLite guesses, and on a site with 100,000 articles it walks every
+    page row to find, for example, the HTML sitemap page under the home page (90 ms, on
+    every page that links to it) instead of reading the one-row sitemap table (0.2 ms).
+    ANALYZE takes about 0.4 s at that size. PostgreSQL keeps its own statistics (autovacuum).
+    """
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return True
