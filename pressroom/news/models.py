@@ -86,13 +86,15 @@ class PageRowId(Expression):
     output_field = models.IntegerField()
 
     def as_sql(self, compiler, connection):
-        aliases = compiler.query.table_map.get(Page._meta.db_table)
-        if not aliases:  # no page row joined: the article row's key is the same number
-            return compiler.compile(Col(compiler.query.get_initial_alias(), self.pk_field()))
-        return (
-            f"{compiler.quote_name_unless_alias(aliases[0])}.{connection.ops.quote_name('id')}",
-            [],
-        )
+        query = compiler.query
+        base = query.base_table
+        for alias, join in query.alias_map.items():
+            # The join from the article row to its page row (the parent link).
+            if join.table_name == Page._meta.db_table and join.parent_alias == base:
+                column = connection.ops.quote_name(Page._meta.pk.column)
+                return f"{compiler.quote_name_unless_alias(alias)}.{column}", []
+        # No page row joined: the article row's key is the same number.
+        return compiler.compile(Col(base, self.pk_field()))
 
     @staticmethod
     def pk_field():

@@ -75,3 +75,9 @@ def test_the_scheduler_refreshes_sqlite_statistics(company, news_index):
         cursor.execute("SELECT tbl FROM sqlite_stat1")
         analyzed = {row[0] for row in cursor.fetchall()}
     assert {"wagtailcore_page", "news_newsarticlepage"} <= analyzed
+    # Empty tables are recorded as tiny, not left to SQLite's guess of a million rows.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT stat FROM sqlite_stat1 WHERE tbl = %s", ["wagtailcore_pageviewrestriction"]
+        )
+        assert [row[0] for row in cursor.fetchall()] == ["1"]
