@@ -311,7 +311,8 @@ PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(
 PRESSROOM_CONTACT_SITE_LIMIT_POSTS = int(
     os.environ.get("PRESSROOM_CONTACT_SITE_LIMIT_POSTS", "200")
 )
-# Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none by default.
+# Deprecated: the form's own list of proxies, read only while PRESSROOM_TRUSTED_PROXIES (below,
+# one list for HTTPS, login throttling and the form) is empty; a system check warns.
 PRESSROOM_CONTACT_TRUSTED_PROXIES = env_list("PRESSROOM_CONTACT_TRUSTED_PROXIES")
 # A form sent sooner than this after it was shown is asked to be sent again.
 PRESSROOM_CONTACT_MIN_SECONDS = float(os.environ.get("PRESSROOM_CONTACT_MIN_SECONDS", "3"))
@@ -334,6 +335,8 @@ MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
 PRESSROOM_ADMIN_PATH = os.environ.get("PRESSROOM_ADMIN_PATH", "admin/").strip("/") + "/"
 PRESSROOM_HTTPS = env_bool("PRESSROOM_HTTPS")
+# Proxies (IPs or CIDRs) whose forwarded headers are believed: X-Forwarded-Proto (HTTPS),
+# X-Forwarded-For for login throttling and the contact form's rate limit. None by default.
 PRESSROOM_TRUSTED_PROXIES = env_list("PRESSROOM_TRUSTED_PROXIES")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -512,6 +515,10 @@ elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     )
 # `pressroom serve` starts the scheduler: scheduled pages go live and expire on time.
 PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL", "30"))
+# The scheduler also refreshes SQLite's query-planner statistics (ANALYZE) this often (0: never).
+PRESSROOM_SQLITE_ANALYZE_INTERVAL = int(
+    os.environ.get("PRESSROOM_SQLITE_ANALYZE_INTERVAL", "86400")
+)
 PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
     [sys.executable, "-m", "pressroom", "scheduler"],

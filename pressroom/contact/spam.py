@@ -27,6 +27,16 @@ def _parse(value: str):
         return None
 
 
+def trusted_proxies() -> list[str]:
+    """``PRESSROOM_TRUSTED_PROXIES``; the deprecated ``PRESSROOM_CONTACT_TRUSTED_PROXIES``
+    only while that is empty."""
+    return list(
+        getattr(settings, "PRESSROOM_TRUSTED_PROXIES", None)
+        or getattr(settings, "PRESSROOM_CONTACT_TRUSTED_PROXIES", None)
+        or []
+    )
+
+
 def client_address(request) -> str:
     """The visitor's IP address: REMOTE_ADDR, or the first untrusted hop behind trusted proxies.
 
@@ -34,7 +44,7 @@ def client_address(request) -> str:
     visitor cannot choose their own address by sending the header.
     """
     remote = _parse(request.META.get("REMOTE_ADDR", "")) or ipaddress.ip_address("0.0.0.0")
-    trusted = _networks(getattr(settings, "PRESSROOM_CONTACT_TRUSTED_PROXIES", []))
+    trusted = _networks(trusted_proxies())
     if not any(remote in net for net in trusted):
         return str(remote)
     hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")

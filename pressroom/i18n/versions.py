@@ -74,7 +74,10 @@ def language_versions(request, page=None) -> list[LanguageVersion]:
         subpath = _subpath(request, page, own_url)
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .defer_streamfields()
+            .select_related("locale")
         }
     homes = None
     versions = []

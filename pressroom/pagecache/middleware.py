@@ -46,6 +46,7 @@ def may_use_cache(request) -> bool:
     """Anonymous GET or HEAD of a public path without a query string, for an allowed host."""
     return (
         request.method in ("GET", "HEAD")
+        # Hits are answered before SecurityMiddleware: leave it the requests it redirects.
         and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
         and not request.META.get("QUERY_STRING")
         and not excluded(request.path)

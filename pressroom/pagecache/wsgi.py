@@ -1,8 +1,8 @@
 """Serving page-cache hits at the WSGI layer, before Django builds a request.
 
-A hit costs a cookie check, a host check and one cache read; everything else (sessions,
-editors, misses, HTTPS redirects, forwarded hosts) goes to Django, where the middleware
-makes the same decisions with the full request.
+A hit costs a cookie check, a host check, a scheme check and one cache read; everything else
+(sessions, editors, misses, plain-HTTP requests that must be redirected to HTTPS, forwarded
+hosts) goes to Django, where the middleware makes the same decisions with the full request.
 """
 
 from typing import NamedTuple
@@ -28,7 +28,9 @@ def allowed_hosts() -> list[str]:
 
 
 class Settings(NamedTuple):
-    django_decides: bool  # forwarded hosts or HTTPS redirects: Django's own handling decides
+    forwarded_host: bool  # USE_X_FORWARDED_HOST: Django's own host handling decides
+    https_only: bool  # SECURE_SSL_REDIRECT
+    proxy_ssl_header: tuple[str, str] | None
     session_cookie: str
     allowed_hosts: list[str]
 
@@ -41,7 +43,9 @@ def current_settings() -> Settings:
     if not _settings:
         _settings.append(
             Settings(
-                settings.USE_X_FORWARDED_HOST or settings.SECURE_SSL_REDIRECT,
+                settings.USE_X_FORWARDED_HOST,
+                settings.SECURE_SSL_REDIRECT,
+                settings.SECURE_PROXY_SSL_HEADER,
                 settings.SESSION_COOKIE_NAME,
                 allowed_hosts(),
             )
@@ -54,13 +58,26 @@ def forget_settings(**kwargs) -> None:
     _settings.clear()
 
 
+def secure(environ) -> bool:
+    """``request.is_secure()`` from the environ: HTTPS, or the trusted proxy's header says so."""
+    if environ.get("wsgi.url_scheme") == "https":
+        return True
+    header = current_settings().proxy_ssl_header
+    if header:
+        name, value = header
+        return environ.get(name, "").split(",", 1)[0].strip() == value
+    return False
+
+
 def simple_anonymous_get(environ) -> bool:
     """True for requests whose answer needs nothing but the path (the cache's key)."""
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING"):
         return False
     conf = current_settings()
-    if conf.django_decides:
-        return False
+    if conf.forwarded_host:
+        return False  # Django's own host handling decides
+    if conf.https_only and not secure(environ):
+        return False  # SecurityMiddleware redirects it to HTTPS
     cookies = environ.get("HTTP_COOKIE")
     if cookies and conf.session_cookie in parse_cookie(cookies):
         return False  # maybe an editor: the middleware checks the session

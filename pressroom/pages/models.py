@@ -12,6 +12,8 @@ from pressroom.core.models import BasePage
 from pressroom.search.fields import with_word_splitting
 
 HOME_NEWS_COUNT = 6
+# Newest articles the HTML sitemap lists under each news center.
+SITEMAP_NEWEST_ARTICLES = 10
 
 
 class HomePage(BasePage):
@@ -39,9 +41,9 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
-        context["latest_news"] = NewsArticlePage.objects.published().in_locale(self.locale)[
-            :HOME_NEWS_COUNT
-        ]
+        context["latest_news"] = (
+            NewsArticlePage.objects.published().in_locale(self.locale).defer_streamfields()
+        )[:HOME_NEWS_COUNT]
         context["feature_pages"] = (
             self.get_children().live().public().in_menu().not_type(NewsIndexPage)
         )
@@ -68,7 +70,14 @@ class StandardPage(BasePage):
 
 
 class SitemapPage(BasePage):
-    """An HTML sitemap (网站地图) listing every live page of its site, as a tree."""
+    """An HTML sitemap (网站地图): the site's page tree, with the news center summarised.
+
+    Every live, public page of its site is listed, as a tree, except news articles: under a
+    news center it shows the categories and the ``SITEMAP_NEWEST_ARTICLES`` newest articles,
+    then a link to the whole list. With 100,000 articles a complete list would be a page no
+    visitor can use (and megabytes to send); the news center's pages are the archive, and the
+    XML sitemaps list every article for search engines.
+    """
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
@@ -82,14 +91,20 @@ class SitemapPage(BasePage):
         verbose_name = _("HTML sitemap page")
 
     def get_tree(self):
-        """Nested ``(page, children)`` pairs of the live, public pages under this site's home."""
+        """Nested ``(page, children)`` pairs of the live, public pages under this site's home.
+
+        News articles are left out; see ``add_news_summaries``.
+        """
+        from pressroom.news.models import NewsArticlePage
+
         home = self.get_parent()
         pages = (
             Page.objects.live()
             .public()
             .descendant_of(home, inclusive=True)
             .filter(locale_id=self.locale_id)
-            .only("id", "title", "path", "depth", "url_path", "locale_id")
+            .not_type(NewsArticlePage)
+            .only("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
             .order_by("path")
         )
         # Children are attached by their parent's path; a page under a parent that is not
@@ -102,7 +117,40 @@ class SitemapPage(BasePage):
                 siblings.append((page, children_of[page.path]))
         return children_of[home.path[: -Page.steplen]]
 
+    @staticmethod
+    def add_news_summaries(tree, request) -> None:
+        """Give each news center in ``tree`` a ``sitemap_news`` attribute: its categories and
+        newest articles. Two queries per news center plus one, whatever the number of articles.
+        """
+        from django.contrib.contenttypes.models import ContentType
+
+        from pressroom.news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+
+        index_type = ContentType.objects.get_for_model(NewsIndexPage).pk
+        found, stack = [], list(tree)
+        while stack:
+            page, children = stack.pop()
+            stack.extend(children)
+            if page.content_type_id == index_type:
+                found.append(page)
+        if not found:
+            return
+        categories = list(NewsCategory.objects.only("name", "name_en", "slug"))
+        for news_index in found:
+            url = news_index.get_url(request)
+            newest = (
+                NewsArticlePage.objects.child_of(news_index)
+                .published()
+                .only("id", "title", "path", "depth", "url_path", "locale_id")
+            )[:SITEMAP_NEWEST_ARTICLES]
+            news_index.sitemap_news = {
+                "url": url,
+                "categories": [(c.display_name, f"{url}category/{c.slug}/") for c in categories],
+                "newest": list(newest),
+            }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tree"] = self.get_tree()
+        self.add_news_summaries(context["tree"], request)
         return context

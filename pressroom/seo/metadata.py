@@ -64,7 +64,13 @@ def language_alternates(request, page) -> list[tuple[str, str]]:
     if page is None or not isinstance(page, Page) or not is_page_itself(request, page):
         return []
     versions = []
-    for version in page.get_translations(inclusive=True).live().public().select_related("locale"):
+    for version in (
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .defer_streamfields()
+        .select_related("locale")
+    ):
         url = version.get_full_url(request)
         if url:
             versions.append((version.locale.language_code, url))

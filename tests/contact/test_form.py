@@ -223,12 +223,40 @@ def test_forged_forwarded_for_changes_nothing(post_message):
 
 
 def test_behind_a_trusted_proxy_each_visitor_counts_alone(post_message, settings):
-    settings.PRESSROOM_CONTACT_TRUSTED_PROXIES = ["127.0.0.1", "10.1.0.0/16"]
+    settings.PRESSROOM_TRUSTED_PROXIES = ["127.0.0.1", "10.1.0.0/16"]
     statuses = [
         post_message(forwarded_for=f"198.51.100.{n}, 10.1.1.1", remote_addr="127.0.0.1").status_code
         for n in range(8)
     ]
     assert statuses == [200] * 8
+
+
+def test_the_deprecated_contact_proxy_setting_still_works_and_warns(post_message, settings):
+    from django.core import checks
+
+    settings.PRESSROOM_TRUSTED_PROXIES = []
+    settings.PRESSROOM_CONTACT_TRUSTED_PROXIES = ["127.0.0.1"]
+    statuses = [
+        post_message(forwarded_for=f"198.51.100.{n}", remote_addr="127.0.0.1").status_code
+        for n in range(8)
+    ]
+    assert statuses == [200] * 8
+    warnings = [m for m in checks.run_checks() if m.id == "contact.W001"]
+    assert len(warnings) == 1 and "PRESSROOM_TRUSTED_PROXIES" in warnings[0].hint
+
+
+def test_the_one_proxy_setting_wins_over_the_deprecated_one(post_message, settings):
+    from django.core import checks
+
+    settings.PRESSROOM_TRUSTED_PROXIES = ["10.9.9.9"]  # not the peer below
+    settings.PRESSROOM_CONTACT_TRUSTED_PROXIES = ["127.0.0.1"]
+    statuses = [
+        post_message(forwarded_for=f"198.51.100.{n}", remote_addr="127.0.0.1").status_code
+        for n in range(8)
+    ]
+    assert statuses.count(429) == 3  # the proxy's own address is counted: one visitor
+    warnings = [m for m in checks.run_checks() if m.id == "contact.W001"]
+    assert "ignored" in warnings[0].hint
 
 
 def test_rate_limit_is_shared_by_worker_processes(settings, tmp_path):

@@ -280,3 +280,62 @@ def test_a_visit_with_a_session_is_not_stored(client, article):
     response = Client().get("/news/", HTTP_COOKIE=f"sessionid={session.session_key}")
     assert response.status_code == 200 and not response.cookies
     assert state(Client().get("/news/")) == "miss"
+
+
+@pytest.fixture
+def https_only(settings):
+    """PRESSROOM_HTTPS behind a trusted proxy, as production settings make it."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def test_a_cached_page_over_plain_http_is_redirected_to_https(client, article, https_only):
+    first = client.get(article.url, secure=True)
+    assert (first.status_code, state(first)) == (200, "miss")
+    assert state(client.get(article.url, secure=True)) == "hit"
+    plain = client.get(article.url)
+    assert plain.status_code == 301
+    assert plain["Location"] == f"https://testserver{article.url}"
+    assert state(plain) is None and "缓存测试新闻" not in plain.content.decode()
+    # The proxy's header counts as HTTPS only when it says https.
+    proxied = client.get(article.url, HTTP_X_FORWARDED_PROTO="https")
+    assert (proxied.status_code, state(proxied)) == (200, "hit")
+    assert client.get(article.url, HTTP_X_FORWARDED_PROTO="http").status_code == 301
+    assert client.head(article.url).status_code == 301
+
+
+def test_the_wsgi_layer_redirects_plain_http_too_and_serves_https_hits(
+    client, article, https_only, django_assert_num_queries
+):
+    client.get(article.url, secure=True)
+    status, headers, _body = wsgi_get(article.url)
+    assert status.startswith("301") and headers["Location"] == f"https://testserver{article.url}"
+    with django_assert_num_queries(0):
+        status, headers, body = wsgi_get(article.url, HTTP_X_FORWARDED_PROTO="https")
+    assert (status, headers["X-Page-Cache"]) == ("200 OK", "hit")
+    assert "缓存测试新闻" in body.decode()
+    status, headers, _body = wsgi_get(article.url, **{"wsgi.url_scheme": "https"})
+    assert headers["X-Page-Cache"] == "hit"
+    status, headers, _body = wsgi_get(article.url, HTTP_X_FORWARDED_PROTO="http")
+    assert status.startswith("301")
+
+
+def test_with_https_on_the_wsgi_fast_path_still_answers_secure_hits(https_only):
+    from pressroom.pagecache.wsgi import simple_anonymous_get
+
+    environ = {"REQUEST_METHOD": "GET", "HTTP_HOST": "testserver", "wsgi.url_scheme": "http"}
+    assert not simple_anonymous_get(environ)  # to Django, which redirects it
+    assert simple_anonymous_get({**environ, "HTTP_X_FORWARDED_PROTO": "https"})
+    assert simple_anonymous_get({**environ, "wsgi.url_scheme": "https"})
+    assert not simple_anonymous_get({**environ, "HTTP_X_FORWARDED_PROTO": "http, https"})
+
+
+def test_an_unknown_host_never_gets_the_cached_page(client, article):
+    cached = client.get(article.url)
+    assert state(client.get(article.url)) == "hit"
+    for host in ["evil.test", "testserver.evil.test", "testserver:80@evil.test"]:
+        response = client.get(article.url, HTTP_HOST=host)
+        assert response.status_code == 400, host
+        assert response.content != cached.content
+        status, headers, body = wsgi_get(article.url, HTTP_HOST=host)
+        assert status.startswith("400") and body != cached.content, host

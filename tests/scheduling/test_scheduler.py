@@ -60,3 +60,24 @@ def test_pressroom_serve_starts_the_scheduler():
     from pressroom.core.management.commands.serve import background_commands
 
     assert any(command[-2:] == ["pressroom", "scheduler"] for command in background_commands())
+
+
+def test_the_scheduler_refreshes_sqlite_statistics(company, news_index):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL keeps its own statistics")
+    make_article(news_index)
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    call_command("scheduler", "--once")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tbl FROM sqlite_stat1")
+        analyzed = {row[0] for row in cursor.fetchall()}
+    assert {"wagtailcore_page", "news_newsarticlepage"} <= analyzed
+    # Empty tables are recorded as tiny, not left to SQLite's guess of a million rows.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT stat FROM sqlite_stat1 WHERE tbl = %s", ["wagtailcore_pageviewrestriction"]
+        )
+        assert [row[0] for row in cursor.fetchall()] == ["1"]

@@ -1,12 +1,13 @@
 import logging
 import signal
 import threading
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from pressroom.scheduling.runner import publish_scheduled
+from pressroom.scheduling.runner import publish_scheduled, refresh_sqlite_statistics
 
 logger = logging.getLogger("pressroom.scheduler")
 
@@ -23,7 +24,15 @@ class Command(BaseCommand):
         if not once:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(signum, lambda *_: stopping.set())
+        analyzed_at = None
         while True:
+            every = getattr(settings, "PRESSROOM_SQLITE_ANALYZE_INTERVAL", 24 * 3600)
+            if every and (analyzed_at is None or time.monotonic() - analyzed_at >= every):
+                try:
+                    refresh_sqlite_statistics()
+                except Exception:
+                    logger.exception("Refreshing the database statistics failed")
+                analyzed_at = time.monotonic()
             try:
                 report = publish_scheduled()
                 if report is None:
