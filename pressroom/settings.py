@@ -498,3 +498,61 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "pressroom.search.backend", "SEARCH_CONFIG": "simple"}
     }
+
+# --- Media in an S3-compatible bucket (django-storages; see docs/operations.md) -------------
+# Set PRESSROOM_S3_BUCKET to keep uploads (images, renditions, documents) in a bucket instead
+# of MEDIA_ROOT; static files stay with WhiteNoise. Credentials come from boto's usual places
+# (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role, ~/.aws). Needs `pip install
+# pressroom[s3]`.
+PRESSROOM_S3_BUCKET = os.environ.get("PRESSROOM_S3_BUCKET", "")
+if PRESSROOM_S3_BUCKET:
+    from botocore.config import Config as _BotoConfig
+
+    _s3_timeout = float(os.environ.get("PRESSROOM_S3_TIMEOUT", "5"))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRESSROOM_S3_BUCKET,
+            "endpoint_url": os.environ.get("PRESSROOM_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("PRESSROOM_S3_REGION") or None,
+            # e.g. media.example.com (a CDN or the bucket's public host); else the endpoint.
+            "custom_domain": os.environ.get("PRESSROOM_S3_CUSTOM_DOMAIN") or None,
+            # Two uploads named photo.jpg are both kept (the second gets a suffix).
+            "file_overwrite": False,
+            # Objects get the bucket's own policy, no per-object ACL (many buckets forbid ACLs).
+            "default_acl": None,
+            # Plain URLs: cached pages keep their image addresses for a day, signed URLs would
+            # expire in them. The bucket policy makes images/ and original_images/ readable
+            # and keeps documents/ private: documents are sent by the app's /documents/ view,
+            # which checks the collection's privacy.
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=604800"},
+            # A stopped or slow endpoint fails an upload within seconds, not minutes.
+            "client_config": _BotoConfig(
+                connect_timeout=min(_s3_timeout, 3),
+                read_timeout=_s3_timeout,
+                retries={"max_attempts": 2, "mode": "standard"},
+                # Path-style URLs (endpoint/bucket/key) for S3-compatible servers, so the
+                # endpoint's own host is the only one to allow in the CSP below.
+                s3={
+                    "addressing_style": os.environ.get(
+                        "PRESSROOM_S3_ADDRESSING",
+                        "path" if os.environ.get("PRESSROOM_S3_ENDPOINT_URL") else "auto",
+                    )
+                },
+            ),
+        },
+    }
+    # An unreachable bucket answers a 503 that says the file was not saved, not a 500.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "pressroom.security.storage.StorageUnavailableMiddleware",
+    )
+    # The page images come from the bucket's host.
+    _media_origin = (
+        f"https://{STORAGES['default']['OPTIONS']['custom_domain']}"
+        if STORAGES["default"]["OPTIONS"]["custom_domain"]
+        else os.environ.get("PRESSROOM_S3_ENDPOINT_URL", "https://*.amazonaws.com")
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_media_origin)
+    PRESSROOM_ADMIN_CSP["img-src"].append(_media_origin)

@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from pressroom.pagecache.urls import own_paths
+from pressroom.security.storage import media_bucket
 
 
 @dataclass
@@ -54,7 +55,10 @@ def export_site(root: Path, paths=None) -> ExportReport:
         report.written.append(path)
     not_found = client.get("/404-page-for-static-export/")
     (root / "404.html").write_bytes(not_found.content)
-    for source, name in [(settings.STATIC_ROOT, "static"), (settings.MEDIA_ROOT, "media")]:
+    folders = [(settings.STATIC_ROOT, "static")]
+    if not media_bucket():  # media in a bucket: the pages link to the bucket's URLs
+        folders.append((settings.MEDIA_ROOT, "media"))
+    for source, name in folders:
         if Path(source).is_dir():
             shutil.copytree(source, root / name, dirs_exist_ok=True)
     return report
