@@ -556,3 +556,29 @@ if PRESSROOM_S3_BUCKET:
     )
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_media_origin)
     PRESSROOM_ADMIN_CSP["img-src"].append(_media_origin)
+
+# --- CDN purges (pressroom.pagecache.cdn; docs/operations.md) -------------------------------
+# Every page-cache purge also purges the same addresses at a CDN, after the commit. Wagtail's
+# frontend_cache app is not installed (its own publish handlers would purge twice).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("PRESSROOM_CDN_PURGE_URL"):
+    # Any cache that accepts HTTP PURGE (Varnish, Fastly, nginx with a purge module, ...).
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "pressroom.pagecache.cdn.HTTPBackend",
+        "LOCATION": os.environ["PRESSROOM_CDN_PURGE_URL"],
+        "TIMEOUT": float(os.environ.get("PRESSROOM_CDN_PURGE_TIMEOUT", "3")),
+    }
+if os.environ.get("PRESSROOM_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["PRESSROOM_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("PRESSROOM_CLOUDFLARE_TOKEN", ""),
+    }
+# Our paths already name both languages; Wagtail would otherwise invent /zh-hans/... copies.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+# A site-wide change would purge every public page: above this many URLs it is left to expiry.
+PRESSROOM_CDN_PURGE_MAX = int(os.environ.get("PRESSROOM_CDN_PURGE_MAX", "1000"))
+# How long a CDN may keep a page (s-maxage); only worth raising when purges reach it.
+PRESSROOM_PAGECACHE_SHARED_MAX_AGE = int(
+    os.environ.get("PRESSROOM_CDN_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "0")
+)
