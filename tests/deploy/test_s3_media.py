@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -239,3 +240,37 @@ def test_backup_and_restore_say_the_media_stay_in_the_bucket(
     out = run(["-m", "pressroom", "restore", "--yes", str(archive)], env)
     assert f"they live in the S3 bucket '{BUCKET}'" in out
     assert key in keys(bucket)  # untouched
+
+
+def test_pages_with_images_keep_rendering_while_the_endpoint_is_down(
+    bucket, admin_client, news_index, monkeypatch, settings
+):
+    assert upload_image(admin_client, "cover.png", png_bytes()).status_code == 302
+    image = get_image_model().objects.get(title="云端图片")
+    article = make_article(news_index, title="旧新闻", cover_image=image)
+    admin_client.logout()
+    assert admin_client.get(article.url).status_code == 200  # renditions made meanwhile
+    use_s3(settings, monkeypatch, f"http://127.0.0.1:{free_port()}")  # now nothing answers
+    cache.clear()  # rendered afresh, not from the page cache
+    response = admin_client.get(article.url)
+    assert response.status_code == 200 and "旧新闻" in response.content.decode()
+    assert BeautifulSoup(response.content, "html.parser").select_one(".article__cover img")
+
+
+def test_an_endpoint_that_hangs_fails_the_upload_within_the_timeout(
+    monkeypatch, settings, home, admin_client
+):
+    silent = socket.socket()  # accepts connections, never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)
+    monkeypatch.setenv("PRESSROOM_S3_TIMEOUT", "1")
+    try:
+        use_s3(settings, monkeypatch, f"http://127.0.0.1:{silent.getsockname()[1]}")
+        started = time.monotonic()
+        response = upload_image(admin_client, "slow.png", png_bytes())
+        elapsed = time.monotonic() - started
+    finally:
+        silent.close()
+    assert response.status_code == 503
+    assert elapsed < 8, f"took {elapsed:.1f} s"
+    assert not get_image_model().objects.exists()
