@@ -553,3 +553,87 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "pressroom.search.backend", "SEARCH_CONFIG": "simple"}
     }
+
+# --- Media in an S3-compatible bucket (django-storages; see docs/operations.md) -------------
+# Set PRESSROOM_S3_BUCKET to keep uploads (images, renditions, documents) in a bucket instead
+# of MEDIA_ROOT; static files stay with WhiteNoise. Credentials come from boto's usual places
+# (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role, ~/.aws). Needs `pip install
+# pressroom[s3]`.
+PRESSROOM_S3_BUCKET = os.environ.get("PRESSROOM_S3_BUCKET", "")
+if PRESSROOM_S3_BUCKET:
+    from botocore.config import Config as _BotoConfig
+
+    _s3_timeout = float(os.environ.get("PRESSROOM_S3_TIMEOUT", "5"))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRESSROOM_S3_BUCKET,
+            "endpoint_url": os.environ.get("PRESSROOM_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("PRESSROOM_S3_REGION") or None,
+            # e.g. media.example.com (a CDN or the bucket's public host); else the endpoint.
+            "custom_domain": os.environ.get("PRESSROOM_S3_CUSTOM_DOMAIN") or None,
+            # Two uploads named photo.jpg are both kept (the second gets a suffix).
+            "file_overwrite": False,
+            # Objects get the bucket's own policy, no per-object ACL (many buckets forbid ACLs).
+            "default_acl": None,
+            # Plain URLs: cached pages keep their image addresses for a day, signed URLs would
+            # expire in them. The bucket policy makes images/ and original_images/ readable
+            # and keeps documents/ private: documents are sent by the app's /documents/ view,
+            # which checks the collection's privacy.
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=604800"},
+            # A stopped or slow endpoint fails an upload within seconds, not minutes.
+            "client_config": _BotoConfig(
+                connect_timeout=min(_s3_timeout, 3),
+                read_timeout=_s3_timeout,
+                retries={"max_attempts": 2, "mode": "standard"},
+                # Path-style URLs (endpoint/bucket/key) for S3-compatible servers, so the
+                # endpoint's own host is the only one to allow in the CSP below.
+                s3={
+                    "addressing_style": os.environ.get(
+                        "PRESSROOM_S3_ADDRESSING",
+                        "path" if os.environ.get("PRESSROOM_S3_ENDPOINT_URL") else "auto",
+                    )
+                },
+            ),
+        },
+    }
+    # An unreachable bucket answers a 503 that says the file was not saved, not a 500.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "pressroom.security.storage.StorageUnavailableMiddleware",
+    )
+    # The page images come from the bucket's host.
+    _media_origin = (
+        f"https://{STORAGES['default']['OPTIONS']['custom_domain']}"
+        if STORAGES["default"]["OPTIONS"]["custom_domain"]
+        else os.environ.get("PRESSROOM_S3_ENDPOINT_URL", "https://*.amazonaws.com")
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_media_origin)
+    PRESSROOM_ADMIN_CSP["img-src"].append(_media_origin)
+
+# --- CDN purges (pressroom.pagecache.cdn; docs/operations.md) -------------------------------
+# Every page-cache purge also purges the same addresses at a CDN, after the commit. Wagtail's
+# frontend_cache app is not installed (its own publish handlers would purge twice).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("PRESSROOM_CDN_PURGE_URL"):
+    # Any cache that accepts HTTP PURGE (Varnish, Fastly, nginx with a purge module, ...).
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "pressroom.pagecache.cdn.HTTPBackend",
+        "LOCATION": os.environ["PRESSROOM_CDN_PURGE_URL"],
+        "TIMEOUT": float(os.environ.get("PRESSROOM_CDN_PURGE_TIMEOUT", "3")),
+    }
+if os.environ.get("PRESSROOM_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["PRESSROOM_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("PRESSROOM_CLOUDFLARE_TOKEN", ""),
+    }
+# Our paths already name both languages; Wagtail would otherwise invent /zh-hans/... copies.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+# A site-wide change would purge every public page: above this many URLs it is left to expiry.
+PRESSROOM_CDN_PURGE_MAX = int(os.environ.get("PRESSROOM_CDN_PURGE_MAX", "1000"))
+# How long a CDN may keep a page (s-maxage); only worth raising when purges reach it.
+PRESSROOM_PAGECACHE_SHARED_MAX_AGE = int(
+    os.environ.get("PRESSROOM_CDN_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "0")
+)

@@ -187,6 +187,8 @@ ZH = {
     "Give the source link of the original article first.": "请先填写原文的来源链接。",
     "Security": "安全",
     "Temporarily unavailable": "暂时无法访问",
+    "Media storage unavailable": "媒体存储暂时不可用",
+    "The media storage did not answer, so the file was not saved. Please try again in a few minutes.": "媒体存储没有响应，文件未保存。请几分钟后再试。",
     "The site cannot reach its database just now. Please try again in a minute. If you were sending a form, it was not received: please send it again.": "网站暂时无法连接数据库，请稍后再试。如果您刚才在提交表单，表单没有被收到，请重新提交。",
     "Too many sign-in attempts": "登录尝试次数过多",
     "Sign-in is paused for this account or address after too many failed attempts. Please wait a few minutes and try again, or ask an administrator to unlock it.": "由于失败次数过多，此账户或地址的登录已暂停。请等几分钟后再试，或请管理员解锁。",

@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pressroom.pagecache.urls import changes_whole_site, own_paths, path_of, urls_showing
+from pressroom.security.storage import media_bucket
 
 MANIFEST = ".pressroom-export.json"
 MANIFEST_VERSION = 1
@@ -226,7 +227,10 @@ def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportRep
     if report.full or not (root / "404.html").exists():
         not_found = client.get("/404-page-for-static-export/")
         (root / "404.html").write_bytes(rewrite_links(not_found.content, renamed))
-    for source, name in [(settings.STATIC_ROOT, "static"), (settings.MEDIA_ROOT, "media")]:
+    folders = [(settings.STATIC_ROOT, "static")]
+    if not media_bucket():  # media in a bucket: the pages link to the bucket's URLs
+        folders.append((settings.MEDIA_ROOT, "media"))
+    for source, name in folders:
         sync_tree(Path(source), root / name)
     manifest_file.write_text(
         json.dumps(

@@ -54,6 +54,13 @@ def unchanged_since(if_modified_since: str, entry) -> bool:
     return theirs is not None and ours is not None and ours <= theirs
 
 
+def cache_control() -> str:
+    """Browsers keep a page MAX_AGE seconds; a CDN that is purged on publish, SHARED_MAX_AGE."""
+    value = f"public, max-age={store.conf('MAX_AGE', 60)}"
+    shared = store.conf("SHARED_MAX_AGE", 0)
+    return f"{value}, s-maxage={shared}" if shared else value
+
+
 def replay(entry, method, accept_encoding, if_none_match, state, if_modified_since=""):
     """``(status, headers, body)`` answering one request from ``entry``.
 
@@ -62,7 +69,7 @@ def replay(entry, method, accept_encoding, if_none_match, state, if_modified_sin
     encoding = choose_encoding(accept_encoding, entry)
     headers = [
         ("ETag", etag_for(entry, encoding)),
-        ("Cache-Control", f"public, max-age={store.conf('MAX_AGE', 60)}"),
+        ("Cache-Control", cache_control()),
         ("Vary", "Accept-Encoding"),
         ("X-Page-Cache", state),
     ]

@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from pressroom.pagecache import store
+from pressroom.pagecache import cdn, store
 from pressroom.pagecache.urls import changes_whole_site, urls_showing
 
 logger = logging.getLogger(__name__)
@@ -32,10 +32,13 @@ def purge_on_commit(paths=None, everything=False) -> None:
     if everything:
         safely(store.purge_all)
         transaction.on_commit(lambda: safely(store.purge_all))
+        cdn.purge_after_commit(everything=True)
     elif paths:
         frozen = set(paths)
         safely(store.purge, frozen)
         transaction.on_commit(lambda: safely(store.purge, frozen))
+        # A CDN in front (when configured) drops the same addresses, once, after the commit.
+        cdn.purge_after_commit(frozen)
 
 
 def purge_for(page) -> None:

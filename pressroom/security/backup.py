@@ -4,7 +4,9 @@ The archive (``.tar.gz``) holds:
 
 - ``database.sqlite3`` — a consistent copy made with SQLite's online backup API (safe while
   the site runs; never a raw copy of a live file), or ``database.sql`` from ``pg_dump``;
-- ``media/…`` — every uploaded file;
+- ``media/…`` — every uploaded file (unless media are kept in an S3 bucket: then the archive
+  holds the database only, the manifest names the bucket, and restore leaves media alone; back
+  the bucket up with its own versioning or replication);
 - ``MANIFEST.json`` — SHA-256 and size of every file above, the row count of every table and
   the time it was taken. ``restore`` checks all of it before it touches anything.
 """
@@ -22,6 +24,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, connections, transaction
+
+from pressroom.security.storage import media_bucket
 
 MANIFEST = "MANIFEST.json"
 
@@ -125,7 +129,8 @@ def create_backup(output: Path) -> dict:
         files = {database.name: {"sha256": _sha256(database), "size": database.stat().st_size}}
         media_root = Path(settings.MEDIA_ROOT)
         media = []
-        if media_root.exists():
+        bucket = media_bucket()
+        if not bucket and media_root.exists():
             for path in sorted(media_root.rglob("*")):
                 if path.is_file() and not path.is_symlink():
                     name = "media/" + path.relative_to(media_root).as_posix()
@@ -138,6 +143,8 @@ def create_backup(output: Path) -> dict:
             "tables": counts,
             "files": files,
         }
+        if bucket:
+            manifest["media_bucket"] = bucket
         manifest_path = workdir / MANIFEST
         manifest_path.write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
         partial = output.with_name(output.name + ".partial")
@@ -202,6 +209,9 @@ def restore_backup(archive_path: Path) -> dict:
                 subprocess.run(
                     ["psql", "-v", "ON_ERROR_STOP=1", "-q", *args], stdin=dump, env=env, check=True
                 )
+        if manifest.get("media_bucket") or media_bucket():
+            # Media live in a bucket (when the backup was taken, or now): nothing to put back.
+            return manifest
         new_media = unpacked / "media"
         new_media.mkdir(exist_ok=True)
         old_media = media_root.with_name(media_root.name + ".before-restore")

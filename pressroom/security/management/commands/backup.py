@@ -27,3 +27,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         rows = sum(manifest["tables"].values())
         self.stdout.write(f"Backup written: {output} ({len(manifest['files'])} files, {rows} rows)")
+        if manifest.get("media_bucket"):
+            self.stdout.write(
+                f"Media are in the S3 bucket {manifest['media_bucket']!r} and are not in this "
+                "archive: keep them with the bucket's versioning or replication."
+            )

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from pressroom.security.backup import BackupError, restore_backup
+from pressroom.security.storage import media_bucket
 
 
 class Command(BaseCommand):
@@ -28,3 +29,9 @@ class Command(BaseCommand):
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Restored the backup taken {manifest['created']}.")
+        bucket = manifest.get("media_bucket") or media_bucket()
+        if bucket:
+            self.stdout.write(
+                f"Media were left as they are: they live in the S3 bucket {bucket!r}, "
+                "not in the archive."
+            )

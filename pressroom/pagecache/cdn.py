@@ -1,0 +1,128 @@
+"""Purging a CDN in front of the site: the same addresses the page cache purges, once committed.
+
+Pressroom does not add ``wagtail.contrib.frontend_cache`` to INSTALLED_APPS: its app registers
+its own publish handlers, which would purge a second, smaller set of URLs. It uses the
+module's ``purge_urls_from_cache`` and backends only, with the URLs ``urls_showing`` gives
+(made absolute for every Site), called from ``pressroom.pagecache.signals`` after the commit.
+
+A CDN that is down or refuses never breaks a publish: failures are logged, and an unreachable
+purge endpoint costs one timeout per publish, not one per URL.
+"""
+
+import logging
+import threading
+from urllib.error import HTTPError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
+
+from django.conf import settings
+from django.db import connection, transaction
+from wagtail.contrib.frontend_cache.backends.http import HTTPBackend as WagtailHTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+
+logger = logging.getLogger(__name__)
+
+
+def configured() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def absolute_urls(paths) -> list[str]:
+    """``paths`` on every Site's root URL (e.g. ``https://www.example.com/en/news/``)."""
+    from wagtail.models import Site
+
+    roots = {site.root_url for site in Site.objects.all()}
+    return sorted(root + path for root in roots for path in paths if path)
+
+
+def everything_paths() -> set[str]:
+    from pressroom.export.export import public_paths
+
+    return public_paths()
+
+
+_pending = threading.local()  # per thread, like the database connection it follows
+
+
+def purge_after_commit(paths=None, everything=False) -> None:
+    """Purge at the CDN once the transaction commits, each address once per transaction
+    (a publish purges the page cache before and after its save; the CDN needs one purge)."""
+    if not configured():
+        return
+    registered = any(func is _flush for _sids, func, _robust in connection.run_on_commit)
+    if not registered:
+        _pending.paths, _pending.everything = set(), False
+    _pending.paths |= set(paths or ())
+    _pending.everything = _pending.everything or everything
+    if not registered:
+        transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    paths, everything = _pending.paths, _pending.everything
+    _pending.paths, _pending.everything = set(), False
+    purge(paths, everything)
+
+
+def purge(paths=None, everything=False) -> None:
+    """Purge ``paths`` (or every public page) at the CDN; never raises."""
+    if not configured():
+        return
+    try:
+        urls = absolute_urls(everything_paths() if everything else paths or ())
+        limit = getattr(settings, "PRESSROOM_CDN_PURGE_MAX", 1000)
+        if len(urls) > limit:
+            logger.warning(
+                "CDN purge of %d URLs skipped (more than PRESSROOM_CDN_PURGE_MAX=%d); "
+                "the CDN serves its copies until their s-maxage runs out",
+                len(urls),
+                limit,
+            )
+            return
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+        purge_urls_from_cache(urls)
+    except Exception:
+        logger.error("CDN purge failed; the CDN may serve stale pages", exc_info=True)
+
+
+class HTTPBackend(WagtailHTTPBackend):
+    """Wagtail's PURGE backend with a timeout, giving up on a CDN that does not answer.
+
+    ``LOCATION`` is where PURGE requests go; ``TIMEOUT`` (seconds, default 3) bounds each.
+    """
+
+    def __init__(self, params):
+        params = dict(params)
+        self.timeout = float(params.pop("TIMEOUT", 3))
+        super().__init__(params)
+
+    def request_for(self, url: str) -> PurgeRequest:
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        return PurgeRequest(
+            url=urlunsplit(
+                [self.cache_scheme, self.cache_netloc, parts.path, parts.query, parts.fragment]
+            ),
+            headers={"Host": host, "User-Agent": "Pressroom-frontendcache"},
+        )
+
+    def purge(self, url) -> bool:
+        """PURGE one URL; False when the CDN could not be reached at all."""
+        try:
+            with urlopen(self.request_for(url), timeout=self.timeout):  # noqa: S310
+                pass
+        except HTTPError as error:
+            logger.error("CDN refused to purge %s: %d %s", url, error.code, error.reason)
+        except OSError as error:  # refused connection, DNS, timeout
+            logger.error("CDN unreachable for purging %s: %s", url, error)
+            return False
+        return True
+
+    def purge_batch(self, urls) -> None:
+        urls = list(urls)
+        for done, url in enumerate(urls, start=1):
+            if not self.purge(url):
+                if done < len(urls):
+                    logger.error("CDN unreachable: %d more URLs not purged", len(urls) - done)
+                return
