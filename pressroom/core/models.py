@@ -128,6 +128,23 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Wagtail's check, skipped (no query) while no page on the site has a restriction."""
+        from wagtail.models import PageViewRestriction
+
+        from pressroom.core.sitecache import any_view_restrictions
+
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_breadcrumbs(self):
-        """The live ancestors shown above the title, from the home page down."""
-        return self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+        """The live ancestors shown above the title, from the home page down.
+
+        Read once per instance: the breadcrumb trail and its JSON-LD both show it.
+        """
+        if getattr(self, "_breadcrumbs", None) is None:
+            self._breadcrumbs = list(
+                self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+            )
+        return self._breadcrumbs

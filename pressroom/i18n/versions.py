@@ -52,11 +52,18 @@ def _subpath(request, page, page_url: str) -> str | None:
 
 
 def _homes(request) -> dict[str, Page]:
+    """Each language's live home page (kept until the next site-wide change)."""
+    from pressroom.core.sitecache import remember
+
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
+
+    def compute():
+        homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        return {home.locale.language_code: home for home in homes}
+
+    return remember(f"homes:{site.pk}", compute, request)
 
 
 def language_versions(request, page=None) -> list[LanguageVersion]:

@@ -86,6 +86,12 @@ class ArticleQuerySet(PageQuerySet):
             .order_by("-first_published_at", "-pk")
         )
 
+    def public(self):
+        """Wagtail's ``public()``, without its query while no page has a view restriction."""
+        from pressroom.core.sitecache import any_view_restrictions
+
+        return super().public() if any_view_restrictions() else self
+
     def for_listing(self):
         """What a list of articles shows, without loading their bodies."""
         return (
