@@ -128,6 +128,27 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Related rows fetched with the page itself when it is reached by routing (see ``route``).
+    route_select_related: tuple[str, ...] = ()
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with one query instead of two for a child of a page that has
+        a single child type (an article in the news center): the child is read as its own
+        type at once, with the rows named in its ``route_select_related``."""
+        models = self.specific_class.allowed_subpage_models() if path_components else []
+        if len(models) == 1 and issubclass(models[0], BasePage):
+            model = models[0]
+            child = (
+                model.objects.child_of(self)
+                .select_related(*model.route_select_related)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_view_restrictions(self):
         """Wagtail's check, skipped (no query) while no page on the site has a restriction."""
         from wagtail.models import PageViewRestriction
@@ -144,7 +165,22 @@ class BasePage(Page):
         Read once per instance: the breadcrumb trail and its JSON-LD both show it.
         """
         if getattr(self, "_breadcrumbs", None) is None:
-            self._breadcrumbs = list(
-                self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+            routed = self._routed_ancestors()
+            self._breadcrumbs = (
+                routed
+                if routed is not None
+                else list(self.get_ancestors().live().filter(depth__gt=1).specific(defer=True))
             )
         return self._breadcrumbs
+
+    def _routed_ancestors(self):
+        """The live ancestors below the root, from the pages routing went through to reach this
+        one (Wagtail keeps each on its child as ``_cached_parent_obj``); None when a link in
+        that chain is missing (the page was not reached by routing)."""
+        chain, page = [], self
+        while page.depth > 2:
+            page = getattr(page, "_cached_parent_obj", None)
+            if page is None:
+                return None
+            chain.append(page)
+        return [ancestor for ancestor in reversed(chain) if ancestor.live]

@@ -25,6 +25,7 @@ REQUEST_ATTR = "_pressroom_site_values"
 # on a render. Values are shared by the threads of a worker: treat them as read-only.
 # Replaced whole (never changed in place), so a value lands only under its own version.
 _local: tuple[str | None, dict] = (None, {})
+MAX_LOCAL_VALUES = 500
 
 
 def version() -> str | None:
@@ -70,7 +71,9 @@ def remember(name: str, compute, request=None):
         if name in values:
             value = values[name]
         else:
-            value = values[name] = _shared(f"site:{token}:{name}", compute)
+            value = _shared(f"site:{token}:{name}", compute)
+            if len(values) < MAX_LOCAL_VALUES:  # names made from a Host header stay bounded
+                values[name] = value
     memo[name] = value
     return value
 

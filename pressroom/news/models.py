@@ -66,6 +66,13 @@ class NewsCategory(models.Model):
 register_snippet(NewsCategory)
 
 
+def categories(request=None) -> list[NewsCategory]:
+    """Every category, in order (kept until the next site-wide change: saving one is one)."""
+    from pressroom.core.sitecache import remember
+
+    return remember("categories", lambda: list(NewsCategory.objects.all()), request)
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
@@ -158,7 +165,7 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
                 "page_range": page_obj.paginator.get_elided_page_range(number, on_each_side=2),
                 "category": category,
                 "tag": tag,
-                "categories": NewsCategory.objects.all(),
+                "categories": categories(request),
             },
         )
 
@@ -298,6 +305,7 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
     template = "news/news_article_page.html"
+    route_select_related = ("cover_image", "category", "locale")
 
     class Meta:
         verbose_name = _("news article")
@@ -315,6 +323,9 @@ class NewsArticlePage(BasePage):
     def siblings(self):
         return NewsArticlePage.objects.sibling_of(self, inclusive=False).published()
 
+    # What a previous/next link shows (its title, its address): nothing else is read.
+    NEIGHBOUR_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at")
+
     def get_previous_article(self):
         """The next older article in the same news center."""
         return (
@@ -323,7 +334,7 @@ class NewsArticlePage(BasePage):
                 Q(first_published_at__lt=self.first_published_at)
                 | Q(first_published_at=self.first_published_at, pk__lt=self.pk)
             )
-            .defer_streamfields()
+            .only(*self.NEIGHBOUR_FIELDS)
             .first()
         )
 
@@ -336,7 +347,7 @@ class NewsArticlePage(BasePage):
                 | Q(first_published_at=self.first_published_at, pk__gt=self.pk)
             )
             .order_by("first_published_at", "pk")
-            .defer_streamfields()
+            .only(*self.NEIGHBOUR_FIELDS)
             .first()
         )
 

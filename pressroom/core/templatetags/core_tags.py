@@ -70,8 +70,10 @@ def company_info(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page followed by its live children marked "show in menus"."""
-    request = context.get("request")
+    return menu_for(context.get("request"))
 
+
+def menu_for(request):
     def compute():
         home = home_for(request)
         if home is None:
