@@ -22,6 +22,10 @@ def active_content_language() -> str:
         return settings.LANGUAGE_CODE
 
 
+# What a page's address is made of: only these are read for a translation's link.
+URL_FIELDS = ("url_path", "path", "depth", "locale", "translation_key", "live")
+
+
 @dataclass
 class LanguageVersion:
     code: str  # Django's language code, e.g. "zh-hans"
@@ -81,7 +85,10 @@ def language_versions(request, page=None) -> list[LanguageVersion]:
         subpath = _subpath(request, page, own_url)
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .only(*URL_FIELDS, "locale__language_code")
         }
     homes = None
     versions = []
