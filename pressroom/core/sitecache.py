@@ -16,8 +16,6 @@ import logging
 
 from django.conf import settings
 
-from pressroom.pagecache import store
-
 logger = logging.getLogger(__name__)
 
 REQUEST_ATTR = "_pressroom_site_values"
@@ -30,6 +28,8 @@ MAX_LOCAL_VALUES = 500
 
 def version() -> str | None:
     """The page cache's generation (and stamp): it changes with every site-wide change."""
+    from pressroom.pagecache import store
+
     try:
         current = store.cache().get(store.GENERATION_KEY)
         return store.generation(current) + ":" + store.read_stamp()
@@ -80,6 +80,8 @@ def remember(name: str, compute, request=None):
 
 def _shared(key: str, compute):
     """The value from the cache all processes share, or worked out and put there."""
+    from pressroom.pagecache import store
+
     try:
         found = store.cache().get(key)
     except Exception:
