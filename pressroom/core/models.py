@@ -1,5 +1,7 @@
 """What every page needs: the company-info record and the abstract base page."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -135,6 +137,9 @@ class BasePage(Page):
         """Wagtail's routing, with one query instead of two for a child of a page that has
         a single child type (an article in the news center): the child is read as its own
         type at once, with the rows named in its ``route_select_related``."""
+        kept = self._kept_child(request, path_components[0]) if path_components else None
+        if kept is not None:
+            return kept.route(request, path_components[1:])
         models = self.specific_class.allowed_subpage_models() if path_components else []
         if len(models) == 1 and issubclass(models[0], BasePage):
             model = models[0]
@@ -148,6 +153,24 @@ class BasePage(Page):
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    # Children of a home page that routing may take from the values kept until the next
+    # site-wide change: every change to them purges everything (``changes_whole_site``).
+    KEPT_CHILDREN = ("news.NewsIndexPage",)
+
+    def _kept_child(self, request, slug):
+        """A copy of the kept news center when it is the child asked for, else None."""
+        if self.depth != 2 or request is None:
+            return None
+        from pressroom.core.templatetags.core_tags import child_page
+
+        for label in self.KEPT_CHILDREN:
+            child = child_page(request, label)
+            if child is not None and child.slug == slug and child.path[:-4] == self.path:
+                child = copy.copy(child)
+                child._cached_parent_obj = self
+                return child
+        return None
 
     def get_view_restrictions(self):
         """Wagtail's check, skipped (no query) while no page on the site has a restriction."""

@@ -44,13 +44,13 @@ def articles(company, news_index):
 
 
 # Exact counts, so that a change which adds a query shows here. What they are, for an article:
-# routing (locale, home page, news center twice, the article with its cover, category and
-# locale), previous, next, tags, translations, the pictures in the body. Site, company info,
-# menu, footer links, categories and "are there view restrictions" come from the values kept
+# routing (locale, home page, the article with its cover, category and locale), previous,
+# next, tags, translations, the pictures in the body. Site, company info, menu, footer links,
+# the news center, categories and "are there view restrictions" come from the values kept
 # until the next site-wide change.
-ARTICLE_QUERIES = 10
+ARTICLE_QUERIES = 8
 HOME_QUERIES = 4  # locale, home page, latest news, translations
-NEWS_LIST_QUERIES = 8  # routing 4, count, articles, their pictures' renditions, translations
+NEWS_LIST_QUERIES = 6  # locale, home page, count, articles, their list pictures, translations
 
 
 def warm(client, url):
@@ -197,3 +197,13 @@ def test_an_english_home_going_live_shows_in_the_language_switcher(client, artic
     translate_site_tree(home)
     switcher = soup(client.get(url)).select_one(".language-switcher")
     assert switcher.find("a", hreflang="en")["href"] == "/en/"
+
+
+def test_a_new_address_for_the_news_center_routes_at_once(client, articles, news_index):
+    assert client.get(articles[1].url + UNCACHED).status_code == 200
+    news_index.slug = "press"
+    news_index.save_revision().publish()
+    assert client.get("/press/" + UNCACHED).status_code == 200
+    assert client.get(f"/press/{articles[1].slug}/" + UNCACHED).status_code == 200
+    assert client.get("/news/" + UNCACHED).status_code == 404
+    assert client.get(articles[1].url + UNCACHED).status_code == 404
