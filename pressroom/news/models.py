@@ -323,13 +323,17 @@ class NewsArticlePage(BasePage):
     def siblings(self):
         return NewsArticlePage.objects.sibling_of(self, inclusive=False).published()
 
-    # What a previous/next link shows (its title, its address): nothing else is read.
+    # What a previous/next link shows (its title, its address): nothing else is read, so the
+    # neighbours are read as plain pages (no join with the article table).
     NEIGHBOUR_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at")
 
+    def neighbours(self):
+        return ArticleQuerySet(Page).sibling_of(self, inclusive=False).published()
+
     def get_previous_article(self):
-        """The next older article in the same news center."""
+        """The next older article in the same news center (its title and address)."""
         return (
-            self.siblings()
+            self.neighbours()
             .filter(
                 Q(first_published_at__lt=self.first_published_at)
                 | Q(first_published_at=self.first_published_at, pk__lt=self.pk)
@@ -339,9 +343,9 @@ class NewsArticlePage(BasePage):
         )
 
     def get_next_article(self):
-        """The next newer article in the same news center."""
+        """The next newer article in the same news center (its title and address)."""
         return (
-            self.siblings()
+            self.neighbours()
             .filter(
                 Q(first_published_at__gt=self.first_published_at)
                 | Q(first_published_at=self.first_published_at, pk__gt=self.pk)
