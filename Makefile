@@ -8,7 +8,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # The search tests run a second time on this PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench clean
+.PHONY: run install install-test test lint format check messages bench profile clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,9 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+profile: install
+	$(BIN)/python bench/profile_render.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
