@@ -207,3 +207,23 @@ def test_a_new_address_for_the_news_center_routes_at_once(client, articles, news
     assert client.get(f"/press/{articles[1].slug}/" + UNCACHED).status_code == 200
     assert client.get("/news/" + UNCACHED).status_code == 404
     assert client.get(articles[1].url + UNCACHED).status_code == 404
+
+
+class UnreachableCache:
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache unreachable")
+
+        return fail
+
+
+def test_pages_render_from_the_database_while_the_cache_is_unreachable(
+    client, articles, monkeypatch
+):
+    from pressroom.pagecache import store
+
+    monkeypatch.setattr(store, "cache", UnreachableCache)
+    html = soup(client.get(articles[1].url + UNCACHED))
+    assert "明川测试仪器有限公司" in html.select_one(".topbar").get_text()
+    assert html.select_one(".main-nav a[aria-current=page]").get_text() == "新闻中心"
+    assert html.select_one(".prev-next__prev a").get_text() == "较早的新闻"
