@@ -1,7 +1,9 @@
 """Finding the request's Wagtail ``Site`` without a query on every request."""
 
+import contextlib
 import copy
 
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -28,5 +30,7 @@ class SiteMiddleware:
 
     def __call__(self, request):
         if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for(request)
+            # The database down: left to the views (health check, 503 page).
+            with contextlib.suppress(DatabaseError):
+                request._wagtail_site = site_for(request)
         return self.get_response(request)
