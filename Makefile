@@ -8,7 +8,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # The search tests run a second time on this PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-scale clean
+.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-scale profile clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,10 @@ bench-sqlite: install
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install
 	$(BIN)/python bench/scale.py --out bench/results/scale-$$(date -u +%Y%m%d-%H%M).md
+
+# CPU and queries of uncached renders (article, home, news list), in-process.
+profile: install
+	$(BIN)/python bench/profile_render.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -486,6 +486,11 @@ INSTALLED_APPS.insert(1, "pressroom.scheduling")
 INSTALLED_APPS.insert(2, "pressroom.export")
 # First, so entries keep every header; pressroom.wsgi replays hits before Django starts.
 MIDDLEWARE.insert(0, "pressroom.pagecache.middleware.PageCacheMiddleware")
+# The request's Wagtail Site from a copy kept until the next site-wide change (no query).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+    "pressroom.core.middleware.SiteMiddleware",
+)
 PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
 PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
 # Paths that list every page: purged on every content change.

@@ -1,5 +1,7 @@
 """What every page needs: the company-info record and the abstract base page."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +130,80 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Related rows fetched with the page itself when it is reached by routing (see ``route``).
+    route_select_related: tuple[str, ...] = ()
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with one query instead of two for a child of a page that has
+        a single child type (an article in the news center): the child is read as its own
+        type at once, with the rows named in its ``route_select_related``."""
+        kept = self._kept_child(request, path_components[0]) if path_components else None
+        if kept is not None:
+            return kept.route(request, path_components[1:])
+        models = self.specific_class.allowed_subpage_models() if path_components else []
+        if len(models) == 1 and issubclass(models[0], BasePage):
+            model = models[0]
+            child = (
+                model.objects.child_of(self)
+                .select_related(*model.route_select_related)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    # Children of a home page that routing may take from the values kept until the next
+    # site-wide change: every change to them purges everything (``changes_whole_site``).
+    KEPT_CHILDREN = ("news.NewsIndexPage",)
+
+    def _kept_child(self, request, slug):
+        """A copy of the kept news center when it is the child asked for, else None."""
+        if self.depth != 2 or request is None:
+            return None
+        from pressroom.core.templatetags.core_tags import child_page
+
+        for label in self.KEPT_CHILDREN:
+            child = child_page(request, label)
+            if child is not None and child.slug == slug and child.path[:-4] == self.path:
+                child = copy.copy(child)
+                child._cached_parent_obj = self
+                return child
+        return None
+
+    def get_view_restrictions(self):
+        """Wagtail's check, skipped (no query) while no page on the site has a restriction."""
+        from wagtail.models import PageViewRestriction
+
+        from pressroom.core.sitecache import any_view_restrictions
+
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_breadcrumbs(self):
-        """The live ancestors shown above the title, from the home page down."""
-        return self.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
+        """The live ancestors shown above the title, from the home page down.
+
+        Read once per instance: the breadcrumb trail and its JSON-LD both show it.
+        """
+        if getattr(self, "_breadcrumbs", None) is None:
+            routed = self._routed_ancestors()
+            self._breadcrumbs = (
+                routed
+                if routed is not None
+                else list(self.get_ancestors().live().filter(depth__gt=1).specific(defer=True))
+            )
+        return self._breadcrumbs
+
+    def _routed_ancestors(self):
+        """The live ancestors below the root, from the pages routing went through to reach this
+        one (Wagtail keeps each on its child as ``_cached_parent_obj``); None when a link in
+        that chain is missing (the page was not reached by routing)."""
+        chain, page = [], self
+        while page.depth > 2:
+            page = getattr(page, "_cached_parent_obj", None)
+            if page is None:
+                return None
+            chain.append(page)
+        return [ancestor for ancestor in reversed(chain) if ancestor.live]

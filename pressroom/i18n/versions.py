@@ -22,6 +22,10 @@ def active_content_language() -> str:
         return settings.LANGUAGE_CODE
 
 
+# What a page's address is made of: only these are read for a translation's link.
+URL_FIELDS = ("url_path", "path", "depth", "locale", "translation_key", "live")
+
+
 @dataclass
 class LanguageVersion:
     code: str  # Django's language code, e.g. "zh-hans"
@@ -52,11 +56,18 @@ def _subpath(request, page, page_url: str) -> str | None:
 
 
 def _homes(request) -> dict[str, Page]:
+    """Each language's live home page (kept until the next site-wide change)."""
+    from pressroom.core.sitecache import remember
+
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
+
+    def compute():
+        homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        return {home.locale.language_code: home for home in homes}
+
+    return remember(f"homes:{site.pk}", compute, request)
 
 
 def language_versions(request, page=None) -> list[LanguageVersion]:
@@ -76,8 +87,8 @@ def language_versions(request, page=None) -> list[LanguageVersion]:
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True)
             .live()
-            .defer_streamfields()
             .select_related("locale")
+            .only(*URL_FIELDS, "locale__language_code")
         }
     homes = None
     versions = []

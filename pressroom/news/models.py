@@ -67,6 +67,13 @@ class NewsCategory(models.Model):
 register_snippet(NewsCategory)
 
 
+def categories(request=None) -> list[NewsCategory]:
+    """Every category, in order (kept until the next site-wide change: saving one is one)."""
+    from pressroom.core.sitecache import remember
+
+    return remember("categories", lambda: list(NewsCategory.objects.all()), request)
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
@@ -115,6 +122,12 @@ class ArticleQuerySet(PageQuerySet):
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
             .order_by("-first_published_at", PageRowId().desc())
         )
+
+    def public(self):
+        """Wagtail's ``public()``, without its query while no page has a view restriction."""
+        from pressroom.core.sitecache import any_view_restrictions
+
+        return super().public() if any_view_restrictions() else self
 
     def for_listing(self):
         """What a list of articles shows, without loading their bodies."""
@@ -182,7 +195,7 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
                 "page_range": page_obj.paginator.get_elided_page_range(number, on_each_side=2),
                 "category": category,
                 "tag": tag,
-                "categories": NewsCategory.objects.all(),
+                "categories": categories(request),
             },
         )
 
@@ -322,6 +335,7 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
     template = "news/news_article_page.html"
+    route_select_related = ("cover_image", "category", "locale")
 
     class Meta:
         verbose_name = _("news article")
@@ -339,26 +353,33 @@ class NewsArticlePage(BasePage):
     def siblings(self):
         return NewsArticlePage.objects.sibling_of(self, inclusive=False).published()
 
+    # What a previous/next link shows (its title, its address): nothing else is read, so the
+    # neighbours are read as plain pages (no join with the article table).
+    NEIGHBOUR_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at")
+
+    def neighbours(self):
+        return ArticleQuerySet(Page).sibling_of(self, inclusive=False).published()
+
     def get_previous_article(self):
-        """The next older article in the same news center."""
+        """The next older article in the same news center (its title and address)."""
         return (
-            self.siblings()
+            self.neighbours()
             # One range on the date index, walked newest first: an OR of two ranges makes
             # SQLite collect and sort every older article (300 ms at 100,000).
             .filter(first_published_at__lte=self.first_published_at)
             .exclude(first_published_at=self.first_published_at, pk__gte=self.pk)
-            .defer_streamfields()
+            .only(*self.NEIGHBOUR_FIELDS)
             .first()
         )
 
     def get_next_article(self):
-        """The next newer article in the same news center."""
+        """The next newer article in the same news center (its title and address)."""
         return (
-            self.siblings()
+            self.neighbours()
             .filter(first_published_at__gte=self.first_published_at)
             .exclude(first_published_at=self.first_published_at, pk__lte=self.pk)
             .order_by("first_published_at", PageRowId().asc())
-            .defer_streamfields()
+            .only(*self.NEIGHBOUR_FIELDS)
             .first()
         )
 

@@ -54,7 +54,11 @@ def purge_for(page) -> None:
 
 
 def on_publish_change(sender, instance, **kwargs):
-    purge_for(instance)
+    if instance.depth == 2 and not instance.live:
+        # A home page taken offline: every page's language switcher offered it.
+        purge_on_commit(everything=True)
+    else:
+        purge_for(instance)
 
 
 def before_page_save(sender, instance, update_fields=None, **kwargs):
@@ -64,6 +68,18 @@ def before_page_save(sender, instance, update_fields=None, **kwargs):
     before = Page.objects.filter(pk=instance.pk, live=True).first()
     if before is not None:
         purge_for(before)
+    elif instance.live and instance.depth == 2:
+        # A home page going live: every page's language switcher and menu may lead to it.
+        purge_on_commit(everything=True)
+
+
+def after_page_create(sender, instance, created=False, raw=False, **kwargs):
+    """A home page or menu entry created live (by `pressroom init`, the demo, a script; the
+    editor creates drafts) shows at once in every page's menu and language switcher."""
+    if not (created and not raw and isinstance(instance, Page) and instance.live):
+        return
+    if instance.depth == 2 or changes_whole_site(instance):
+        purge_on_commit(everything=True)
 
 
 def before_page_delete(sender, instance, **kwargs):
@@ -100,6 +116,7 @@ def connect() -> None:
     page_published.connect(on_publish_change, dispatch_uid="pagecache-published")
     page_unpublished.connect(on_publish_change, dispatch_uid="pagecache-unpublished")
     pre_save.connect(before_page_save, dispatch_uid="pagecache-pre-save")
+    post_save.connect(after_page_create, dispatch_uid="pagecache-post-create")
     pre_delete.connect(before_page_delete, sender=Page, dispatch_uid="pagecache-pre-delete")
     pre_page_move.connect(on_page_move, dispatch_uid="pagecache-pre-move")
     cache_recovered.connect(after_cache_outage, dispatch_uid="pagecache-cache-recovered")

@@ -126,12 +126,16 @@ def urls_showing(page) -> set[str]:
 
 
 def changes_whole_site(page) -> bool:
-    """True for pages every page shows: main-menu entries and the footer's sitemap link."""
+    """True for pages every page shows: main-menu entries, the footer's sitemap link and the
+    news center (every page's head links its feeds)."""
+    from pressroom.news.models import NewsIndexPage
     from pressroom.pages.models import SitemapPage
 
     if page.depth <= 1:
         return True  # the root: every site hangs below it
-    return page.depth == 3 and (page.show_in_menus or isinstance(page.specific, SitemapPage))
+    return page.depth == 3 and (
+        page.show_in_menus or isinstance(page.specific, SitemapPage | NewsIndexPage)
+    )
 
 
 def all_page_paths() -> set[str]:

@@ -37,16 +37,28 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from pressroom.core.templatetags.core_tags import child_page, home_for, menu_for
         from pressroom.news.models import NewsArticlePage, NewsIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
         context["latest_news"] = (
-            NewsArticlePage.objects.published().in_locale(self.locale).defer_streamfields()
-        )[:HOME_NEWS_COUNT]
-        context["feature_pages"] = (
-            self.get_children().live().public().in_menu().not_type(NewsIndexPage)
+            NewsArticlePage.objects.published()
+            .filter(locale_id=self.locale_id)
+            .defer_streamfields()[:HOME_NEWS_COUNT]
         )
+        home = home_for(request)
+        if home is not None and home.pk == self.pk:  # the site's own home: what every page shows
+            context["news_index"] = child_page(request, "news.NewsIndexPage")
+            context["feature_pages"] = [
+                item
+                for item in menu_for(request)[1:]
+                if not issubclass(item.specific_class, NewsIndexPage)
+            ]
+        else:  # e.g. a preview from another site's admin
+            context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
+            context["feature_pages"] = (
+                self.get_children().live().public().in_menu().not_type(NewsIndexPage)
+            )
         return context
 
 

@@ -4,20 +4,12 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from pressroom.core.models import CompanyInfo
-from pressroom.core.templatetags.core_tags import find_child_page, site_home
+from pressroom.core.templatetags.core_tags import company_for, find_child_page, site_home
 from pressroom.seo import metadata, structured_data
 from pressroom.seo.feeds import feed_path
 from pressroom.seo.utils import hreflang
 
 register = template.Library()
-
-
-def company_for(request):
-    try:
-        return CompanyInfo.for_request(request)
-    except CompanyInfo.DoesNotExist:
-        return CompanyInfo()
 
 
 @register.inclusion_tag("seo/head.html", takes_context=True)
