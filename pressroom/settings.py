@@ -468,6 +468,9 @@ PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
     [sys.executable, "-m", "pressroom", "scheduler"],
 ]
+# Admin writes in one transaction each (pressroom/core/middleware.py); it calls the view, so
+# it stays the last middleware.
+MIDDLEWARE.append("pressroom.core.middleware.AtomicAdminWritesMiddleware")
 
 # --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
 INSTALLED_APPS.append("pressroom.search")
