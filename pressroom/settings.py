@@ -192,7 +192,8 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("PRESSROOM_MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, minus the partial file a full disk would leave (pressroom/core/storage.py).
+    "default": {"BACKEND": "pressroom.core.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -468,9 +469,8 @@ PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
     [sys.executable, "-m", "pressroom", "scheduler"],
 ]
-# Admin writes in one transaction each (pressroom/core/middleware.py); it calls the view, so
-# it stays the last middleware.
-MIDDLEWARE.append("pressroom.core.middleware.AtomicAdminWritesMiddleware")
+# A full disk (media, temporary files, SQLite) answers 507 "nothing was saved", not 500.
+MIDDLEWARE.append("pressroom.core.middleware.DiskFullMiddleware")
 
 # --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
 INSTALLED_APPS.append("pressroom.search")

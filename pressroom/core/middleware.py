@@ -1,33 +1,72 @@
-"""Admin writes are all-or-nothing: a crash or error mid-request leaves no half-made page."""
+"""A full disk gets its own answer: 507 and a message saying nothing was saved."""
 
-from django.conf import settings
-from django.db import transaction
+import errno
+import logging
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+from django.db import OperationalError, connection
+from django.http import HttpResponse
+from django.template import loader
+
+logger = logging.getLogger("pressroom.core")
+
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+FALLBACK_507 = (
+    '<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>507</title>'
+    "<h1>服务器磁盘已满 / The server's disk is full</h1>"
+    "<p>没有保存任何内容。Nothing was saved.</p>"
+)
 
 
-class AtomicAdminWritesMiddleware:
-    """Run each admin POST (create, edit, publish, delete, upload…) in one transaction.
+def is_disk_full(exception, request=None) -> bool:
+    """ENOSPC and friends from the media or temporary folder, SQLITE_FULL from the database.
 
-    Wagtail's "create and publish" adds the page row, then its first revision, then publishes
-    that revision, each committed on its own: a worker killed in between (kill -9, OOM, a
-    deploy) left a live page without a revision. Here a lost process or an exception rolls
-    back everything the request wrote. Reads are left alone: on SQLite every transaction
-    takes the write lock (transaction_mode IMMEDIATE), so Django's ATOMIC_REQUESTS would
-    make every page view queue behind editors.
+    Also true once any query of this request met SQLITE_FULL, even when the code that ran it
+    swallowed the error (the search index does) and what reaches us is its aftermath.
+    """
+    if getattr(request, "_pressroom_disk_full", False):
+        return True
+    if isinstance(exception, OperationalError):
+        return "database or disk is full" in str(exception)
+    return isinstance(exception, OSError) and exception.errno in DISK_FULL_ERRNOS
 
-    Must be the last middleware: it calls the view itself.
+
+def disk_full(request=None):
+    """507 Insufficient Storage with a page that needs neither the database nor the disk."""
+    try:
+        body = loader.render_to_string("disk_full.html", request=request)
+    except Exception:  # this page must never fail in turn
+        logger.exception("could not render the disk-full page")
+        body = FALLBACK_507
+    response = HttpResponse(body, status=507)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DiskFullMiddleware:
+    """Turns a full disk met by a view into the 507 page (the rest goes on as before).
+
+    Admin writes run in one transaction (pressroom.core.transactions), so the database has
+    already rolled back the image or document row; the storage removed its partial file.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefix = "/" + settings.PRESSROOM_ADMIN_PATH
 
     def __call__(self, request):
-        return self.get_response(request)
+        def watch(execute, sql, params, many, context):
+            try:
+                return execute(sql, params, many, context)
+            except OperationalError as error:
+                if is_disk_full(error):
+                    request._pressroom_disk_full = True
+                raise
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method in SAFE_METHODS or not request.path_info.startswith(self.prefix):
+        with connection.execute_wrapper(watch):
+            return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_disk_full(exception, request):
             return None
-        with transaction.atomic():
-            return view_func(request, *view_args, **view_kwargs)
+        logger.error("disk full: %s", exception, extra={"path": request.path, "status_code": 507})
+        return disk_full(request)
