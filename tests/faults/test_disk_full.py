@@ -179,3 +179,18 @@ def test_saving_a_page_on_a_full_sqlite_disk_rolls_back_and_recovers(tmp_path, m
     # Once space is freed the same save goes through.
     assert summary["again_status"] == 302
     assert summary["stored_after"] == 1
+
+
+def test_a_page_cache_purge_on_a_full_disk_leaves_no_temporary_stamp(tmp_path, settings):
+    from pressroom.pagecache import store
+
+    settings.PRESSROOM_PAGECACHE_STAMP_FILE = tmp_path / "pagecache.stamp"
+    real_write = Path.write_text
+
+    def no_space(self, *args, **kwargs):
+        real_write(self, "")  # created, then the disk is full
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with mock.patch.object(Path, "write_text", no_space), pytest.raises(OSError):
+        store.touch_stamp()
+    assert list(tmp_path.iterdir()) == []
