@@ -2,6 +2,7 @@
 
 import json
 import os
+import sys
 
 import django
 
@@ -34,7 +35,8 @@ report = {
     "index_differs": [],
     "live_versions": {},
 }
-for page in Page.objects.filter(title__startswith="kill-").specific():
+PREFIX = sys.argv[1] if len(sys.argv) > 1 else "kill-"
+for page in Page.objects.filter(title__startswith=PREFIX).specific():
     report["pages"] += 1
     if not page.revisions.exists():
         report["page_without_revision"].append(page.pk)
@@ -44,15 +46,19 @@ for page in Page.objects.filter(title__startswith="kill-").specific():
         report["live_without_revision"].append(page.pk)
         continue
     published = page.live_revision.as_object()
-    report["live_versions"][page.pk] = int(page.title.rsplit(" v", 1)[1])
+    if PREFIX == "kill-":
+        report["live_versions"][page.pk] = int(page.title.rsplit(" v", 1)[1])
     if (published.title, published.summary) != (page.title, page.summary):
         report["live_content_differs"].append([page.pk, page.title, published.title])
     if not PageLogEntry.objects.filter(
-        page=page, action="wagtail.publish", revision=page.live_revision
+        page=page,
+        action__in=["wagtail.publish", "wagtail.publish.scheduled"],
+        revision=page.live_revision,
     ).exists():
         report["live_not_logged"].append(page.pk)
     indexed = IndexEntry.objects.filter(object_id=str(page.pk))
     indexed = list(indexed.values_list("title", flat=True))
-    if page.title not in indexed:
+    # The title field holds the title, then the stems pressroom.search adds on later lines.
+    if page.title not in [title.split("\n")[0] for title in indexed]:
         report["index_differs"].append([page.pk, page.title, indexed])
 print(json.dumps(report))

@@ -18,10 +18,10 @@ def env_for(folder, **extra):
     return production_env(folder, ALLOWED_HOSTS="testserver,127.0.0.1,localhost", **extra)
 
 
-def check_site(folder) -> dict:
-    """What tests/faults/check_site.py finds wrong in the site's database."""
+def check_site(folder, prefix="kill-") -> dict:
+    """What tests/faults/check_site.py finds wrong with the pages whose titles start so."""
     result = subprocess.run(
-        [sys.executable, "-m", "tests.faults.check_site"],
+        [sys.executable, "-m", "tests.faults.check_site", prefix],
         env=env_for(folder),
         cwd=ROOT,
         capture_output=True,
