@@ -313,6 +313,8 @@ MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseUnavailableMiddlewar
 MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
+# Sign-in refuses an overlong username before normalising it (pressroom/core/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "pressroom.core.forms.LoginForm"
 PRESSROOM_ADMIN_PATH = os.environ.get("PRESSROOM_ADMIN_PATH", "admin/").strip("/") + "/"
 PRESSROOM_HTTPS = env_bool("PRESSROOM_HTTPS")
 PRESSROOM_TRUSTED_PROXIES = env_list("PRESSROOM_TRUSTED_PROXIES")

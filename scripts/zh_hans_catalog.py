@@ -89,6 +89,7 @@ ZH = {
     "The server's disk is full": "服务器磁盘已满",
     "Nothing you sent was saved: there is no space left on the server. Please tell the site's administrator, then send it again once space has been freed.": "您提交的内容没有保存：服务器已没有剩余空间。请告知网站管理员，待空间释放后再提交一次。",
     "Back": "返回",
+    "Time zone: %(zone)s": "时区：%(zone)s",
     "Server error": "服务器错误",
     "Something went wrong": "出错了",
     "The site could not show this page just now. Please try again in a few minutes.": "网站暂时无法显示此页面，请几分钟后再试。",
