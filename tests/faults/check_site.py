@@ -13,9 +13,11 @@ from django.db import connection  # noqa: E402
 from wagtail.models import Page, PageLogEntry  # noqa: E402
 from wagtail.search.models import IndexEntry  # noqa: E402
 
-with connection.cursor() as cursor:
-    cursor.execute("PRAGMA integrity_check")
-    integrity = [row[0] for row in cursor.fetchall()]
+integrity = ["not sqlite"]
+if connection.vendor == "sqlite":
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA integrity_check")
+        integrity = [row[0] for row in cursor.fetchall()]
 
 bad_alpha, bad_path, orphans, bad_depth, bad_numchild = Page.find_problems()
 report = {
@@ -59,6 +61,9 @@ for page in Page.objects.filter(title__startswith=PREFIX).specific():
     indexed = IndexEntry.objects.filter(object_id=str(page.pk))
     indexed = list(indexed.values_list("title", flat=True))
     # The title field holds the title, then the stems pressroom.search adds on later lines.
-    if page.title not in [title.split("\n")[0] for title in indexed]:
+    if connection.vendor != "sqlite":  # PostgreSQL keeps a tsvector: present is all we read
+        if not indexed:
+            report["index_differs"].append([page.pk, page.title, indexed])
+    elif page.title not in [title.split("\n")[0] for title in indexed]:
         report["index_differs"].append([page.pk, page.title, indexed])
 print(json.dumps(report))

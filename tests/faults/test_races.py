@@ -139,3 +139,85 @@ def test_two_editors_add_articles_under_the_same_parent_at_once(race_site):
     report = check_site(race_site, "race-child")
     assert_consistent(report)
     assert report["pages"] == 15
+
+
+@pytest.fixture
+def postgres_site(tmp_path):
+    """A migrated PostgreSQL database of its own on PRESSROOM_TEST_POSTGRES, dropped after."""
+    import os
+    import uuid
+
+    url = os.environ.get("PRESSROOM_TEST_POSTGRES", "")
+    if not url:
+        pytest.skip("PRESSROOM_TEST_POSTGRES is not set")
+    try:
+        import psycopg
+
+        admin = psycopg.connect(url, connect_timeout=3, autocommit=True)
+    except Exception as error:
+        pytest.skip(f"PostgreSQL unreachable: {error}")
+    name = f"pressroom_faults_{uuid.uuid4().hex[:10]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        database = url.rsplit("/", 1)[0] + "/" + name
+        folder = tmp_path / "data"
+        folder.mkdir()
+        env = env_for(folder, DATABASE_URL=database)
+        for command in (
+            ["-m", "pressroom", "migrate", "-v0"],
+            ["-m", "tests.faults.race_worker", "setup"],
+        ):
+            result = subprocess.run(
+                [sys.executable, *command],
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            assert result.returncode == 0, result.stderr[-3000:]
+        yield folder, database
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.mark.postgres
+def test_editors_adding_under_one_parent_at_once_on_postgresql(postgres_site):
+    # wagtailcore_page_path_key (Wagtail #3553): treebeard locks the parent row
+    # (select_for_update) inside the admin POST's transaction, so the second editor waits.
+    folder, database = postgres_site
+    go = folder / "go"
+    env = env_for(folder, DATABASE_URL=database, PRESSROOM_RACE_GO=str(go))
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.faults.race_worker", "create", "5"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    for worker in workers:
+        assert worker.stdout.readline().strip() == "ready", worker.communicate()[1][-3000:]
+    go.touch()
+    statuses = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err[-3000:]
+        statuses += [json.loads(line)["status"] for line in out.splitlines()]
+    assert statuses == [302] * 15
+    check = subprocess.run(
+        [sys.executable, "-m", "tests.faults.check_site", "race-child"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    report = json.loads(check.stdout.strip().splitlines()[-1])
+    report["integrity"] = ["ok"]  # PRAGMA integrity_check is SQLite's; PostgreSQL has none
+    assert_consistent(report)
+    assert report["pages"] == 15
