@@ -206,7 +206,8 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("PRESSROOM_MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, minus the partial file a full disk would leave (pressroom/core/storage.py).
+    "default": {"BACKEND": "pressroom.core.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -333,6 +334,8 @@ PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET"
 MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
+# Sign-in refuses an overlong username before normalising it (pressroom/core/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "pressroom.core.forms.LoginForm"
 PRESSROOM_ADMIN_PATH = os.environ.get("PRESSROOM_ADMIN_PATH", "admin/").strip("/") + "/"
 PRESSROOM_HTTPS = env_bool("PRESSROOM_HTTPS")
 # Proxies (IPs or CIDRs) whose forwarded headers are believed: X-Forwarded-Proto (HTTPS),
@@ -528,6 +531,8 @@ PRESSROOM_BACKGROUND_COMMANDS = [
     *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
     [sys.executable, "-m", "pressroom", "scheduler"],
 ]
+# A full disk (media, temporary files, SQLite) answers 507 "nothing was saved", not 500.
+MIDDLEWARE.append("pressroom.core.middleware.DiskFullMiddleware")
 
 # --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
 INSTALLED_APPS.append("pressroom.search")

@@ -101,8 +101,12 @@ def touch_stamp() -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex}")
-    tmp.write_text(uuid.uuid4().hex)
-    os.replace(tmp, path)  # a new inode: the stamp changes even within one clock tick
+    try:
+        tmp.write_text(uuid.uuid4().hex)
+        os.replace(tmp, path)  # a new inode: the stamp changes even within one clock tick
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk must not leave one empty file per purge
+        raise
 
 
 # --- Per-process copies of hits (process-local caches only) --------------------------------

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from pressroom.core import views as core_views
+from pressroom.core.middleware import disk_full, is_disk_full
 
 logger = logging.getLogger("pressroom.security")
 
@@ -90,6 +91,8 @@ def database_unavailable(request=None):
 def server_error(request):
     """handler500: a database fault anywhere becomes the 503 page, anything else the 500 page."""
     exc = sys.exc_info()[1]
+    if is_disk_full(exc, request):  # e.g. the temporary folder filled while an upload arrived
+        return disk_full(request)
     if isinstance(exc, OperationalError | InterfaceError):
         return database_unavailable(request)
     return core_views.server_error(request)
