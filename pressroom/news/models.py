@@ -95,6 +95,8 @@ class PageRowId(Expression):
     def as_sql(self, compiler, connection):
         query = compiler.query
         base = query.base_table
+        if query.model is not None and query.model._meta.db_table == Page._meta.db_table:
+            return compiler.compile(Col(base, Page._meta.pk))  # plain pages: their own id
         for alias, join in query.alias_map.items():
             # The join from the article row to its page row (the parent link).
             if join.table_name == Page._meta.db_table and join.parent_alias == base:
