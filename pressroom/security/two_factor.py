@@ -127,6 +127,10 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # No session, nobody signed in: asking would load the (empty) session and mark
+            # the response "Vary: Cookie", which keeps it out of the page cache.
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_verified():
             return self.get_response(request)
