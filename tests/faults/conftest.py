@@ -245,7 +245,7 @@ def site_template(private_postgres, tmp_path_factory):
 
 
 def copy_site(private_postgres, site_template, folder: Path) -> tuple[str, Path]:
-    """A fresh database (a template copy) and data folder holding the demo site."""
+    """A fresh database (a template copy) and data folder holding the demo live_site."""
     name = "site_" + uuid.uuid4().hex[:8]
     url = private_postgres.create_database(name, template=site_template["name"])
     shutil.copytree(site_template["data"], folder, symlinks=True)
@@ -320,7 +320,7 @@ def hidden_inputs(html: str) -> dict:
 
 
 @pytest.fixture(scope="session")
-def site(private_postgres, private_redis, site_template, tmp_path_factory):
+def live_site(private_postgres, private_redis, site_template, tmp_path_factory):
     """The demo site served by `pressroom serve` on the private PostgreSQL and Redis."""
     folder = tmp_path_factory.mktemp("site")
     url, data = copy_site(private_postgres, site_template, folder / "data")

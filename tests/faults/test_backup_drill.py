@@ -93,24 +93,24 @@ def backup_while(write, env, archive: Path) -> tuple[int, int, float]:
     return sum(stamp < started for stamp in stamps), during, finished - started
 
 
-def test_postgresql_backup_under_write_load_restores_on_a_fresh_database(site, tmp_path):
+def test_postgresql_backup_under_write_load_restores_on_a_fresh_database(live_site, tmp_path):
     visitor = requests.Session()
 
     def send_message():
-        hidden = site.contact_form(visitor)
-        response = site.post_contact(visitor, hidden, f"备份演练留言 {uuid.uuid4().hex}")
+        hidden = live_site.contact_form(visitor)
+        response = live_site.post_contact(visitor, hidden, f"备份演练留言 {uuid.uuid4().hex}")
         assert response.status_code == 200 and 'class="thank-you"' in response.text
 
-    archive = tmp_path / "site.tar.gz"
-    before, during, seconds = backup_while(send_message, site.env, archive)
+    archive = tmp_path / "live_site.tar.gz"
+    before, during, seconds = backup_while(send_message, live_site.env, archive)
     print(f"PostgreSQL backup: {seconds:.2f} s, {during} messages stored while it ran")
     manifest = manifest_of(archive)
     assert manifest["engine"] == "postgresql"
-    live = site.messages()
+    live = live_site.messages()
     kept = manifest["tables"]["contact_contactmessage"]
     assert kept < live  # messages kept coming after the snapshot
 
-    fresh_url = site.postgres.create_database("restored_" + uuid.uuid4().hex[:8])
+    fresh_url = live_site.postgres.create_database("restored_" + uuid.uuid4().hex[:8])
     fresh = site_env(tmp_path / "fresh-node", fresh_url, None)
     started = time.monotonic()
     pressroom(["restore", "--yes", str(archive)], fresh)
@@ -155,7 +155,7 @@ def test_sqlite_backup_under_write_load_restores_on_a_fresh_node(tmp_path, migra
             line = writer.stdout.readline()
             assert line.strip() == "w", writer.stderr.read()[-3000:]
 
-        archive = tmp_path / "site.tar.gz"
+        archive = tmp_path / "live_site.tar.gz"
         _before, during, seconds = backup_while(one_write, env, archive)
     finally:
         writer.kill()

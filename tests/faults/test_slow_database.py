@@ -21,11 +21,11 @@ ONE_QUERY = 2 * LATENCY
 
 
 @pytest.fixture
-def slow_link_server(site, tmp_path):
-    proxy = LatencyProxy(site.postgres.port)
+def slow_link_server(live_site, tmp_path):
+    proxy = LatencyProxy(live_site.postgres.port)
     env = {
-        **site.env,
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{site.database}",
+        **live_site.env,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{live_site.database}",
         "PRESSROOM_DB_REQUEST_BUDGET": str(BUDGET),
     }
     server = Server(env, tmp_path / "serve.log")
@@ -42,7 +42,7 @@ def get(server, path, timeout=60):
     return requests.get(server.base + path, timeout=timeout)
 
 
-def test_a_slow_database_gets_a_bounded_503_and_frees_the_workers(site, slow_link_server):
+def test_a_slow_database_gets_a_bounded_503_and_frees_the_workers(live_site, slow_link_server):
     proxy, server = slow_link_server
     for page in range(2, 6):  # both workers hold a connection
         assert get(server, f"/news/?warm={page}").status_code == 200
