@@ -76,7 +76,11 @@ def seed_articles(count: int, batch: int = 500) -> int:
         raise ValueError("No news center: run `pressroom init` first.")
     content_type = ContentType.objects.get_for_model(NewsArticlePage)
     start = NewsArticlePage.objects.count()
-    oldest = NewsArticlePage.objects.order_by("first_published_at").first()
+    oldest = (
+        NewsArticlePage.objects.filter(first_published_at__isnull=False)
+        .order_by("first_published_at")
+        .first()
+    )  # (drafts and scheduled articles have no date yet)
     now = min(timezone.now(), oldest.first_published_at) if oldest else timezone.now()
     backends = list(get_search_backends(with_auto_update=True))
     made = 0
