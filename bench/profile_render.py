@@ -24,16 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def setup(data_dir: Path) -> None:
-    from run import prepare_data  # bench/run.py: `pressroom init` + `pressroom demo`
+    from run import bench_env, prepare_data  # bench/run.py: `pressroom init` + `demo`
 
-    env = {
-        **os.environ,
-        "PRESSROOM_DATA_DIR": str(data_dir),
-        "PRESSROOM_DEBUG": "0",
-        "PRESSROOM_LOG_LEVEL": "WARNING",
-    }
-    env.pop("REDIS_URL", None)
-    env.pop("DATABASE_URL", None)
+    env = bench_env(data_dir)
     prepare_data(data_dir, env)
     os.environ.update({k: env[k] for k in ("PRESSROOM_DATA_DIR", "PRESSROOM_DEBUG")})
     os.environ["PRESSROOM_LOG_LEVEL"] = "WARNING"

@@ -42,6 +42,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def bench_env(data_dir: Path) -> dict:
+    """The demo site in production mode on SQLite, with the local cache (no services)."""
+    env = {
+        **os.environ,
+        "PRESSROOM_DATA_DIR": str(data_dir),
+        "PRESSROOM_DEBUG": "0",
+        "PRESSROOM_LOG_LEVEL": "WARNING",
+    }
+    env.pop("REDIS_URL", None)
+    env.pop("DATABASE_URL", None)
+    return env
+
+
 def prepare_data(data_dir: Path, env: dict) -> None:
     if (data_dir / "pressroom.sqlite3").exists():
         return
@@ -441,14 +454,7 @@ def main() -> None:
         if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
             sys.exit(f"{tool} is missing: apt-get install wrk nginx")
     data_dir = Path(os.environ.get("PRESSROOM_BENCH_DATA_DIR", ROOT / "bench" / ".data"))
-    env = {
-        **os.environ,
-        "PRESSROOM_DATA_DIR": str(data_dir),
-        "PRESSROOM_DEBUG": "0",
-        "PRESSROOM_LOG_LEVEL": "WARNING",
-    }
-    env.pop("REDIS_URL", None)
-    env.pop("DATABASE_URL", None)
+    env = bench_env(data_dir)
     prepare_data(data_dir, env)
     subprocess.run(
         [PYTHON, "-m", "pressroom", "collectstatic", "--noinput", "-v0"], env=env, check=True

@@ -27,6 +27,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from pressroom.pagecache.urls import changes_whole_site, own_paths, path_of, urls_showing
 from pressroom.security.storage import media_bucket
+from pressroom.seo.sitemaps import sitemap_paths
 
 MANIFEST = ".pressroom-export.json"
 MANIFEST_VERSION = 1
@@ -139,13 +140,6 @@ def sync_tree(source: Path, target: Path) -> None:
         shutil.copy2(item, copy)
 
 
-def sitemap_paths(client: Client) -> list[str]:
-    response = client.get("/sitemap.xml")
-    if response.status_code != 200:
-        return []
-    return sorted(set(re.findall(r"/sitemap-\d+\.xml", response.content.decode())))
-
-
 def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportReport:
     """Write the public site under ``root``, with static and media files.
 
@@ -203,8 +197,8 @@ def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportRep
             continue
         is_html = response.get("Content-Type", "").startswith("text/html")
         rendered[path] = (response.content, is_html)
-    for path in [*CRAWLER_FILES, *sitemap_paths(client)]:
-        response = client.get(path)
+    for path in sorted(set(CRAWLER_FILES) | sitemap_paths()):
+        response = client.get(path)  # (sitemap_paths names one section past the end: 404)
         if response.status_code == 200:
             rendered[path] = (response.content, False)
 

@@ -16,6 +16,8 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from pressroom.search.ranked import PlainRankedCount
+
 
 class RankedQueryCompiler(PostgresSearchQueryCompiler):
     def is_plain_ranked(self, score_field=None) -> bool:
@@ -60,14 +62,8 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         return len(self.ranked_ids(config))
 
 
-class RankedSearchResults(PostgresSearchResults):
-    def _do_count(self):
-        compiler = self.query_compiler
-        if isinstance(compiler, RankedQueryCompiler) and compiler.is_plain_ranked(
-            self._score_field
-        ):
-            return compiler.count(compiler.get_config(self.backend))
-        return super()._do_count()
+class RankedSearchResults(PlainRankedCount, PostgresSearchResults):
+    pass
 
 
 class RankedPostgresBackend(PostgresSearchBackend):

@@ -12,6 +12,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from pressroom.search.ranked import PlainRankedCount
+
 TITLE_WEIGHT = 5.0
 
 
@@ -57,14 +59,8 @@ class RankedQueryCompiler(SQLiteSearchQueryCompiler):
         return self.matching_entries(config).count()
 
 
-class RankedSearchResults(SQLiteSearchResults):
-    def _do_count(self):
-        compiler = self.query_compiler
-        if isinstance(compiler, RankedQueryCompiler) and compiler.is_plain_ranked(
-            self._score_field
-        ):
-            return compiler.count(compiler.get_config(self.backend))
-        return super()._do_count()
+class RankedSearchResults(PlainRankedCount, SQLiteSearchResults):
+    pass
 
 
 class RankedSQLiteBackend(SQLiteSearchBackend):

@@ -24,31 +24,14 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Revision  # noqa: E402
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield  # noqa: E402
 
 from pressroom.core.setup import create_site_tree  # noqa: E402
 from pressroom.news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
 from pressroom.scheduling.runner import publish_scheduled  # noqa: E402
+from tests.faults.admin_forms import article_form  # noqa: E402
 
 MODE = sys.argv[1]
 SCHEDULED = 20
-
-
-def article_form(title, slug):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "summary": f"摘要 {title}",
-            "author": "",
-            "source_name": "",
-            "source_url": "",
-            "tags": "",
-            "body": streamfield([("paragraph", rich_text(f"<p>正文 {title}</p>"))]),
-            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
-            "action-publish": "publish",
-        }
-    )
 
 
 def editor():
