@@ -159,3 +159,13 @@ def test_a_company_info_change_re_exports_everything(tmp_path, company, news_ind
     again = export_site(tmp_path, changed_only=True)
     assert again.full
     assert "400-000-9876" in (tmp_path / "news" / "company-news" / "index.html").read_text()
+
+
+def test_a_file_given_as_the_export_folder_gets_a_clear_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    target = tmp_path / "site.zip"
+    target.write_bytes(b"not a folder")
+    with pytest.raises(CommandError, match="not a folder"):
+        call_command("export", str(target))
+    assert target.read_bytes() == b"not a folder"

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from pressroom.export.export import export_site
 
@@ -17,6 +17,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, directory, changed, **options):
+        if directory.exists() and not directory.is_dir():
+            raise CommandError(f"{directory} is a file, not a folder: give a folder to export to.")
         directory.mkdir(parents=True, exist_ok=True)
         report = export_site(directory, changed_only=changed)
         kind = "full export" if report.full else "changes only"
