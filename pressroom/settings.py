@@ -293,6 +293,12 @@ PRESSROOM_CONTACT_RETRY_MAX_DELAY = int(os.environ.get("PRESSROOM_CONTACT_RETRY_
 PRESSROOM_CONTACT_MAX_ATTEMPTS = int(os.environ.get("PRESSROOM_CONTACT_MAX_ATTEMPTS", "600"))
 # The rate-limit counters must be shared by every worker process: Redis when configured,
 # else files in the data directory (a per-process memory cache would multiply the limit).
+# Image renditions: each process's own copies in front of the default cache (no pickling
+# nor round trip per picture per render; pressroom.core.rendition_cache).
+CACHES["renditions"] = {
+    "BACKEND": "pressroom.core.rendition_cache.RenditionCache",
+    "LOCATION": "default",
+}
 CACHES["contact"] = (
     CACHES["default"]
     if os.environ.get("REDIS_URL")

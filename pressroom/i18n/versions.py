@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from pressroom.core.prepared import PreparedQuery
+
 # BCP 47 tags for <html lang> and hreflang; Django's codes are lower case.
 BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
 
@@ -24,6 +26,26 @@ def active_content_language() -> str:
 
 # What a page's address is made of: only these are read for a translation's link.
 URL_FIELDS = ("url_path", "path", "depth", "locale", "translation_key", "live")
+
+
+_translation_queries: dict[type, PreparedQuery] = {}
+
+
+def translations_query(model) -> PreparedQuery:
+    """The live translations of a page (itself included), with what their links need:
+    Wagtail's ``get_translations(inclusive=True).live()``, compiled once (``prepared``)."""
+    if model not in _translation_queries:
+
+        def build(translation_key):
+            return (
+                model._default_manager.filter(translation_key=translation_key)
+                .live()
+                .select_related("locale")
+                .only(*URL_FIELDS, "locale__language_code")
+            )
+
+        _translation_queries[model] = PreparedQuery(f"translations of {model.__name__}", build)
+    return _translation_queries[model]
 
 
 @dataclass
@@ -85,10 +107,7 @@ def language_versions(request, page=None) -> list[LanguageVersion]:
         subpath = _subpath(request, page, own_url)
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-            .only(*URL_FIELDS, "locale__language_code")
+            for p in translations_query(type(page)).run(translation_key=page.translation_key)
         }
     homes = None
     versions = []

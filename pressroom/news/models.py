@@ -25,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
+from pressroom.core.prepared import PreparedQuery
 from pressroom.search.fields import with_word_splitting
 from pressroom.seo.feeds import NewsFeedRoutes
 
@@ -111,13 +112,14 @@ class PageRowId(Expression):
 
 
 class ArticleQuerySet(PageQuerySet):
-    def published(self):
+    def published(self, now=None):
         """Articles a visitor may see: live, not private, not past their expiry; newest first.
 
         The one definition of "public" for lists, feeds, sitemaps, search and export.
-        Ties are broken by the page row's id (see ``PageRowId``).
+        Ties are broken by the page row's id (see ``PageRowId``). ``now`` is the moment the
+        expiry is checked against (the current time unless given).
         """
-        now = timezone.now()
+        now = now or timezone.now()
         return (
             self.live()
             .public()
@@ -359,36 +361,84 @@ class NewsArticlePage(BasePage):
     # neighbours are read as plain pages (no join with the article table).
     NEIGHBOUR_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at")
 
-    def neighbours(self):
-        return ArticleQuerySet(Page).sibling_of(self, inclusive=False).published()
+    def neighbours(self, now=None):
+        return ArticleQuerySet(Page).sibling_of(self, inclusive=False).published(now)
 
     def get_previous_article(self):
         """The next older article in the same news center (its title and address)."""
-        return (
-            self.neighbours()
-            # One range on the date index, walked newest first: an OR of two ranges makes
-            # SQLite collect and sort every older article (300 ms at 100,000).
-            .filter(first_published_at__lte=self.first_published_at)
-            .exclude(first_published_at=self.first_published_at, pk__gte=self.pk)
-            .only(*self.NEIGHBOUR_FIELDS)
-            .first()
-        )
+        return self._neighbour(NEIGHBOUR_QUERIES["previous"])
 
     def get_next_article(self):
         """The next newer article in the same news center (its title and address)."""
-        return (
-            self.neighbours()
-            .filter(first_published_at__gte=self.first_published_at)
-            .exclude(first_published_at=self.first_published_at, pk__lte=self.pk)
-            .order_by("first_published_at", PageRowId().asc())
-            .only(*self.NEIGHBOUR_FIELDS)
-            .first()
-        )
+        return self._neighbour(NEIGHBOUR_QUERIES["next"])
+
+    def _neighbour(self, query):
+        from pressroom.core.sitecache import any_view_restrictions
+
+        values = {
+            "parent_path": self.path[: -self.steplen],
+            "depth": self.depth,
+            "pk": self.pk,
+            "published_at": self.first_published_at,
+            "now": timezone.now(),
+        }
+        # Wagtail's restriction check varies with their number: built each time when any.
+        rows = list(query.build(**values)) if any_view_restrictions() else query.run(**values)
+        return rows[0] if rows else None
+
+    def get_tags(self, request=None) -> list:
+        """The article's tags in the order the editor gave them (a preview shows the draft's)."""
+        if getattr(request, "is_preview", False) or not self.pk:
+            return list(self.tags.all())
+        return TAGS_QUERY.run(pk=self.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.first_published_at:
             context["previous_article"] = self.get_previous_article()
             context["next_article"] = self.get_next_article()
-        context["article_tags"] = list(self.tags.all())
+        context["article_tags"] = self.get_tags(request)
         return context
+
+
+def _neighbours(parent_path, depth, pk, now):
+    """Articles beside one (same news center), as plain pages: a link shows nothing else."""
+    return (
+        ArticleQuerySet(Page)
+        .filter(path__startswith=parent_path, depth=depth)  # Wagtail's sibling_of
+        .exclude(pk=pk)
+        .published(now)
+        .only(*NewsArticlePage.NEIGHBOUR_FIELDS)
+    )
+
+
+def _previous(parent_path, depth, pk, published_at, now):
+    # One range on the date index, walked newest first: an OR of two ranges makes SQLite
+    # collect and sort every older article (300 ms at 100,000).
+    return (
+        _neighbours(parent_path, depth, pk, now)
+        .filter(first_published_at__lte=published_at)
+        .exclude(first_published_at=published_at, pk__gte=pk)[:1]
+    )
+
+
+def _next(parent_path, depth, pk, published_at, now):
+    return (
+        _neighbours(parent_path, depth, pk, now)
+        .filter(first_published_at__gte=published_at)
+        .exclude(first_published_at=published_at, pk__lte=pk)
+        .order_by("first_published_at", PageRowId().asc())[:1]
+    )
+
+
+# Compiled once (pressroom.core.prepared): every article render runs these.
+NEIGHBOUR_QUERIES = {
+    "previous": PreparedQuery("previous article", _previous),
+    "next": PreparedQuery("next article", _next),
+}
+TAGS_QUERY = PreparedQuery(
+    "article tags",
+    lambda pk: Tag.objects.filter(news_articletag_items__content_object_id=pk).order_by(
+        "news_articletag_items__id"
+    ),
+)
