@@ -190,6 +190,17 @@ class BasePage(Page):
                 return child
         return None
 
+    def get_url_parts(self, request=None):
+        """Wagtail's, kept on the page object for its address, language and site: one render
+        asks for the same few pages' addresses up to twenty times (links, canonical, hreflang,
+        JSON-LD), and each answer costs a ``reverse()`` under ``translation.override``."""
+        site = getattr(request, "_wagtail_site", None)
+        key = (self.url_path, get_language(), site.pk if site is not None else None)
+        memo = self.__dict__.setdefault("_url_parts_memo", {})
+        if key not in memo:
+            memo[key] = super().get_url_parts(request)
+        return memo[key]
+
     def get_view_restrictions(self):
         """Wagtail's check, skipped (no query) while no page on the site has a restriction."""
         from wagtail.models import PageViewRestriction

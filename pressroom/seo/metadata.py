@@ -4,13 +4,15 @@ from django.utils.encoding import escape_uri_path
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.images.models import Filter
 from wagtail.models import Page
 
 from pressroom.seo.sitemaps import alternate_links
 from pressroom.seo.utils import absolute_url
 
-SHARE_RENDITION = "fill-1200x630"  # Open Graph / Twitter large card: 1.91:1
-LOGO_SHARE_RENDITION = "max-1200x630"  # a logo is shown whole, never cropped
+# Filters made once: a filter given as text is parsed again at every use.
+SHARE_RENDITION = Filter("fill-1200x630")  # Open Graph / Twitter large card: 1.91:1
+LOGO_SHARE_RENDITION = Filter("max-1200x630")  # a logo is shown whole, never cropped
 DESCRIPTION_LENGTH = 160
 OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_US"}
 
@@ -93,7 +95,7 @@ def share_image(request, page, company) -> dict | None:
         "width": rendition.width,
         "height": rendition.height,
         "alt": getattr(image, "default_alt_text", "") or image.title,
-        "large": spec == SHARE_RENDITION,
+        "large": spec is SHARE_RENDITION,
     }
 
 
