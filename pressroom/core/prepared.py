@@ -42,6 +42,7 @@ class _Compiled:
     sql: str
     params: tuple
     slots: tuple[tuple[int, str, Callable[[Any], Any]], ...]
+    converters: dict  # how each column's value is read (Django works it out on every run)
 
 
 def _probes(value: Any, number: int) -> tuple[Any, Any]:
@@ -102,7 +103,9 @@ class PreparedQuery:
             params[position] = transform(values[name])
         sql, params = compiled.sql, tuple(params)
         compiler = copy.copy(compiled.compiler)
+        compiler.connection = connection  # this thread's: connections are per thread
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        compiler.get_converters = lambda expressions: compiled.converters
         queryset = compiled.queryset._chain()
         queryset.query.get_compiler = lambda *args, **kwargs: compiler
         return list(queryset)
@@ -150,4 +153,5 @@ class PreparedQuery:
                 )
                 return None
             slots.append((position, *found[0]))
-        return _Compiled(queryset, compiler, sql, tuple(params), tuple(slots))
+        converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+        return _Compiled(queryset, compiler, sql, tuple(params), tuple(slots), converters)

@@ -3,6 +3,7 @@
 import threading
 
 from django.core.files import storage
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 class FileSystemStorage(storage.FileSystemStorage):
@@ -31,3 +32,21 @@ class FileSystemStorage(storage.FileSystemStorage):
             if self.exists(self._writing.name):
                 self.delete(self._writing.name)
             raise
+
+
+class ManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's hashed, compressed static files; each file's address is worked out once a
+    process (the manifest is read at start and does not change while the process runs):
+    Django looks the name up and joins the URL on every ``{% static %}``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}
+
+    def url(self, name, force=False):
+        if force:
+            return super().url(name, force)
+        found = self._urls.get(name)
+        if found is None:
+            found = self._urls[name] = super().url(name)
+        return found

@@ -1,6 +1,7 @@
 """Queries compiled once (pressroom.core.prepared): the same rows as Django's own evaluation,
 fresh values on every run, and Django's way whenever the SQL cannot be reused."""
 
+import threading
 from datetime import timedelta
 from unittest import mock
 
@@ -108,3 +109,32 @@ def test_a_yes_no_value_is_not_guessed(home):
     assert query.run(live=False) == list(Page.objects.filter(live=False))
     assert query.run(live=True) == list(Page.objects.filter(live=True))
     assert not query.is_prepared()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_thread_runs_the_stored_sql_on_its_own_connection(company, news_index):
+    """Threaded servers (gunicorn's gthread, granian's threads) share the stored query."""
+    article = make_article(news_index, title="线程里的新闻")
+    query = route_query(NewsArticlePage)
+    values = {"prefix": news_index.path, "depth": news_index.depth + 1, "slug": article.slug}
+    assert query.run(**values) == [article]  # compiled on this thread
+    seen, found = [], []
+
+    def other_thread():
+        from django.db import connection
+
+        def record(execute, sql, params, many, context):
+            seen.append(sql)
+            return execute(sql, params, many, context)
+
+        try:
+            with connection.execute_wrapper(record):
+                found.extend(query.run(**values))
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert found == [article]
+    assert len(seen) == 1
