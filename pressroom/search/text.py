@@ -62,12 +62,6 @@ def index_terms(text: str) -> str:
     """
     extra = []
     for word in _WORD.findall(text):
-        if word.isascii():  # the common case in English, with no CJK part: only its stem
-            word = word.lower()
-            root = stem(word)
-            if root != word:
-                extra.append(root)
-            continue
         parts = [part for part in _CJK_RUN.split(word) if part]
         mixed = len(parts) > 1
         for part in parts:
