@@ -43,14 +43,15 @@ INDUSTRIES = [
     ("食品饮料", "food and beverage"),
     ("农田灌溉", "farm irrigation"),
 ]
+# Trade fairs, each in its own city.
 FAIRS = [
-    ("华东泵阀展", "East China Pump and Valve Fair"),
-    ("国际水处理技术展", "International Water Treatment Technology Show"),
-    ("智能制造装备博览会", "Smart Manufacturing Equipment Expo"),
-    ("西部给排水设备展", "Western China Water Equipment Fair"),
+    (("华东泵阀展", "East China Pump and Valve Fair"), ("上海", "Shanghai")),
+    (("国际水处理技术展", "International Water Treatment Technology Show"), ("广州", "Guangzhou")),
+    (("智能制造装备博览会", "Smart Manufacturing Equipment Expo"), ("武汉", "Wuhan")),
+    (("西部给排水设备展", "Western China Water Equipment Fair"), ("成都", "Chengdu")),
 ]
 CERTIFICATES = [
-    ("CE 认证", "CE certification"),
+    ("CE认证", "CE certification"),
     ("节能产品认证", "energy-saving product certification"),
     ("防爆认证", "explosion-proof certification"),
     ("涉水产品卫生许可", "sanitary approval for drinking-water equipment"),
@@ -217,19 +218,19 @@ TOPICS = {
     },
     "fair": {
         "title": (
-            "公司携{code}-{n}型{product}亮相{city}{fair}",
-            "Company shows the {code}-{n} {product} at the {fair} in {city}",
+            "公司携{code}-{n}型{product}亮相{fair_city}{fair}",
+            "Company shows the {code}-{n} {product} at the {fair} in {fair_city}",
         ),
         "summary": (
-            "在{city}举办的{fair}上，公司展台接待客户{visitors}余批，"
+            "在{fair_city}举办的{fair}上，公司展台接待客户{visitors}余批，"
             "{code}-{n}型{product}受到广泛关注。",
-            "At the {fair} in {city}, the company's stand received more than {visitors} groups "
-            "of customers, and the {code}-{n} {product} drew wide interest.",
+            "At the {fair} in {fair_city}, the company's stand received more than {visitors} "
+            "groups of customers, and the {code}-{n} {product} drew wide interest.",
         ),
         "lead": (
-            "为期{days}天的{fair}近日在{city}开幕。公司以“高效、可靠、智能”为主题参展，"
+            "为期{days}天的{fair}近日在{fair_city}开幕。公司以“高效、可靠、智能”为主题参展，"
             "展出了{code}-{n}型{product}等{exhibits}款产品。",
-            "The {days}-day {fair} opened recently in {city}. Under the theme “efficient, "
+            "The {days}-day {fair} opened recently in {fair_city}. Under the theme “efficient, "
             "reliable, smart”, the company showed {exhibits} products, among them the "
             "{code}-{n} {product}.",
         ),
@@ -503,12 +504,14 @@ def _ordinal(number: int) -> str:
 def _values(rng: random.Random, number: int) -> dict:
     """Everything an article of ``number`` may mention: a (Chinese, English) pair each."""
     visit, activity = rng.choice(VISITS)
+    fair, fair_city = rng.choice(FAIRS)
     count = rng.randint(2, 9)
     picked = {
         "product": rng.choice(PRODUCTS),
         "city": rng.choice(CITIES),
         "industry": rng.choice(INDUSTRIES),
-        "fair": rng.choice(FAIRS),
+        "fair": fair,
+        "fair_city": fair_city,
         "certificate": rng.choice(CERTIFICATES),
         "skill": rng.choice(SKILLS),
         "place": visit,
