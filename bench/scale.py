@@ -2,13 +2,14 @@
 
     .venv/bin/python bench/scale.py [--articles 100000] [--runs 15] [--data bench/.data-100k]
 
-The first run makes the site once (`pressroom init`, then `pressroom seed --articles N`: a
-few minutes for 100,000 on SQLite) in the data folder and reuses it afterwards; delete the
-folder to start again. Every page is rendered with the page cache bypassed (what a visitor
-gets just after a purge): the median and p95 wall-clock milliseconds of ``--runs`` renders
-in this process and the median CPU time of this process (SQLite included; steadier than
-wall time on a busy machine), the number of queries, and whether any query read an
-article body.
+The first run makes the site once (`pressroom init`, then `pressroom seed --articles N`: N
+articles in Chinese and their N English translations, several minutes for 100,000 on
+SQLite) in the data folder and reuses it afterwards; delete the folder to start again. The
+pages measured are the Chinese news center's. Every page is rendered with the page cache
+bypassed (what a visitor gets just after a purge): the median and p95 wall-clock
+milliseconds of ``--runs`` renders in this process and the median CPU time of this process
+(SQLite included; steadier than wall time on a busy machine), the number of queries, and
+whether any query read an article body.
 Results go to stdout and, with --out, to a markdown file.
 """
 
