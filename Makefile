@@ -5,8 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
-# The search tests and the tree-race drill run a second time on this PostgreSQL server; they
-# skip when it is down.
+# The search tests, the compiled-query tests and the tree-race drill run a second time on this
+# PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: run install install-test test lint format check messages bench bench-sqlite bench-scale profile clean
@@ -49,7 +49,7 @@ test: install node_modules/.package-lock.json
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
 	$(BIN)/pytest
-	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search \
+	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search tests/core/test_prepared.py \
 		tests/faults/test_races.py::test_editors_adding_under_one_parent_at_once_on_postgresql
 
 lint: install

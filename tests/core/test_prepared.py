@@ -111,8 +111,18 @@ def test_a_yes_no_value_is_not_guessed(home):
     assert not query.is_prepared()
 
 
+@pytest.fixture
+def root_page(transactional_db):
+    """Wagtail's root page, which a test that flushed the database before this one removed."""
+    from pressroom.core.setup import ensure_locales
+
+    ensure_locales()
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 @pytest.mark.django_db(transaction=True)
-def test_each_thread_runs_the_stored_sql_on_its_own_connection(company, news_index):
+def test_each_thread_runs_the_stored_sql_on_its_own_connection(root_page, company, news_index):
     """Threaded servers (gunicorn's gthread, granian's threads) share the stored query."""
     article = make_article(news_index, title="线程里的新闻")
     query = route_query(NewsArticlePage)
