@@ -131,8 +131,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Persistent connections buy nothing on SQLite and keep files open across threads.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (PRESSROOM_CONN_MAX_AGE) on SQLite too: opening one and running
+    # its PRAGMAs cost a quarter of an uncached page's CPU when each request had its own.
+    # Each worker thread keeps one; `pressroom restore` needs the site stopped (it replaces
+    # the file, which open connections would go on reading).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             # Writers queue for the lock instead of failing with "database is locked". SQLite's
