@@ -9,7 +9,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-scale profile clean
+.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-scale profile instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,10 @@ bench-scale: install
 # CPU and queries of uncached renders (article, home, news list), in-process.
 profile: install
 	$(BIN)/python bench/profile_render.py
+
+# Instructions of one uncached render (valgrind's callgrind: the same count run after run).
+instructions: install
+	$(BIN)/python bench/instructions.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
