@@ -1,6 +1,7 @@
 """What every page needs: the company-info record and the abstract base page."""
 
 import copy
+import functools
 
 from django.db import models
 from django.utils.translation import get_language
@@ -123,23 +124,19 @@ class CompanyInfo(BaseSiteSetting):
         return any([self.address, self.phone, self.fax, self.email, self.hotline])
 
 
-_route_queries: dict[type, PreparedQuery] = {}
-
-
+@functools.cache
 def route_query(model) -> PreparedQuery:
     """The child of a page with this slug, read as ``model`` with its routing relations:
     Wagtail's ``child_of`` (a path prefix one level down), compiled once (``prepared``)."""
-    if model not in _route_queries:
 
-        def build(prefix, depth, slug):
-            return (
-                model.objects.filter(path__startswith=prefix, depth=depth, slug=slug)
-                .select_related(*model.route_select_related)
-                .order_by("path")[:1]
-            )
+    def build(prefix, depth, slug):
+        return (
+            model.objects.filter(path__startswith=prefix, depth=depth, slug=slug)
+            .select_related(*model.route_select_related)
+            .order_by("path")[:1]
+        )
 
-        _route_queries[model] = PreparedQuery(f"route to {model.__name__}", build)
-    return _route_queries[model]
+    return PreparedQuery(f"route to {model.__name__}", build)
 
 
 class BasePage(Page):

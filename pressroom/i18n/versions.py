@@ -1,5 +1,6 @@
 """Which language versions of a page exist, and where the language switcher should lead."""
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -28,24 +29,20 @@ def active_content_language() -> str:
 URL_FIELDS = ("url_path", "path", "depth", "locale", "translation_key", "live")
 
 
-_translation_queries: dict[type, PreparedQuery] = {}
-
-
+@functools.cache
 def translations_query(model) -> PreparedQuery:
     """The live translations of a page (itself included), with what their links need:
     Wagtail's ``get_translations(inclusive=True).live()``, compiled once (``prepared``)."""
-    if model not in _translation_queries:
 
-        def build(translation_key):
-            return (
-                model._default_manager.filter(translation_key=translation_key)
-                .live()
-                .select_related("locale")
-                .only(*URL_FIELDS, "locale__language_code")
-            )
+    def build(translation_key):
+        return (
+            model._default_manager.filter(translation_key=translation_key)
+            .live()
+            .select_related("locale")
+            .only(*URL_FIELDS, "locale__language_code")
+        )
 
-        _translation_queries[model] = PreparedQuery(f"translations of {model.__name__}", build)
-    return _translation_queries[model]
+    return PreparedQuery(f"translations of {model.__name__}", build)
 
 
 @dataclass
