@@ -248,6 +248,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+# Private pages ask for a sign-in or a password in the site's own layout (/_util/...).
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "pages/private_login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/private_password.html"
 
 # Articles per page on the news center.
 PRESSROOM_NEWS_PER_PAGE = 10

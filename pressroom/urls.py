@@ -39,9 +39,7 @@ urlpatterns.append(
 )
 urlpatterns += i18n_patterns(
     path("search/", include("pressroom.search.urls")),
-    # Pages: Wagtail's view routed from the kept root page (its own pattern; links are still
-    # made by reversing "wagtail_serve", which has the same pattern).
-    re_path(wagtail_urls.serve_pattern, core_views.serve, name="pressroom_serve"),
+    # Wagtail's own: the sign-in and password forms of private pages (/_util/...), then pages.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,14 +1,11 @@
 """Which language versions of a page exist, and where the language switcher should lead."""
 
-import functools
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
-
-from pressroom.core.prepared import PreparedQuery
 
 # BCP 47 tags for <html lang> and hreflang; Django's codes are lower case.
 BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
@@ -29,20 +26,19 @@ def active_content_language() -> str:
 URL_FIELDS = ("url_path", "path", "depth", "locale", "translation_key", "live")
 
 
-@functools.cache
-def translations_query(model) -> PreparedQuery:
-    """The live translations of a page (itself included), with what their links need:
-    Wagtail's ``get_translations(inclusive=True).live()``, compiled once (``prepared``)."""
+def public_translations(page) -> list[Page]:
+    """The live translations of a page (itself included) that anyone may see, with what
+    their links need. A translation behind a sign-in or a password is never linked.
 
-    def build(translation_key):
-        return (
-            model._default_manager.filter(translation_key=translation_key)
-            .live()
-            .select_related("locale")
-            .only(*URL_FIELDS, "locale__language_code")
-        )
+    A plain queryset on purpose: ``public()`` writes the site's current view restrictions
+    into the query, so it must be built anew each time.
+    """
+    from pressroom.core.sitecache import any_view_restrictions
 
-    return PreparedQuery(f"translations of {model.__name__}", build)
+    versions = page.get_translations(inclusive=True).live()
+    if any_view_restrictions():
+        versions = versions.public()
+    return list(versions.select_related("locale").only(*URL_FIELDS, "locale__language_code"))
 
 
 @dataclass
@@ -75,7 +71,7 @@ def _subpath(request, page, page_url: str) -> str | None:
 
 
 def _homes(request) -> dict[str, Page]:
-    """Each language's live home page (kept until the next site-wide change)."""
+    """Each language's live, public home page (kept until the next site-wide change)."""
     from pressroom.core.sitecache import remember
 
     site = Site.find_for_request(request) if request is not None else None
@@ -83,7 +79,9 @@ def _homes(request) -> dict[str, Page]:
         return {}
 
     def compute():
-        homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        homes = (
+            site.root_page.get_translations(inclusive=True).live().public().select_related("locale")
+        )
         return {home.locale.language_code: home for home in homes}
 
     return remember(f"homes:{site.pk}", compute, request)
@@ -102,10 +100,7 @@ def language_versions(request, page=None) -> list[LanguageVersion]:
     if isinstance(page, Page) and page.pk:
         own_url = page.get_url(request) or ""
         subpath = _subpath(request, page, own_url)
-        translations = {
-            p.locale.language_code: p
-            for p in translations_query(type(page)).run(translation_key=page.translation_key)
-        }
+        translations = {p.locale.language_code: p for p in public_translations(page)}
     homes = None
     versions = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:

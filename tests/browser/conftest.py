@@ -187,6 +187,9 @@ def page_type_paths() -> dict[str, str]:
                 paths[name + suffix] = page.url
     paths["not-found"] = "/no-such-page/"
     paths["not-found-en"] = "/en/no-such-page/"
+    # Where a private page sends a visitor to sign in.
+    paths["sign-in"] = "/_util/login/?next=/"
+    paths["sign-in-en"] = "/en/_util/login/?next=/en/"
     return paths
 
 

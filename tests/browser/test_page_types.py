@@ -8,7 +8,16 @@ from tests.browser.conftest import REPORT, screenshot
 # The demo is loaded once by `demo_site`; each test runs inside a transaction rolled back after it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PAGE_TYPES = ["home", "news-list", "article", "standard", "contact", "sitemap", "not-found"]
+PAGE_TYPES = [
+    "home",
+    "news-list",
+    "article",
+    "standard",
+    "contact",
+    "sitemap",
+    "not-found",
+    "sign-in",
+]
 # The same in English: checked once the English pages exist, skipped until then.
 PAGE_TYPES += [f"{name}-en" for name in PAGE_TYPES]
 VIEWPORTS = ["phone", "desktop"]

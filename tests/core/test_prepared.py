@@ -13,7 +13,6 @@ from wagtail.models import Page
 
 from pressroom.core.models import route_query
 from pressroom.core.prepared import PreparedQuery
-from pressroom.i18n.versions import translations_query
 from pressroom.news.models import NEIGHBOUR_QUERIES, TAGS_QUERY, NewsArticlePage
 from tests.factories import make_article
 
@@ -41,7 +40,6 @@ def test_an_article_page_runs_its_queries_from_stored_sql(client, three):
     assert NEIGHBOUR_QUERIES["previous"].is_prepared()
     assert NEIGHBOUR_QUERIES["next"].is_prepared()
     assert TAGS_QUERY.is_prepared()
-    assert translations_query(NewsArticlePage).is_prepared()
 
 
 def test_stored_sql_gives_the_rows_django_gives(three, news_index):

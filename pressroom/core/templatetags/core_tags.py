@@ -43,21 +43,6 @@ def home_for(request):
     return remember(f"home:{_site_key(request)}", compute, request)
 
 
-def routing_root(request):
-    """The page Wagtail routes the request's site from: the site's root page in the active
-    language when that translation is live (``localized``), as its own type.
-
-    Wagtail works it out with three queries per request; home pages only change with a
-    site-wide change, so it is kept like the rest.
-    """
-
-    def compute():
-        site = current_site(request)
-        return site.root_page.localized.specific if site is not None else None
-
-    return remember(f"route-root:{_site_key(request)}", compute, request)
-
-
 def company_for(request):
     """The site's company info (an unsaved default when the site has none yet)."""
     from pressroom.core.models import CompanyInfo
