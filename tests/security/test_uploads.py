@@ -263,3 +263,62 @@ def test_too_many_files_in_one_request_get_400(admin_client):
     files = {f"file{n}": SimpleUploadedFile(f"{n}.png", b"x") for n in range(101)}
     response = admin_client.post("/admin/images/add/", {"title": "多文件", **files})
     assert response.status_code == 400
+
+
+# --- Private media folders, in every form an address can take ----------------------------------
+
+
+@pytest.fixture
+def private_document(home):
+    """A document in a collection only signed-in users may see, with its file on disk."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="内部资料")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model().objects.create(
+        title="内部报告",
+        collection=private,
+        file=ContentFile(b"%PDF-1.4 internal figures", name="internal-report.pdf"),
+    )
+    yield document
+    document.file.delete(save=False)
+
+
+def test_a_private_document_is_refused_at_its_own_address(client, private_document):
+    response = client.get(private_document.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_private_document_is_never_served_from_media(client, private_document):
+    from tests.media_paths import private_forms
+
+    client.raise_request_exception = False
+    folder, name = private_document.file.name.split("/", 1)
+    served = {}
+    for path in private_forms(folder, name):
+        response = client.get(path)
+        body = b"".join(response) if response.streaming else response.content
+        if response.status_code not in {400, 404} or b"internal figures" in body:
+            served[path] = response.status_code
+    assert served == {}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media//original_images/{name}",
+        "/media/./original_images/{name}",
+        "/media/original_images//{name}",
+        "/media/images/../original_images/{name}",
+    ],
+)
+def test_only_addresses_in_normal_form_are_served(client, home, path):
+    """A picture is served at its one address; other spellings of it are not (one rule
+    keeps every private folder out of reach, whatever the spelling)."""
+    image = make_image()
+    name = image.file.name.split("/", 1)[1]
+    assert client.get(f"/media/original_images/{name}").status_code == 200
+    assert client.get(path.format(name=name)).status_code == 404
