@@ -117,6 +117,11 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
         return ContactFormBuilder(self.get_form_fields()).get_form_class()
 
+    def get_submissions_list_view_class(self):
+        from pressroom.contact.admin_views import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     def get_data_fields(self):
         return [
             *super().get_data_fields(),
