@@ -307,22 +307,26 @@ CACHES["renditions"] = {
     "BACKEND": "pressroom.core.rendition_cache.RenditionCache",
     "LOCATION": "default",
 }
+# Posts one address may make per fixed window (every post counts, spam included) before a 429.
+PRESSROOM_CONTACT_RATE_LIMIT_POSTS = int(os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_POSTS", "5"))
+PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(
+    os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_WINDOW", "600")
+)
 CACHES["contact"] = (
     CACHES["default"]
     if os.environ.get("REDIS_URL")
     else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "cache" / "contact"),
+        # The file cache's incr writes the value again with this timeout: a counter must
+        # outlive its window, or a quiet spell would start it from zero half-way through.
+        "TIMEOUT": PRESSROOM_CONTACT_RATE_LIMIT_WINDOW,
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
 )
 PRESSROOM_CONTACT_CACHE = "contact"
-# Posts one address may make per window (every post counts, spam included) before a 429.
-PRESSROOM_CONTACT_RATE_LIMIT_POSTS = int(os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_POSTS", "5"))
-PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(
-    os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_WINDOW", "600")
-)
-# Posts the whole site accepts per window, all addresses together (0: no site-wide limit).
+# Messages that passed the form's checks, all addresses together, per window; beyond it they
+# are stored but held for review and summarised in one mail (0: no site-wide limit).
 PRESSROOM_CONTACT_SITE_LIMIT_POSTS = int(
     os.environ.get("PRESSROOM_CONTACT_SITE_LIMIT_POSTS", "200")
 )

@@ -5,11 +5,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from pressroom.contact import spam
 from pressroom.contact.models import ContactMessage, retention_days
 
 logger = logging.getLogger(__name__)
@@ -17,6 +18,8 @@ Delivery = ContactMessage.Delivery
 
 # How long one attempt may hold a message before another worker may try it.
 LEASE = timedelta(minutes=5)
+# Held messages a summary mail names one by one; the admin link shows them all.
+SUMMARY_LINES = 20
 
 
 class NoRecipient(Exception):
@@ -139,12 +142,94 @@ def purge_old_messages() -> int:
     return deleted
 
 
+def mail_held_summaries() -> int:
+    """Mail each contact page's recipients once about the messages held since its last summary,
+    at most once per rate-limit window; returns the number of summaries sent."""
+    now = timezone.now()
+    due = ContactMessage.objects.filter(delivery=Delivery.HELD, next_attempt_at__lte=now)
+    window = timedelta(seconds=spam.rate_limit()[1])
+    sent = 0
+    for page_id in set(due.values_list("page_id", flat=True)):
+        recent = ContactMessage.objects.filter(
+            page_id=page_id, delivery=Delivery.HELD, sent_at__gt=now - window
+        )
+        if recent.exists():
+            continue  # one summary per window is enough; the rest wait for the next one
+        # Claim them with a lease time of our own, so two sweeps never mail the same summary.
+        lease = now + LEASE
+        due.filter(page_id=page_id).update(next_attempt_at=lease, attempts=F("attempts") + 1)
+        claimed = ContactMessage.objects.filter(
+            page_id=page_id, delivery=Delivery.HELD, next_attempt_at=lease
+        )
+        ids = list(claimed.values_list("pk", flat=True))
+        if ids and send_held_summary(ContactMessage.objects.filter(pk__in=ids), now):
+            sent += 1
+    return sent
+
+
+def send_held_summary(held, now) -> bool:
+    """Mail the summary of these held messages; on failure leave them due after a backoff."""
+    messages = list(held.select_related("page").order_by("submit_time"))
+    page = messages[0].page.specific
+    try:
+        recipients = page.recipients()
+        if not recipients:
+            raise NoRecipient("No notification address: set the company email.")
+        held_summary(page, messages, recipients).send(fail_silently=False)
+    except Exception as exc:  # the messages stay held and due: the next sweep tries again
+        attempts = held.aggregate(n=Max("attempts"))["n"] or 1
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        held.update(next_attempt_at=now + retry_delay(attempts), last_error=error)
+        logger.warning("Summary of %s held contact messages not sent: %s", len(messages), error)
+        return False
+    held.update(next_attempt_at=None, sent_at=now, last_error="")
+    return True
+
+
+def held_summary(page, messages: list[ContactMessage], recipients: list[str]) -> EmailMessage:
+    """One plain-text mail naming the held messages, with a link to them in the admin."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = (page.subject or _("New message from the website")).splitlines()[0]
+        subject = _("%(subject)s: messages held for review (%(count)s)") % {
+            "subject": subject,
+            "count": len(messages),
+        }
+        lines = [
+            _(
+                "More messages than the site-wide limit came in on %(page)s. They are stored "
+                "but were not mailed one by one; please read them in the admin."
+            )
+            % {"page": page.full_url or page.title},
+            "",
+        ]
+        for message in messages[:SUMMARY_LINES]:
+            received = timezone.localtime(message.submit_time).strftime("%Y-%m-%d %H:%M")
+            who = " ".join(filter(None, [message.name, message.phone, message.email]))
+            lines.append(f"#{message.pk} {received} {who}: {message.excerpt}")
+        if len(messages) > SUMMARY_LINES:
+            lines.append(_("… and %(count)s more.") % {"count": len(messages) - SUMMARY_LINES})
+        try:
+            path = reverse("contact_message:index") + "?delivery=" + Delivery.HELD
+            url = settings.WAGTAILADMIN_BASE_URL + path
+            lines += ["", _("In the admin: %(url)s") % {"url": url}]
+        except NoReverseMatch:
+            pass
+    return EmailMessage(
+        subject=subject,
+        body="\n".join(lines) + "\n",
+        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        to=recipients,
+    )
+
+
 def sweep(limit: int = 100) -> dict:
-    """One pass of the scheduler: deliver what is due, then forget what is too old."""
+    """One pass of the scheduler: deliver what is due, summarise what is held, then forget
+    what is too old."""
     results = [deliver(pk) for pk in due_message_ids(limit)]
     return {
         "sent": results.count(Delivery.SENT),
         "retry": results.count(Delivery.RETRY),
         "failed": results.count(Delivery.FAILED),
+        "held_summaries": mail_held_summaries(),
         "purged": purge_old_messages(),
     }

@@ -117,6 +117,11 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
         return ContactFormBuilder(self.get_form_fields()).get_form_class()
 
+    def get_submissions_list_view_class(self):
+        from pressroom.contact.admin_views import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     def get_data_fields(self):
         return [
             *super().get_data_fields(),
@@ -124,13 +129,23 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
             ("handled", _("Handled")),
         ]
 
-    def process_form_submission(self, form):
-        """Store the message; mailing it is the background task's job, never the request's."""
-        # The task gets the first go; the sweep steps in only if it has not run a minute later.
-        grace = timezone.now() + timedelta(seconds=60)
+    def process_form_submission(self, form, held=False):
+        """Store the message; mailing it is the background task's job, never the request's.
+
+        A held message (the site is over its limit) is left to the sweep's summary mail.
+        """
+        if held:
+            delivery, due = ContactMessage.Delivery.HELD, timezone.now()
+        else:
+            # The task gets the first go; the sweep steps in only if it has not run in a minute.
+            delivery, due = ContactMessage.Delivery.PENDING, timezone.now() + timedelta(seconds=60)
         data = form.submission_data()
         return ContactMessage.objects.create(
-            form_data=data, page=self, next_attempt_at=grace, fingerprint=fingerprint(data)
+            form_data=data,
+            page=self,
+            delivery=delivery,
+            next_attempt_at=due,
+            fingerprint=fingerprint(data),
         )
 
     def recent_duplicate(self, data: dict):
@@ -175,6 +190,8 @@ class ContactMessage(AbstractFormSubmission):
         RETRY = "retry", _("failed, will retry")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed, gave up")
+        # Came in while the site was over its limit: kept, and named in a summary mail.
+        HELD = "held", _("held for review")
 
     delivery = models.CharField(
         _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.PENDING

@@ -37,10 +37,9 @@ def enqueue_delivery(message_id: int) -> None:
 
 
 def too_many_posts(page, request) -> TemplateResponse:
-    _posts, window = spam.rate_limit()
     context = page.get_context(request)
     response = TemplateResponse(request, "contact/too_many_posts.html", context, status=429)
-    response["Retry-After"] = str(window)
+    response["Retry-After"] = str(spam.retry_after())
     return response
 
 
@@ -58,13 +57,18 @@ def serve_contact_page(page, request, *args, **kwargs):
     duplicate = page.recent_duplicate(form.submission_data())
     if duplicate is not None:  # a double click or a resend: already stored and being mailed
         return thank_you(page, request, duplicate)
+    # Only a message that passed every check counts for the whole site; over the site's limit
+    # it is still stored and thanked for, but held for review instead of mailed on its own.
+    held = not spam.count_site_message()
     try:
-        message = page.process_form_submission(form)
+        message = page.process_form_submission(form, held=held)
     except DatabaseError:
         # Never thank a visitor for a message that was not kept: show it again to resend.
         logger.exception("Contact form: could not store a message")
         form.add_error(None, _("Your message could not be saved just now. Please send it again."))
         return render_form(page, request, form, status=503)
+    if held:
+        return thank_you(page, request, message)
     return thank_you(page, request, message, after=[lambda: enqueue_delivery(message.pk)])
 
 

@@ -49,7 +49,13 @@ def test_mail_server_down_keeps_the_message_and_delivers_after_it_returns(
     # Not due yet: the sweep leaves it alone.
     assert delivery.sweep()["sent"] == 0
     make_due(message)
-    assert delivery.sweep() == {"sent": 0, "retry": 1, "failed": 0, "purged": 0}
+    assert delivery.sweep() == {
+        "sent": 0,
+        "retry": 1,
+        "failed": 0,
+        "held_summaries": 0,
+        "purged": 0,
+    }
     message.refresh_from_db()
     assert message.attempts == 2 and message.delivery == "retry"
 

@@ -36,5 +36,6 @@ class Command(BaseCommand):
     def report(self, result: dict) -> None:
         self.stdout.write(
             "Contact messages: {sent} sent, {retry} to retry, {failed} given up, "
+            "{held_summaries} summaries of held messages sent, "
             "{purged} deleted as expired.".format(**result)
         )
