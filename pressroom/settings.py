@@ -443,6 +443,15 @@ PRESSROOM_LOGIN_ACCOUNT_LIMIT = int(os.environ.get("PRESSROOM_LOGIN_ACCOUNT_LIMI
 PRESSROOM_LOGIN_ACCOUNT_WAIT = 30
 PRESSROOM_LOGIN_ACCOUNT_WAIT_MAX = int(os.environ.get("PRESSROOM_LOGIN_ACCOUNT_WAIT_MAX", "900"))
 
+# Password-reset mails (pressroom/security/password_reset.py): at most this many per mailbox
+# and requests per address in a fixed window that starts with the first request (retrying does
+# not move it); counted in the database. The mail goes out through the task worker, so the
+# answer is the same whether it was sent, held back, or no account has the address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "pressroom.security.password_reset.PasswordResetForm"
+PRESSROOM_RESET_WINDOW = 3600
+PRESSROOM_RESET_MAILS_PER_ACCOUNT = 3
+PRESSROOM_RESET_REQUESTS_PER_ADDRESS = 10
+
 # Two-factor sign-in (django-otp): an admin user may add an authenticator app (TOTP) and
 # backup codes from their account; once they have, the admin asks for a code after the
 # password. PRESSROOM_REQUIRE_2FA=true makes every admin user set it up before using the admin.

@@ -205,6 +205,11 @@ ZH = {
     "may try from": "可重试时间",
     "sign-in delay": "登录等待",
     "sign-in delays": "登录等待",
+    "key": "键",
+    "window started": "时间窗口开始",
+    "requests": "请求次数",
+    "request count": "请求计数",
+    "request counts": "请求计数",
     # Site search
     "Site search": "站内搜索",
     "Search": "搜索",

@@ -24,3 +24,19 @@ class LoginDelay(models.Model):
 
     def __str__(self):
         return f"{self.username} from {self.ip_address}"
+
+
+class RateWindow(models.Model):
+    """How many requests one key (an address, a mailbox; kept as a keyed hash) has made in a
+    fixed window that starts with its first request: later requests do not move the start."""
+
+    key = models.CharField(_("key"), max_length=80, unique=True)
+    started = models.DateTimeField(_("window started"), db_index=True)
+    count = models.PositiveIntegerField(_("requests"), default=0)
+
+    class Meta:
+        verbose_name = _("request count")
+        verbose_name_plural = _("request counts")
+
+    def __str__(self):
+        return f"{self.key}: {self.count} since {self.started:%Y-%m-%d %H:%M}"
