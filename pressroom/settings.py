@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "pressroom.security.apps.UsersConfig",  # wagtail.users, refusing look-alike usernames
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -350,6 +350,8 @@ MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseUnavailableMiddlewar
 MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseTimeBudgetMiddleware")
 PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET", "10"))
 MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
+# A sign-in delayed by the per-account rule answers 429; a complete sign-in is remembered.
+MIDDLEWARE.append("pressroom.security.throttle.SignInMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
 # Sign-in refuses an overlong username before normalising it (pressroom/core/forms.py).
@@ -419,24 +421,46 @@ PRESSROOM_ADMIN_CSP = {
     "frame-ancestors": ["'self'"],
 }
 
-# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from
-# one address, further attempts get 429 until the cool-off passes. Every attempt is logged.
+# Sign-in throttling (pressroom/security/throttle.py, docs/security.md "Sign-in"). Nobody can
+# lock an account for everyone: django-axes locks an address, and an address for one account,
+# after AXES_FAILURE_LIMIT failures, for a cool-off that doubles with each lock-out within a
+# day; an account that strangers keep guessing at makes every address that has not signed in
+# to it before wait its turn (PRESSROOM_LOGIN_ACCOUNT_*), while the owner's browser goes ahead.
+# Usernames are compared in one normal form (NFKC, case-folded, trimmed) everywhere.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "pressroom.security.throttle.AccountDelayBackend",
+    "pressroom.security.usernames.UsernameBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("PRESSROOM_LOGIN_FAILURE_LIMIT", "10"))
-AXES_COOLOFF_TIME = float(os.environ.get("PRESSROOM_LOGIN_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+PRESSROOM_LOGIN_COOLOFF_HOURS = float(os.environ.get("PRESSROOM_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_COOLOFF_TIME = "pressroom.security.throttle.cool_off"
+AXES_HANDLER = "pressroom.security.throttle.AxesHandler"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each lock-out expires on its own cool-off
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # retrying does not move the end
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "pressroom.security.throttle.axes_username"
+AXES_CLIENT_IP_CALLABLE = "pressroom.security.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "pressroom.security.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed attempt, beside the counters
-AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_ENABLE_ADMIN = False
-AXES_IPWARE_PROXY_COUNT = 1 if PRESSROOM_TRUSTED_PROXIES else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRESSROOM_TRUSTED_PROXIES else ["REMOTE_ADDR"]
-)
+# Failures for one account (from anywhere, within a day) after which addresses and browsers
+# that have not signed in to it wait before each attempt: 30 s, doubling with every further
+# PRESSROOM_LOGIN_ACCOUNT_LIMIT failures, at most PRESSROOM_LOGIN_ACCOUNT_WAIT_MAX seconds.
+PRESSROOM_LOGIN_ACCOUNT_LIMIT = int(os.environ.get("PRESSROOM_LOGIN_ACCOUNT_LIMIT", "20"))
+PRESSROOM_LOGIN_ACCOUNT_WAIT = 30
+PRESSROOM_LOGIN_ACCOUNT_WAIT_MAX = int(os.environ.get("PRESSROOM_LOGIN_ACCOUNT_WAIT_MAX", "900"))
+
+# Password-reset mails (pressroom/security/password_reset.py): at most this many per mailbox
+# and requests per address in a fixed window that starts with the first request (retrying does
+# not move it); counted in the database. The mail goes out through the task worker, so the
+# answer is the same whether it was sent, held back, or no account has the address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "pressroom.security.password_reset.PasswordResetForm"
+PRESSROOM_RESET_WINDOW = 3600
+PRESSROOM_RESET_MAILS_PER_ACCOUNT = 3
+PRESSROOM_RESET_REQUESTS_PER_ADDRESS = 10
 
 # Two-factor sign-in (django-otp): an admin user may add an authenticator app (TOTP) and
 # backup codes from their account; once they have, the admin asks for a code after the

@@ -102,11 +102,13 @@ class AdminAccount:
 
 def ensure_admin() -> AdminAccount:
     """The first superuser, from PRESSROOM_ADMIN_USER/PASSWORD or with a generated password."""
+    from pressroom.security.usernames import stored_username  # core imports no app at load
+
     User = get_user_model()
     username = os.environ.get(ADMIN_USER_ENV) or "admin"
-    existing = User.objects.filter(username=username).first()
+    existing = stored_username(username)  # `Admin` names the account `admin`
     if existing is not None:
-        return AdminAccount(username=username, password=None, created=False)
+        return AdminAccount(username=existing, password=None, created=False)
     password = os.environ.get(ADMIN_PASSWORD_ENV) or secrets.token_urlsafe(12)
     User.objects.create_superuser(username=username, email="", password=password)
     return AdminAccount(username=username, password=password, created=True)

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class SecurityConfig(AppConfig):
@@ -8,4 +9,10 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import signals  # noqa: F401  (login logging)
+        from . import signals, throttle, usernames  # noqa: F401  (signal receivers)
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app, whose create and edit forms refuse look-alike usernames."""
+
+    user_viewset = "pressroom.security.users.UserViewSet"

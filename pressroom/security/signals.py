@@ -19,6 +19,8 @@ def _safe(value) -> str:
 
 @receiver(user_login_failed)
 def log_failed_login(sender, credentials, request=None, **kwargs):
+    if getattr(request, "pressroom_login_wait", None) is not None:
+        return  # refused before the password was checked; logged as "login delayed"
     logger.warning(
         "login failed for %s from %s",
         _safe(credentials.get("username")),

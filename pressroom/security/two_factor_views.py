@@ -26,6 +26,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from .signals import _client, _safe
+from .throttle import signed_in
 from .two_factor import (
     DEVICE_NAME,
     has_two_factor,
@@ -91,6 +92,7 @@ def verify(request):
         if device is not None:
             request.session.cycle_key()
             django_otp.login(request, device)
+            signed_in(request, user)  # this browser is the owner's from now on
             return redirect(next_url)
         form, error = CodeForm(), refused_message()
     return TemplateResponse(
