@@ -188,7 +188,8 @@ def test_one_address_is_slowed_with_growing_delays(owner):
         assert wait == expected
         # Retrying does not move the end, and the right password is not looked at either.
         elapse(60)
-        assert retry_after(attempt(Client(), "admin", PASSWORD, address)) == wait - 60
+        # (A second or two of the test's own run time may pass on a loaded machine.)
+        assert wait - 63 <= retry_after(attempt(Client(), "admin", PASSWORD, address)) <= wait - 60
         elapse(wait - 60)
         expected *= 2
     assert signed_in(Client(), owner, "admin", address) == 302
