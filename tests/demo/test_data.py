@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from pressroom.demo import seed_texts
 from pressroom.demo.data import DATA_DIR, DemoDataError
 from pressroom.demo.loader import read_demo
 
@@ -157,3 +158,38 @@ def test_a_file_that_is_not_toml_names_its_line(data):
     assert error.key == ""
     assert error.problem.startswith("not valid TOML: ")
     assert error.problem.endswith("(at line 43, column 22)")
+
+
+@pytest.fixture
+def phrases_file(data, monkeypatch):
+    monkeypatch.setattr(seed_texts, "PHRASES_FILE", data / "seed-phrases.toml")
+    seed_texts.phrases.cache_clear()
+    yield data / "seed-phrases.toml"
+    seed_texts.phrases.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "problem"),
+    [
+        ('["上海", "Shanghai"],', '["上海"],', "cities[1]", "must be a list of 2, not ['上海']"),
+        (
+            '"Company launches the {code}-{n} {product}"',
+            '"Company launches the {code}-{n} {prodcut}"',
+            "topics.launch.title[2]",
+            "{prodcut} is not a value an article has",
+        ),
+        (
+            '"Company launches the {code}-{n} {product}"',
+            '"Company launches the {code} {product}"',
+            "topics.launch.title",
+            "the Chinese has {code}, {n}, {product} and the "
+            "English {code}, {product}: both must say the same",
+        ),
+    ],
+)
+def test_a_mistake_in_the_seed_phrases_is_named(phrases_file, old, new, key, problem):
+    edit(phrases_file, old, new)
+    with pytest.raises(DemoDataError) as error:
+        seed_texts.seed_texts(1)
+    assert (error.value.path, error.value.key) == (phrases_file, key)
+    assert error.value.problem.startswith(problem)
