@@ -38,20 +38,22 @@ QUERIES = {
 }
 
 
-def phrases_zh(content) -> list[str]:
+def phrases_zh(articles) -> list[str]:
     text = []
-    for item in content.ARTICLES:
-        text.append(item["title"] + "。" + item["summary"])
-        text += [v for kind, v in item["body"] if kind == "paragraph"]
+    for item in articles:
+        zh = item["zh"]
+        text.append(zh["title"] + "。" + zh["summary"])
+        text += [v for kind, v in zh["body"] if kind == "paragraph"]
     joined = re.sub(r"<[^>]+>", "", "。".join(text))
     return [p for p in re.split(r"[，。：；、“”！？\s]+", joined) if len(p) >= 2]
 
 
-def sentences_en(content) -> list[str]:
+def sentences_en(articles) -> list[str]:
     text = []
-    for item in content.ARTICLES:
-        text.append(item["title_en"] + ". " + item["summary_en"])
-        text += [v for kind, v in item["body_en"] if kind == "paragraph"]
+    for item in articles:
+        en = item["en"]
+        text.append(en["title"] + ". " + en["summary"])
+        text += [v for kind, v in en["body"] if kind == "paragraph"]
     joined = re.sub(r"<[^>]+>", "", " ".join(text))
     return [s.strip() for s in re.split(r"(?<=[.;:])\s+", joined) if len(s.split()) > 3]
 
@@ -63,7 +65,7 @@ def build_site(count: int, seed: int = 7):
     from wagtail.search.backends import get_search_backend
 
     from pressroom.core.setup import create_site_tree
-    from pressroom.demo import content
+    from pressroom.demo.loader import read_demo
     from pressroom.news.models import NewsArticlePage, NewsIndexPage
 
     if connection.vendor == "postgresql":
@@ -82,7 +84,8 @@ def build_site(count: int, seed: int = 7):
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous=OFF")  # a throwaway file: no fsync per page
     rng = random.Random(seed)
-    zh, english = phrases_zh(content), sentences_en(content)
+    articles = sorted(read_demo()["news"], key=lambda item: item["published"])  # as written
+    zh, english = phrases_zh(articles), sentences_en(articles)
     backend = get_search_backend()
     started, batch = time.perf_counter(), []
     for n in range(count):

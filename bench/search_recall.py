@@ -78,8 +78,7 @@ def main() -> None:
     from wagtail.models import Locale
     from wagtail.search.backends import get_search_backend
 
-    from pressroom.demo import content
-    from pressroom.demo.loader import load_demo
+    from pressroom.demo.loader import load_demo, read_demo
     from pressroom.news.models import NewsArticlePage
     from pressroom.pages.models import HomePage, StandardPage
     from pressroom.search import fields, query
@@ -117,8 +116,8 @@ def main() -> None:
         zh_ok = sum(set(slugs) <= top(q, zh) for q, slugs in CHINESE + MIXED)
         en_ok = sum(set(slugs) <= top(q, en) for q, slugs in ENGLISH)
         runs = found = 0
-        for item in content.ARTICLES:
-            for piece in title_substrings(item["title"]):
+        for item in read_demo()["news"]:
+            for piece in title_substrings(item["zh"]["title"]):
                 runs += 1
                 results = query.search_pages(piece, zh)
                 found += results is not None and item["slug"] in {p.slug for p in results}

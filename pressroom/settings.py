@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "pressroom.pages",
     "pressroom.news",
     "pressroom.contact",
+    "pressroom.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -11,8 +11,7 @@ from django.conf import settings
 from PIL import Image as PILImage
 from wagtail.models import Locale, Page, Revision
 
-from pressroom.demo import content
-from pressroom.demo.loader import load_demo
+from pressroom.demo.loader import load_demo, read_demo
 from pressroom.news.models import NewsArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +28,7 @@ def small_picture(n: int) -> bytes:
 @pytest.fixture
 def demo(monkeypatch):
     # Full-size pictures only cost time here.
-    monkeypatch.setattr("pressroom.demo.loader.draw_picture", small_picture)
+    monkeypatch.setattr("pressroom.demo.pictures.draw_picture", small_picture)
     return load_demo()
 
 
@@ -38,7 +37,7 @@ def locale(code):
 
 
 def check_every_page_is_live_in_both_languages_once(demo):
-    assert demo["articles"] == len(content.ARTICLES)
+    assert demo["articles"] == len(read_demo()["news"])
     zh = Page.objects.filter(locale=locale("zh-hans"), depth__gte=2)
     en = Page.objects.filter(locale=locale("en"), depth__gte=2)
     assert zh.count() == en.count() == demo["translations"] + 4  # home, news, contact, sitemap
@@ -54,16 +53,17 @@ def check_every_page_is_live_in_both_languages_once(demo):
 
 def test_demo_is_translated_published_and_loaded_once(demo, client):
     """Every article has its English texts and the same publish times; running twice is a no-op."""
-    for item in content.ARTICLES:
+    for item in read_demo()["news"]:
         zh = NewsArticlePage.objects.get(slug=item["slug"], locale=locale("zh-hans"))
         en = zh.get_translation(locale("en")).specific
+        english = item["en"]
         assert (en.title, en.summary, en.author) == (
-            item["title_en"],
-            item["summary_en"],
-            item["author_en"],
+            english["title"],
+            english["summary"],
+            english["author"],
         )
-        assert en.source_name == item["source_name_en"]
-        assert sorted(t.name for t in en.tags.all()) == sorted(item["tags_en"])
+        assert en.source_name == english["source_name"]
+        assert sorted(t.name for t in en.tags.all()) == sorted(english["tags"])
         assert en.first_published_at == zh.first_published_at
         assert en.last_published_at == zh.last_published_at
         assert en.category_id == zh.category_id and en.cover_image_id == zh.cover_image_id
@@ -80,17 +80,17 @@ def check_menus(client):
     en_links = [a["href"] for a in en.select(".main-nav a")]
     assert en_links == ["/en" + href for href in zh_links]
     titles = [a.get_text() for a in en.select(".main-nav a")]
-    assert titles[1] == content.PAGES[0]["title_en"]
+    assert titles[1] == read_demo()["pages"][0]["en"]["title"]
     assert "Contact us" in titles and "News center" in titles
 
 
 def check_dates(client):
     """Articles show YYYY-MM-DD HH:MM:SS and lists YYYY-MM-DD, in both languages."""
-    item = content.ARTICLES[0]
+    item = read_demo()["news"][0]
     for prefix in ["", "/en"]:
         html = BeautifulSoup(client.get(f"{prefix}/news/{item['slug']}/").content, "html.parser")
         meta = html.select_one(".article__meta").get_text(" ")
-        assert item["updated"] in meta  # YYYY-MM-DD HH:MM:SS
+        assert f"{item['updated']:%Y-%m-%d %H:%M:%S}" in meta
         card = BeautifulSoup(client.get(f"{prefix}/news/").content, "html.parser")
         dates = [t.get_text() for t in card.select(".card__meta time")]
         assert dates and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in dates)

@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from pressroom.pagecache.seed import seed_articles
+from pressroom.demo.seed import seed_articles
 from tests.factories import NewsCategoryFactory, make_article, make_image
 
 pytestmark = pytest.mark.django_db

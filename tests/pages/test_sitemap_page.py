@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from pressroom.pagecache.seed import seed_articles
+from pressroom.demo.seed import seed_articles
 from pressroom.pages.models import SITEMAP_NEWEST_ARTICLES, StandardPage
 from tests.factories import NewsCategoryFactory, make_article, publish
 

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection, transaction
 from wagtail.models import Locale
 
-from pressroom.demo import content
-from pressroom.demo.loader import load_demo, local_time, stream_data
+from pressroom.demo.loader import load_demo, read_demo
+from pressroom.demo.publish import stream_data
 from pressroom.news.models import NewsArticlePage, NewsIndexPage
 from pressroom.pages.models import HomePage
 from tests.factories import publish
@@ -45,16 +45,17 @@ def english_tree(home):
 
 
 def load_english_articles(news_en) -> None:
-    for item in content.ARTICLES:
+    for item in read_demo()["news"]:
+        english = item["en"]
         article = NewsArticlePage(
-            title=item["title_en"],
+            title=english["title"],
             slug=item["slug"],
-            summary=item["summary_en"],
-            author=item["author_en"],
-            body=stream_data([b for b in item["body_en"] if b[0] != "image"], []),
+            summary=english["summary"],
+            author=english["author"],
+            body=stream_data([b for b in english["body"] if b[0] != "image"], {}),
             locale=news_en.locale,
         )
-        publish(news_en, article, local_time(item["published"]))
+        publish(news_en, article, item["published"])
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,10 @@
 """Many articles, fast: for measuring Pressroom with a big news center, in both languages.
 
-``add_child`` per article costs about 40 ms (a tree lookup, two inserts, a search index
-update and a log line each): 100,000 articles would take over an hour. Here each batch is a
-few bulk inserts that leave the same rows behind: page rows with treebeard paths appended
-after the news center's last child, the article rows, the parent's ``numchild`` and the
-search index entries. With a Chinese article and its English translation of a few
-paragraphs each, an article costs about 1.7 ms of CPU on SQLite (2,000 in about 3.5 s; the
-one-line Chinese-only articles seeded before cost about 0.55 ms): two thirds of it is the
-search index (the bodies' text, bigrams and stems, and SQLite's full-text tables).
+Adding them one by one with ``add_child`` (a tree lookup, two inserts, a search index update
+and a log line each) is far too slow for 100,000. Here each batch is a few bulk inserts that
+leave the same rows behind: page rows with treebeard paths appended after the news center's
+last child, the article rows, the parent's ``numchild`` and the search index entries. What
+it costs is measured in docs/operations.md ("Many articles").
 """
 
 import copy
@@ -23,8 +20,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
+from pressroom.demo.seed_texts import seed_texts
 from pressroom.pagecache import store
-from pressroom.pagecache.seed_content import seed_texts
 from pressroom.search.fields import each_value_once
 
 
@@ -129,12 +126,11 @@ def seed_articles(count: int, batch: int = 500) -> Seeded:
     Each article is written in Chinese under the default-language news center and, when the
     site has an English news center, in English under that one too: the two share a
     ``translation_key``, so each links to the other (language switcher, hreflang). Their
-    texts come from ``seed_content``: article N is always the same.
+    texts come from ``seed_texts``: article N is always the same.
 
     Each batch of ``batch`` pages (both languages counted) is one transaction, kept short:
     on SQLite it holds the write lock, and the running site's own writes (visitors'
-    messages, editors' saves) wait for it. Inserted one by one, batches of 200 held it for
-    20 s on a busy 2-core machine; bulk inserts of 500 hold it for a fraction of that.
+    messages, editors' saves) wait for it (docs/security.md measures how long).
 
     Pages are created live without revisions (what publishing leaves behind for a visitor),
     one hour apart and each older than the one before (article 1 is the newest); the page

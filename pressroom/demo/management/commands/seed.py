@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from pressroom.pagecache.seed import seed_articles
+from pressroom.demo.seed import seed_articles
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from pressroom.demo.seed_texts import seed_texts
 from pressroom.i18n.tree import translate_site_tree
 from pressroom.news.models import NewsArticlePage, NewsIndexPage
-from pressroom.pagecache.seed_content import seed_texts
 from tests.factories import NewsCategoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,17 @@
+"""The demo's sections, in the order they load: a section may use what an earlier one made.
+
+To add one (products, cases, honours, banners ...): write its data file(s) under
+``pressroom/demo/data/``, a module here with its ``SECTION`` (the fields it reads and the
+functions that make its pages; see ``pressroom.demo.data.Section``), and list it below.
+"""
+
+from pressroom.demo.sections import categories, company, contact, home, news, pages
+
+SECTIONS = [
+    company.SECTION,
+    home.SECTION,
+    categories.SECTION,
+    pages.SECTION,
+    contact.SECTION,
+    news.SECTION,
+]
