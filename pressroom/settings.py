@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "pressroom.security.users_app.PressroomUsersConfig",  # wagtail.users, with our viewsets
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

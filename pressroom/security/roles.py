@@ -5,7 +5,7 @@
 - Moderators: that, and publish, lock and unlock pages, delete images and documents,
   manage news categories.
 - Administrators: that, and delete page trees, delete news categories, edit the company
-  info, manage users and groups, and redirects.
+  info, manage users and groups within their reach (security/reach.py), and redirects.
 
 Superusers (``pressroom init``'s first admin) can do everything besides.
 """
@@ -69,6 +69,23 @@ MODEL_PERMISSIONS = {
 }
 
 
+# Wagtail's starter data (its migrations make an "Editors" and a "Moderators" group) gives them
+# model-level image and document permissions. Wagtail ignores those (media permissions are
+# per collection), but they made these groups look, to the checks that keep Administrators
+# within reach (security/reach.py), like groups carrying powers Administrators lack.
+# ensure_roles() withdraws exactly these rows from the role groups and nothing else.
+_MEDIA_MODEL_PERMISSIONS = [
+    f"{app}.{action}_{model}"
+    for app, model in [("wagtailimages", "image"), ("wagtaildocs", "document")]
+    for action in ["add", "change", "delete", "choose"]
+]
+WITHDRAWN_MODEL_PERMISSIONS = {
+    EDITORS: _MEDIA_MODEL_PERMISSIONS,
+    MODERATORS: _MEDIA_MODEL_PERMISSIONS,
+    ADMINISTRATORS: [],
+}
+
+
 def _permission(dotted: str) -> Permission:
     app_label, codename = dotted.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -76,7 +93,7 @@ def _permission(dotted: str) -> Permission:
 
 @transaction.atomic
 def ensure_roles() -> list[Group]:
-    """Create the role groups, or add what they lack; never takes away what an admin added.
+    """Create the role groups, or add what they lack; take away only the withdrawn grants above.
 
     Page permissions are granted on each home page (depth 2, one per language tree) rather
     than on the tree root, so that no role can create a new site root. Wagtail's own starter
@@ -90,6 +107,7 @@ def ensure_roles() -> list[Group]:
     for name in ROLES:
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*[_permission(p) for p in MODEL_PERMISSIONS[name]])
+        group.permissions.remove(*[_permission(p) for p in WITHDRAWN_MODEL_PERMISSIONS[name]])
         if root_page is not None:
             GroupPagePermission.objects.filter(group=group, page=root_page).delete()
         for home in homes:
