@@ -260,6 +260,10 @@ ZH = {
     "Not allowed": "不允许",
     "Nothing was changed.": "没有做任何更改。",
     "Back to the dashboard": "返回仪表盘",
+    # Roles: media the live site shows (security/live_media.py)
+    "the site logo": "网站标志",
+    "This image is shown on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new picture as a new image instead.": "这张图片正在线上网站中显示（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新图片作为新的图片上传。",
+    "This document is offered on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new file as a new document instead.": "这份文档正在线上网站中提供（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新文件作为新的文档上传。",
 }
 
 
