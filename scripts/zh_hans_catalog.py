@@ -264,6 +264,8 @@ ZH = {
     "the site logo": "网站标志",
     "This image is shown on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new picture as a new image instead.": "这张图片正在线上网站中显示（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新图片作为新的图片上传。",
     "This document is offered on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new file as a new document instead.": "这份文档正在线上网站中提供（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新文件作为新的文档上传。",
+    # Roles: deleting published pages (security/live_pages.py)
+    "Only an administrator can delete a page that is live, has been published, or has such a page below it: %(pages)s. You can unpublish it instead.": "已上线、曾经发布过、或其下有这类页面的页面，只有管理员才能删除：%(pages)s。您可以改为取消发布。",
 }
 
 

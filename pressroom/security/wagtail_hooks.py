@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from . import staff
+from . import live_pages, staff
 from . import two_factor_views as views
 from .two_factor import has_two_factor
 
@@ -34,3 +34,6 @@ def two_factor_account_item(request):
 
 # Bulk actions on users (delete, set active state, assign role) keep within reach as the forms do.
 hooks.register("before_bulk_action", staff.user_bulk_action_beyond_reach)
+# Pages that are or were published are deleted by Administrators only, one by one or in bulk.
+hooks.register("before_delete_page", live_pages.before_delete_page)
+hooks.register("before_bulk_action", live_pages.before_bulk_delete_pages)
