@@ -10,6 +10,7 @@ and permissions one may hand out, and answer a posted superuser flag with a form
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,7 +21,7 @@ from wagtail.users import forms as user_forms
 from wagtail.users.views import groups as group_views
 from wagtail.users.views import users as user_views
 
-from .reach import group_within_reach, groups_within_reach, held_permissions
+from .reach import group_within_reach, groups_within_reach, held_permissions, is_superuser
 from .refusal import refused
 
 SUPERUSER_LABEL = gettext_lazy("Superuser")
@@ -28,10 +29,6 @@ SUPERUSER_HELP = gettext_lazy(
     "A superuser can do everything, including managing other superusers. "
     "This is not the Administrators group."
 )
-
-
-def is_superuser(user) -> bool:
-    return user.is_active and user.is_superuser
 
 
 class WithinReachUserForm:
@@ -107,8 +104,10 @@ class WithinReachMixin:
     reach_action = "change"
 
     def dispatch(self, request, *args, **kwargs):
-        target = self.get_object()
         policy = self.permission_policy
+        if not policy.user_has_permission(request.user, self.reach_action):
+            raise PermissionDenied  # Wagtail's answer; no reason that would describe the target
+        target = getattr(self, "object", None) or self.get_object()
         if not policy.user_has_permission_for_instance(request.user, self.reach_action, target):
             return refused(request, self.refusal_reason(target))
         return super().dispatch(request, *args, **kwargs)
