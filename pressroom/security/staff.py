@@ -152,7 +152,7 @@ class UserViewSet(user_views.UserViewSet):
     history_view_class = UserHistoryView
     usage_view_class = UsageView
     # Wagtail 8.0.1's generic copy view saves the form over the user it copies (their name,
-    # email, password and superuser flag), so "copy" would edit; a new user is added instead.
+    # email, password and superuser flag), so "copy" edits; users are added with "Add a user".
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
