@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "pressroom.security.apps.UsersConfig",  # wagtail.users, refusing look-alike usernames
+    "pressroom.security.users_app.PressroomUsersConfig",  # wagtail.users, with our viewsets
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -245,6 +245,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "pressroom.security.forms.SafeImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "pressroom.security.forms.SafeDocumentForm"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"

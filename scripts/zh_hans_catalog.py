@@ -263,6 +263,27 @@ ZH = {
     "Back to two-factor sign-in": "返回两步验证登录",
     "To turn off two-factor sign-in, enter a current code from your phone or a backup code. Your authenticator and backup codes will stop working.": "要关闭两步验证登录，请输入手机上当前的验证码或一个备用码。关闭后，身份验证器和备用码都将失效。",
     "Turn off": "关闭",
+    # Roles: who may manage whom (security/staff.py, refusal.py)
+    "Superuser": "超级用户",
+    "A superuser can do everything, including managing other superusers. This is not the Administrators group.": "超级用户可以做任何事，包括管理其他超级用户。这与 Administrators（管理员）用户组不同。",
+    "Also in: %(groups)s. Only a superuser can change that.": "另属于：%(groups)s。只有超级用户可以更改这一点。",
+    "Only a superuser can make a user a superuser (the “%(field)s” field).": "只有超级用户才能把用户设为超级用户（“%(field)s”一项）。",
+    "You cannot delete your own account.": "您不能删除自己的账户。",
+    "%(name)s is a superuser. Only a superuser can manage a superuser.": "%(name)s 是超级用户。只有超级用户才能管理超级用户。",
+    "%(name)s can manage users or groups, or holds permissions you do not hold. Only a superuser can manage them.": "%(name)s 可以管理用户或用户组，或拥有您没有的权限。只有超级用户才能管理此用户。",
+    "You can give a group only permissions you hold yourself, on the pages, collections and sites where you hold them, and never the management of users or groups.": "您只能把自己拥有的权限授予用户组，而且只能在您拥有这些权限的页面、集合和站点上授予；用户和用户组的管理权限则永远不能授予。",
+    "The group %(name)s carries permissions you do not hold, or the management of users or groups. Only a superuser can change or delete it.": "用户组 %(name)s 带有您没有的权限，或带有用户、用户组的管理权限。只有超级用户才能修改或删除它。",
+    "The group %(name)s carries permissions you do not hold, or the management of users or groups. Only a superuser can give it to someone.": "用户组 %(name)s 带有您没有的权限，或带有用户、用户组的管理权限。只有超级用户才能把它授予他人。",
+    "Only a superuser can change or delete these users: %(names)s.": "只有超级用户才能修改或删除这些用户：%(names)s。",
+    "Not allowed": "不允许",
+    "Nothing was changed.": "没有做任何更改。",
+    "Back to the dashboard": "返回仪表盘",
+    # Roles: media the live site shows (security/live_media.py)
+    "the site logo": "网站标志",
+    "This image is shown on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new picture as a new image instead.": "这张图片正在线上网站中显示（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新图片作为新的图片上传。",
+    "This document is offered on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new file as a new document instead.": "这份文档正在线上网站中提供（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新文件作为新的文档上传。",
+    # Roles: deleting published pages (security/live_pages.py)
+    "Only an administrator can delete a page that is live, has been published, or has such a page below it: %(pages)s. You can unpublish it instead.": "已上线、曾经发布过、或其下有这类页面的页面，只有管理员才能删除：%(pages)s。您可以改为取消发布。",
 }
 
 

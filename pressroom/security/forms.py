@@ -1,13 +1,33 @@
-"""The image form the admin uses (``WAGTAILIMAGES_IMAGE_FORM_BASE``)."""
+"""The image and document forms the admin uses (``WAGTAIL*_FORM_BASE``)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image as PILImage
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from .live_media import refuse_live_file_replacement
 
-class SafeImageForm(BaseImageForm):
-    """Counts every frame of an animation against ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``.
+
+class LiveFileMixin:
+    """Only Moderators and up replace the file of an image or document the live site shows."""
+
+    def __init__(self, *args, **kwargs):
+        self.acting_user = kwargs.get("user")  # Wagtail's views pass it; the form drops it
+        super().__init__(*args, **kwargs)
+
+    def clean_file(self):
+        refuse_live_file_replacement(self, self.acting_user)
+        return self.cleaned_data.get("file")
+
+
+class SafeDocumentForm(LiveFileMixin, BaseDocumentForm):
+    pass
+
+
+class SafeImageForm(LiveFileMixin, BaseImageForm):
+    """Counts every frame of an animation against ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``; keeps the
+    file of an image the live site shows (``LiveFileMixin``).
 
     Wagtail multiplies the pixels by the frame count, but Willow's Pillow plugin reports one
     frame for every file, so a small GIF or animated PNG/WebP of many large frames passed and
@@ -15,7 +35,7 @@ class SafeImageForm(BaseImageForm):
     """
 
     def clean_file(self):
-        file = self.cleaned_data.get("file")
+        file = super().clean_file()
         limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
         if not file or not limit or "file" not in self.changed_data:
             return file

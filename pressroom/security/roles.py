@@ -1,11 +1,12 @@
 """The three editorial roles, as Wagtail groups that `pressroom init` creates.
 
 - Editors: add and edit pages in every language's home tree and submit them for
-  moderation; add, edit and choose images and documents.
-- Moderators: that, and publish, lock and unlock pages, delete images and documents,
-  manage news categories.
+  moderation; add and choose images and documents, edit and delete their own uploads
+  (not those the live site shows: security/live_media.py).
+- Moderators: that, and publish, lock and unlock pages, edit, replace and delete everyone's
+  images and documents, manage news categories.
 - Administrators: that, and delete page trees, delete news categories, edit the company
-  info, manage users and groups, and redirects.
+  info, manage users and groups within their reach (security/reach.py), and redirects.
 
 Superusers (``pressroom init``'s first admin) can do everything besides.
 """
@@ -32,19 +33,29 @@ PAGE_PERMISSIONS = {
     ],
 }
 
-_MEDIA_EDIT = [
+# Per collection, Wagtail reads "add" as "edit and delete your own uploads" and "change" as
+# "edit and delete everyone's"; "delete" it neither reads nor offers in the group editor.
+_MEDIA_OWN = [
     "wagtailimages.add_image",
-    "wagtailimages.change_image",
     "wagtailimages.choose_image",
     "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
-_MEDIA_DELETE = ["wagtailimages.delete_image", "wagtaildocs.delete_document"]
+_MEDIA_ALL = [*_MEDIA_OWN, "wagtailimages.change_image", "wagtaildocs.change_document"]
 COLLECTION_PERMISSIONS = {
-    EDITORS: _MEDIA_EDIT,
-    MODERATORS: _MEDIA_EDIT + _MEDIA_DELETE,
-    ADMINISTRATORS: _MEDIA_EDIT + _MEDIA_DELETE,
+    EDITORS: _MEDIA_OWN,
+    MODERATORS: _MEDIA_ALL,
+    ADMINISTRATORS: _MEDIA_ALL,
+}
+# Root-collection grants that Wagtail's starter data and older Pressroom versions gave these
+# groups and no role has now; ensure_roles() removes exactly these rows and nothing else. An
+# Editors group that should edit everyone's media gets "change" on a collection below the root
+# (or a group of its own), which stays.
+_MEDIA_DELETE = ["wagtailimages.delete_image", "wagtaildocs.delete_document"]
+WITHDRAWN_COLLECTION_PERMISSIONS = {
+    EDITORS: ["wagtailimages.change_image", "wagtaildocs.change_document", *_MEDIA_DELETE],
+    MODERATORS: _MEDIA_DELETE,
+    ADMINISTRATORS: _MEDIA_DELETE,
 }
 
 _CATEGORIES = ["news.add_newscategory", "news.change_newscategory", "news.view_newscategory"]
@@ -69,6 +80,23 @@ MODEL_PERMISSIONS = {
 }
 
 
+# Wagtail's starter data (its migrations make an "Editors" and a "Moderators" group) gives them
+# model-level image and document permissions. Wagtail ignores those (media permissions are
+# per collection), but they made these groups look, to the checks that keep Administrators
+# within reach (security/reach.py), like groups carrying powers Administrators lack.
+# ensure_roles() withdraws exactly these rows from the role groups and nothing else.
+_MEDIA_MODEL_PERMISSIONS = [
+    f"{app}.{action}_{model}"
+    for app, model in [("wagtailimages", "image"), ("wagtaildocs", "document")]
+    for action in ["add", "change", "delete", "choose"]
+]
+WITHDRAWN_MODEL_PERMISSIONS = {
+    EDITORS: _MEDIA_MODEL_PERMISSIONS,
+    MODERATORS: _MEDIA_MODEL_PERMISSIONS,
+    ADMINISTRATORS: [],
+}
+
+
 def _permission(dotted: str) -> Permission:
     app_label, codename = dotted.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -76,7 +104,7 @@ def _permission(dotted: str) -> Permission:
 
 @transaction.atomic
 def ensure_roles() -> list[Group]:
-    """Create the role groups, or add what they lack; never takes away what an admin added.
+    """Create the role groups, or add what they lack; take away only the WITHDRAWN_ grants.
 
     Page permissions are granted on each home page (depth 2, one per language tree) rather
     than on the tree root, so that no role can create a new site root. Wagtail's own starter
@@ -90,6 +118,7 @@ def ensure_roles() -> list[Group]:
     for name in ROLES:
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*[_permission(p) for p in MODEL_PERMISSIONS[name]])
+        group.permissions.remove(*[_permission(p) for p in WITHDRAWN_MODEL_PERMISSIONS[name]])
         if root_page is not None:
             GroupPagePermission.objects.filter(group=group, page=root_page).delete()
         for home in homes:
@@ -102,5 +131,10 @@ def ensure_roles() -> list[Group]:
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=_permission(dotted)
                 )
+            GroupCollectionPermission.objects.filter(
+                group=group,
+                collection=root_collection,
+                permission__in=[_permission(p) for p in WITHDRAWN_COLLECTION_PERMISSIONS[name]],
+            ).delete()
         groups.append(group)
     return groups

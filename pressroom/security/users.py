@@ -1,10 +1,8 @@
-"""The admin's user forms: a username may not differ from another only in case, width or
+"""The admin user forms' check that a username may not differ from another only in case, width or
 surrounding spaces (the normal form sign-in compares, pressroom/security/usernames.py)."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from wagtail.users import forms as wagtail_forms
-from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .usernames import clash_message, clashing_username
 
@@ -21,16 +19,3 @@ class RefuseLookAlikeUsernames:
                     field, ValidationError(clash_message(existing), code="duplicate_username")
                 )
         return cleaned
-
-
-class UserCreationForm(RefuseLookAlikeUsernames, wagtail_forms.UserCreationForm):
-    pass
-
-
-class UserEditForm(RefuseLookAlikeUsernames, wagtail_forms.UserEditForm):
-    pass
-
-
-class UserViewSet(WagtailUserViewSet):
-    def get_form_class(self, for_update=False):
-        return UserEditForm if for_update else UserCreationForm

@@ -1,9 +1,10 @@
-"""Two-factor sign-in pages in the admin, and a link to them from the user's account page."""
+"""Two-factor sign-in pages and their account link; the bulk-action rules of the roles."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from . import live_pages, staff
 from . import two_factor_views as views
 from .two_factor import has_two_factor
 
@@ -29,3 +30,10 @@ def two_factor_account_item(request):
         if on
         else _("Off: add a code from your phone to the password."),
     }
+
+
+# Bulk actions on users (delete, set active state, assign role) keep within reach as the forms do.
+hooks.register("before_bulk_action", staff.user_bulk_action_beyond_reach)
+# Pages that are or were published are deleted by Administrators only, one by one or in bulk.
+hooks.register("before_delete_page", live_pages.before_delete_page)
+hooks.register("before_bulk_action", live_pages.before_bulk_delete_pages)
