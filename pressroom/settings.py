@@ -278,9 +278,6 @@ LANGUAGE_LABELS = {"zh-hans": _("Chinese"), "en": _("English")}
 
 # Serve MEDIA_URL from the app when no web server in front does it.
 PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
-# Folders under MEDIA_ROOT never served from /media/: documents go through /documents/<id>/,
-# which checks the collection's privacy (docs/security.md, "Uploads and media").
-PRESSROOM_PRIVATE_MEDIA_FOLDERS = ["documents"]
 
 # --- Contact form (pressroom.contact): message tasks, retries, spam limits, retention ---------
 # Wagtail's own tasks keep the default backend; contact notifications go through the database

@@ -8,34 +8,13 @@ from django.views.static import serve
 INLINE_TYPES = {"image/avif", "image/gif", "image/jpeg", "image/png", "image/webp"}
 
 
-def private_folders() -> set[str]:
-    """Folders under MEDIA_ROOT that are never served from /media/ (case-folded)."""
-    return {folder.casefold() for folder in settings.PRESSROOM_PRIVATE_MEDIA_FOLDERS}
-
-
-def normal_segments(path: str) -> list[str] | None:
-    """The path's segments when it is already in normal form, else None.
-
-    Normal: no empty, ``.`` or ``..`` segment (so no double, leading or trailing slash), no
-    dot-file, no backslash and no NUL. Every other spelling of an address is refused rather
-    than normalised, so what is checked is exactly what would be opened.
-    """
-    if "\\" in path or "\x00" in path:
-        return None
-    segments = path.split("/")
-    if any(not segment or segment.startswith(".") for segment in segments):
-        return None
-    return segments
-
-
 def serve_media(request, path):
     """Serve one file under MEDIA_ROOT; never a listing, never HTML or SVG inline.
 
     Documents are only reachable through /documents/<id>/<name>, where Wagtail checks the
-    collection's privacy; their storage folder under /media/ answers 404, in every spelling.
+    collection's privacy; their storage path under /media/documents/ answers 404.
     """
-    segments = normal_segments(path)
-    if segments is None or segments[0].casefold() in private_folders():
+    if path.startswith("documents/") or path.split("/")[-1].startswith("."):
         raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT, show_indexes=False)
     content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
