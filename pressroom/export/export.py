@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pressroom.pagecache.urls import changes_whole_site, own_paths, path_of, urls_showing
+from pressroom.security.media import is_public_media_path
 from pressroom.security.storage import media_bucket
 from pressroom.seo.sitemaps import sitemap_paths
 
@@ -123,12 +124,18 @@ def rewrite_links(html: bytes, renamed: dict[str, str]) -> bytes:
     return re.sub(pattern, replace, html)
 
 
-def sync_tree(source: Path, target: Path) -> None:
-    """Copy files that are new or differ in size or time (static and media on re-exports)."""
+def sync_tree(source: Path, target: Path, public=None) -> None:
+    """Copy files that are new or differ in size or time (static and media on re-exports).
+
+    With ``public`` (a test of a path relative to the folder), only the files it passes are
+    copied, and those it refuses are removed from ``target``.
+    """
+    if public:
+        prune_tree(target, public)
     if not source.is_dir():
         return
     for item in source.rglob("*"):
-        if not item.is_file():
+        if not item.is_file() or (public and not public(item.relative_to(source).as_posix())):
             continue
         copy = target / item.relative_to(source)
         stat = item.stat()
@@ -138,6 +145,17 @@ def sync_tree(source: Path, target: Path) -> None:
                 continue
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(item, copy)
+
+
+def prune_tree(target: Path, public) -> None:
+    """Remove the files under ``target`` that ``public`` refuses, and folders left empty."""
+    if not target.is_dir():
+        return
+    for item in sorted(target.rglob("*"), reverse=True):  # a folder's files before it
+        if item.is_file() and not public(item.relative_to(target).as_posix()):
+            item.unlink()
+        elif item.is_dir() and not any(item.iterdir()):
+            item.rmdir()
 
 
 def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportReport:
@@ -221,11 +239,11 @@ def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportRep
     if report.full or not (root / "404.html").exists():
         not_found = client.get("/404-page-for-static-export/")
         (root / "404.html").write_bytes(rewrite_links(not_found.content, renamed))
-    folders = [(settings.STATIC_ROOT, "static")]
+    sync_tree(Path(settings.STATIC_ROOT), root / "static")
     if not media_bucket():  # media in a bucket: the pages link to the bucket's URLs
-        folders.append((settings.MEDIA_ROOT, "media"))
-    for source, name in folders:
-        sync_tree(Path(source), root / name)
+        # What /media/ serves and nothing else: documents go through /documents/<id>/, which
+        # checks their collection's privacy, and a static host checks nothing.
+        sync_tree(Path(settings.MEDIA_ROOT), root / "media", public=is_public_media_path)
     manifest_file.write_text(
         json.dumps(
             {

@@ -9,6 +9,7 @@ import gzip
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -17,11 +18,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
+from tests.media_paths import decoded_path, spellings
+
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PNG = b"\x89PNG\r\n\x1a\n"
+HOST = "www.example.com"  # the site file's server_name
 
 pytestmark = [
     pytest.mark.skipif(not os.access(NGINX, os.X_OK), reason="needs nginx"),
@@ -73,6 +79,41 @@ http {{
 """
 
 
+def lenient_config(prefix: Path, site: Path, https_port: int, cert_dir: Path) -> str:
+    """An operator's nginx.conf that merges no slashes, with a catch-all default server first.
+
+    nginx parses the request line with the settings of the server that took the connection
+    (the port's default server, or the one TLS SNI names) before Host picks ours, so the
+    site file's own `merge_slashes on` does not apply to requests without SNI.
+    """
+    catch_all = f"""
+    merge_slashes off;
+    server {{
+        listen 127.0.0.1:{https_port} ssl http2 default_server;
+        server_name catch-all;
+        merge_slashes off;
+        ssl_certificate {cert_dir}/fullchain.pem;
+        ssl_certificate_key {cert_dir}/privkey.pem;
+        return 418;
+    }}
+    include {site};"""
+    return main_config(prefix, site).replace(f"\n    include {site};", catch_all)
+
+
+def start_nginx(prefix: Path) -> subprocess.Popen:
+    """nginx with ``prefix/nginx.conf``, after `nginx -t` has accepted it."""
+    command = [NGINX, "-p", str(prefix), "-e", str(prefix / "error.log")]
+    command += ["-c", str(prefix / "nginx.conf")]
+    check = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    return subprocess.Popen(
+        [*command, "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def wait_for(port: int, what: str, seconds: float = 90) -> None:
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -117,11 +158,16 @@ def site(tmp_path_factory):
     media = data / "media"
     (media / "original_images").mkdir(parents=True, exist_ok=True)
     (media / "documents").mkdir(parents=True, exist_ok=True)
-    (media / "original_images" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 100)
+    (media / "original_images" / "photo.png").write_bytes(PNG + b"x" * 100)
     (media / "original_images" / "evil.html").write_text("<script>alert(1)</script>")
     (media / "documents" / "private-report.pdf").write_bytes(b"%PDF-1.4 secret")
     (media / ".hidden").write_text("hidden file")
     (data / "secret_key").write_text("not-a-file-for-visitors")  # beside the database
+    # A rendition, and an admin avatar: Wagtail keeps non-ASCII letters in those names.
+    (media / "images").mkdir(parents=True, exist_ok=True)
+    (media / "images" / "photo.2e16d0ba.fill-40x30.png").write_bytes(PNG + b"rendition")
+    (media / "avatar_images").mkdir(parents=True, exist_ok=True)
+    (media / "avatar_images" / "avatar_编辑.png").write_bytes(PNG + b"avatar")
 
     cert_dir = tmp / "tls"
     cert_dir.mkdir()
@@ -135,14 +181,20 @@ def site(tmp_path_factory):
     app_port, https_port, http_port = free_port(), free_port(), free_port()
     site_file = tmp / "pressroom-site.conf"
     site_file.write_text(render_site_config(data, app_port, https_port, http_port, cert_dir))
-    nginx_conf = tmp / "nginx.conf"
-    nginx_conf.write_text(main_config(tmp, site_file))
-    check = subprocess.run(
-        [NGINX, "-t", "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(nginx_conf)],
-        capture_output=True,
-        text=True,
+    # The same site file behind an operator's nginx.conf that merges no slashes.
+    lenient = tmp / "lenient"
+    lenient.mkdir()
+    lenient_https, lenient_http = free_port(), free_port()
+    lenient_site = lenient / "pressroom-site.conf"
+    lenient_site.write_text(
+        render_site_config(data, app_port, lenient_https, lenient_http, cert_dir)
     )
-    assert check.returncode == 0, check.stderr
+    configs = {
+        tmp: main_config(tmp, site_file),
+        lenient: lenient_config(lenient, lenient_site, lenient_https, cert_dir),
+    }
+    for prefix, text in configs.items():
+        (prefix / "nginx.conf").write_text(text)
 
     app = subprocess.Popen(
         [sys.executable, "-m", "pressroom", "serve", f"--port={app_port}", "--workers=1"],
@@ -151,19 +203,23 @@ def site(tmp_path_factory):
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    proxy = subprocess.Popen(
-        [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(nginx_conf),
-         "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
+    proxies = []
     try:
+        proxies.extend(start_nginx(prefix) for prefix in configs)
         wait_for(app_port, "pressroom serve")
         wait_for(https_port, "nginx")
-        yield {"data": data, "app": app_port, "https": https_port, "http": http_port}
+        wait_for(lenient_https, "nginx with merge_slashes off")
+        yield {
+            "data": data,
+            "app": app_port,
+            "https": https_port,
+            "http": http_port,
+            # Each front: its port and the Host header that reaches the Pressroom server.
+            "fronts": {"shipped": (https_port, None), "lenient": (lenient_https, HOST)},
+        }
     finally:
-        stop(proxy)
+        for proxy in proxies:
+            stop(proxy)
         stop(app)
 
 
@@ -281,6 +337,106 @@ def test_paths_outside_media_and_static_are_refused(site, path):
     assert 400 <= status < 500
     assert b"SQLite format" not in body
     assert b"hidden file" not in body and b"not-a-file-for-visitors" not in body
+
+
+def sweep(port: int, paths, host=None) -> dict[str, tuple[int, bytes]]:
+    """Status and body for each path, sent as written over one kept-alive connection."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
+    answers = {}
+    try:
+        for path in paths:
+            for attempt in (1, 2):  # nginx closes the connection after some errors
+                try:
+                    conn.request("GET", path, headers={"Host": host} if host else {})
+                    response = conn.getresponse()
+                    answers[path] = response.status, response.read()
+                    break
+                except (http.client.RemoteDisconnected, ConnectionResetError):
+                    conn.close()
+                    if attempt == 2:
+                        raise
+    finally:
+        conn.close()
+    return answers
+
+
+def answered(answers, content: bytes) -> list[str]:
+    """The requests answered with anything but a 4xx, or with ``content`` in the body."""
+    return [
+        f"{status} {path[:120]}"
+        for path, (status, body) in answers.items()
+        if not 400 <= status < 500 or content in body
+    ]
+
+
+FRONTS = ["shipped", "lenient"]
+
+
+@pytest.mark.parametrize("front", FRONTS)
+def test_no_spelling_of_a_documents_path_is_served(site, front):
+    port, host = site["fronts"][front]
+    get_page(site["https"], "/en/")  # the app is up: addresses nginx passes on get its 404
+    forms = spellings("media", ["documents", "private-report.pdf"])
+    leaks = answered(sweep(port, forms, host), b"secret")
+    assert not leaks, f"{len(leaks)} of {len(forms)} spellings answered:\n" + "\n".join(leaks)
+
+
+@pytest.mark.parametrize("front", FRONTS)
+def test_no_spelling_reaches_a_dot_file_or_the_data_folder(site, front):
+    port, host = site["fronts"][front]
+    get_page(site["https"], "/en/")
+    targets = {
+        ".hidden": b"hidden file",
+        "../secret_key": b"not-a-file-for-visitors",
+    }
+    for target, content in targets.items():
+        forms = spellings("media", target.split("/"))
+        leaks = answered(sweep(port, forms, host), content)
+        assert not leaks, f"{target}: {len(leaks)} of {len(forms)}:\n" + "\n".join(leaks)
+
+
+@pytest.mark.parametrize("front", FRONTS)
+def test_media_is_served_by_its_normal_address_only(site, front):
+    port, host = site["fronts"][front]
+    media = site["data"] / "media"
+    for name in ["original_images/photo.png", "images/photo.2e16d0ba.fill-40x30.png",
+                 "avatar_images/avatar_编辑.png"]:  # fmt: skip
+        normal = "/media/" + quote(name)  # as Django's storage writes the URL
+        content = (media / name).read_bytes()
+        assert sweep(port, [normal], host)[normal] == (200, content), name
+        others = [
+            path
+            for path in spellings("media", quote(name).split("/"))
+            if decoded_path(path) != f"/media/{name}"
+        ]
+        served = answered(sweep(port, others, host), content)
+        assert not served, f"{len(served)} of {len(others)} served:\n" + "\n".join(served)
+
+
+def test_http2_requests_get_the_same_answers(site):
+    """The same spellings over HTTP/2 (curl sends each path as written)."""
+    curl = shutil.which("curl")
+    if curl is None:
+        pytest.skip("needs curl")
+    forms = spellings("media", ["documents", "private-report.pdf"])
+    forms.append("/media/original_images/photo.png")
+    urls = [f"https://127.0.0.1:{site['https']}{path}" for path in forms]
+    marker = "\n@@ %{http_version} %{http_code} @@\n"
+    result = subprocess.run(
+        [curl, "--http2", "--insecure", "--path-as-is", "--globoff", "--silent",
+         "--write-out", marker, *urls],
+        capture_output=True, timeout=300,
+    )  # fmt: skip
+    answers = re.findall(rb"@@ (\S+) (\d+) @@", result.stdout)
+    assert len(answers) == len(forms), result.stderr[-500:]
+    assert {version for version, _ in answers} == {b"2"}
+    assert answers[-1][1] == b"200"  # the one normal address
+    refused = [int(code) for _, code in answers[:-1]]
+    assert all(400 <= code < 500 for code in refused)
+    assert b"secret" not in result.stdout
 
 
 def test_systemd_unit_verifies(tmp_path):

@@ -4,6 +4,7 @@ The storage settings are the ones pressroom/settings.py builds from PRESSROOM_S3
 every request goes over HTTP to the endpoint, as it would to MinIO or AWS.
 """
 
+import http.client
 import io
 import json
 import runpy
@@ -13,6 +14,7 @@ import sys
 import tarfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -24,9 +26,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 import pressroom.settings
 from tests.factories import make_article
+from tests.media_paths import spellings
 from tests.security.conftest import fresh_data_dir
 from tests.security.test_production_settings import ROOT, production_env
 
@@ -176,6 +180,61 @@ def test_a_document_goes_to_the_bucket_and_is_served_through_the_app(
     # Straight from the bucket it is refused: only the app's view (privacy checks) sends it.
     status, body = fetch(f"{endpoint}/{BUCKET}/{document.file.name}")
     assert status == 403 and b"annual report" not in body
+
+
+def anonymous_get(endpoint: str, path: str) -> tuple[int, bytes]:
+    """A GET without credentials, its path sent exactly as written (urllib would tidy it)."""
+    address = urllib.parse.urlsplit(endpoint)
+    conn = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def test_no_spelling_of_a_private_documents_key_is_readable_from_the_bucket(
+    bucket, admin_client, endpoint
+):
+    private = Collection.get_first_root_node().add_child(name="内部资料")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    secret = b"%PDF-1.4 quarterly figures, signed-in staff only"
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": "内部报告",
+            "file": SimpleUploadedFile("private-report.pdf", secret),
+            "collection": private.pk,
+        },
+    )
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="内部报告")
+    assert bucket.get_object(Bucket=BUCKET, Key=document.file.name)["Body"].read() == secret
+    admin_client.logout()
+    assert admin_client.get(document.url).status_code == 302  # to the sign-in page
+    # Keys are names, not paths: a detour through images/ or a doubled slash names no object.
+    forms = spellings(BUCKET, document.file.name.split("/"))
+    leaks = []
+    for path in forms:
+        status, body = anonymous_get(endpoint, path)
+        if 200 <= status < 400 or secret in body:
+            leaks.append(f"{status} {path[:120]}")
+    assert not leaks, f"{len(leaks)} of {len(forms)} spellings answered:\n" + "\n".join(leaks)
+
+
+def test_the_bucket_policy_makes_only_page_images_public():
+    """Anyone may read images/ and original_images/, and nothing else: no document, no listing."""
+    public = [f"arn:aws:s3:::{BUCKET}/images/*", f"arn:aws:s3:::{BUCKET}/original_images/*"]
+    for statement in json.loads(POLICY.read_text())["Statement"]:
+        if statement["Effect"] != "Allow":
+            continue
+        actions = statement["Action"]
+        resources = statement["Resource"]
+        assert (actions if isinstance(actions, list) else [actions]) == ["s3:GetObject"]
+        assert set(resources if isinstance(resources, list) else [resources]) <= set(public)
 
 
 @pytest.fixture

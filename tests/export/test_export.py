@@ -169,3 +169,35 @@ def test_a_file_given_as_the_export_folder_gets_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="not a folder"):
         call_command("export", str(target))
     assert target.read_bytes() == b"not a folder"
+
+
+def test_the_export_holds_no_document_or_dot_file(tmp_path, home):
+    """A static host sends whatever is in the folder: documents stay behind /documents/<id>/."""
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from tests.factories import make_image
+
+    private = Collection.get_first_root_node().add_child(name="内部资料")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model()(title="内部报告", collection=private)
+    document.file.save("private-report.pdf", ContentFile(b"%PDF-1.4 staff only"), save=True)
+    image = make_image()
+    hidden = settings.MEDIA_ROOT / ".hidden"
+    hidden.write_bytes(b"not for visitors")
+    # Left by an export made before documents were kept out.
+    earlier = tmp_path / "media" / document.file.name
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"%PDF-1.4 staff only")
+    try:
+        call_command("export", str(tmp_path))
+    finally:
+        document.file.delete(save=False)
+        hidden.unlink()
+    assert (tmp_path / "media" / image.file.name).read_bytes() == image.file.read()
+    assert not (tmp_path / "media" / "documents").exists()
+    assert not (tmp_path / "media" / ".hidden").exists()
