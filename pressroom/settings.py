@@ -230,7 +230,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pressroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_TIMEOUT = 10
+# Seconds one step of talking to the mail server may take (EMAIL_URL's ?timeout=N sets it).
+EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 10
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("PRESSROOM_SITE_NAME", "Pressroom")
