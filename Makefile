@@ -23,20 +23,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 	$(BIN)/pressroom compiletranslations
 
+# The login is PRESSROOM_ADMIN_USER / PRESSROOM_ADMIN_PASSWORD when set, else admin and a
+# password made once and kept in data/admin-password. Absolute links (pages, sitemaps, feeds,
+# mails) follow PORT on every run, unless PRESSROOM_BASE_URL names another address.
+ADMIN_PASSWORD_FILE = $(PRESSROOM_DATA_DIR)/admin-password
+run: export PRESSROOM_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
-	@mkdir -p "$(PRESSROOM_DATA_DIR)"
-	@test -s "$(PRESSROOM_DATA_DIR)/admin-password" || \
-		( umask 077; $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(12))" \
-		> "$(PRESSROOM_DATA_DIR)/admin-password" )
-	PRESSROOM_ADMIN_USER=admin PRESSROOM_ADMIN_PASSWORD="$$(cat "$(PRESSROOM_DATA_DIR)/admin-password")" \
-		PRESSROOM_BASE_URL="$${PRESSROOM_BASE_URL:-http://127.0.0.1:$(PORT)}" $(BIN)/pressroom init
+	$(BIN)/pressroom init --password-file "$(ADMIN_PASSWORD_FILE)"
 	$(BIN)/pressroom demo
-	@echo
-	@echo "  Pressroom demo site:  http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:                http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Login:                admin / $$(cat "$(PRESSROOM_DATA_DIR)/admin-password")"
-	@echo
-	PORT=$(PORT) $(BIN)/pressroom serve
+	$(BIN)/pressroom serve --port=$(PORT) --show-login --password-file "$(ADMIN_PASSWORD_FILE)"
 
 # axe-core and vnu-jar (package.json) for the browser tests' accessibility checks and the HTML
 # validity test; those skip without them. --ignore-scripts: vnu-jar's own step fetches a Java.

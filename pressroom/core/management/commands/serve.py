@@ -4,9 +4,16 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
+
+from pressroom.core.setup import login_hint
 
 # Seconds the app server gives requests in flight after SIGTERM (granian, gunicorn).
 GRACE = 30
@@ -67,6 +74,20 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
 def background_commands() -> list[list[str]]:
     """Other processes a site needs beside the web server (task workers)."""
     return [list(command) for command in getattr(settings, "PRESSROOM_BACKGROUND_COMMANDS", [])]
+
+
+def answers(url: str) -> bool:
+    """Whether a server answers ``url`` at all (any HTTP status: 503 while the database is
+    away is an answer too). Asked with the first host name the site accepts."""
+    hosts = [h for h in settings.ALLOWED_HOSTS if h and h[0] not in ".*"]
+    request = urllib.request.Request(url, headers={"Host": hosts[0]} if hosts else {})
+    try:
+        with urllib.request.urlopen(request, timeout=1):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
 
 
 def group_alive(pgid: int) -> bool:
@@ -142,14 +163,18 @@ class Node:
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
-    def wait(self, server: subprocess.Popen) -> None:
-        """Until the server stops (or a signal comes), then until every process is gone."""
+    def wait(self, server: subprocess.Popen, ready: Callable[[], bool] | None = None) -> None:
+        """Until the server stops (or a signal comes), then until every process is gone.
+
+        ``ready`` is called now and then until it returns True (the server answers)."""
         while self.alive():
             if self.signalled or server.poll() is not None:
                 self.stop()
             if self.deadline is not None and time.monotonic() > self.deadline:
                 self.kill_the_rest()
                 break
+            if ready is not None and self.deadline is None and ready():
+                ready = None
             self.sleep()
 
     @staticmethod
@@ -168,8 +193,18 @@ class Command(BaseCommand):
             type=int,
             default=int(os.environ.get("PRESSROOM_WORKERS", str(max(2, os.cpu_count() or 1)))),
         )
+        parser.add_argument(
+            "--show-login",
+            action="store_true",
+            help="Once the site answers, print the admin login too (for a laptop: `make run`).",
+        )
+        parser.add_argument(
+            "--password-file",
+            type=Path,
+            help="Where `pressroom init --password-file` keeps the admin's password.",
+        )
 
-    def handle(self, *args, host, port, workers, **options):
+    def handle(self, *args, host, port, workers, show_login, password_file, **options):
         node = Node({**os.environ, "PRESSROOM_DEBUG": "0"})
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, node.on_signal)
@@ -180,9 +215,50 @@ class Command(BaseCommand):
         for command in background_commands():
             node.start(command)
         server = node.start(server_command(host, port, workers))
-        node.wait(server)
+        address = f"http://{display_host(host)}:{port}"
+        probe = Probe(address + "/healthz")
+
+        def ready() -> bool:
+            if not probe.answers():
+                return False
+            self.announce(address, show_login, password_file)
+            return True
+
+        node.wait(server, ready)
         if node.killed:
             self.stderr.write(
                 f"Killed after {STOP_TIMEOUT} s: {', '.join(node.killed)} (did not stop in time)."
             )
         sys.exit(server.returncode if server.returncode is not None else 1)
+
+    def announce(self, address: str, show_login: bool, password_file: Path | None) -> None:
+        """Say where the site answers (and how to sign in), once it does."""
+        lines = ["", f"  Pressroom is serving at {address}/", f"  Admin:  {address}/admin/"]
+        if show_login:
+            try:
+                lines.append(f"  Login:  {login_hint(password_file)}")
+            except DatabaseError as error:
+                lines.append(f"  Login:  (the database did not answer: {error})")
+        self.stdout.write("\n".join(lines) + "\n")
+        self.stdout.flush()
+
+
+class Probe:
+    """Asks a URL whether the server answers, at most every half second."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.next_try = 0.0
+
+    def answers(self) -> bool:
+        if time.monotonic() < self.next_try:
+            return False
+        self.next_try = time.monotonic() + 0.5
+        return answers(self.url)
+
+
+def display_host(host: str) -> str:
+    """The host part of an address to reach a server listening on ``host``."""
+    if host in ("", "0.0.0.0", "::"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
