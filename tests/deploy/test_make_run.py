@@ -155,6 +155,7 @@ def test_make_run_honours_the_given_login_and_follows_the_port(tmp_path, migrate
     data = tmp_path / "data"
     data.mkdir()
     shutil.copyfile(migrated_sqlite, data / "pressroom.sqlite3")
+    collected = []
     for n, port in enumerate([free_port(), free_port()]):
         run = MakeRun(data, port, tmp_path / f"make-run-{n}.log")
         try:
@@ -164,3 +165,6 @@ def test_make_run_honours_the_given_login_and_follows_the_port(tmp_path, migrate
         output = run.output()
         assert "only this once" not in output
         assert not (data / "admin-password").exists()  # a given password is not written down
+        collected.append((data / "static" / "staticfiles.json").stat().st_mtime_ns)
+    # Nothing changed: the second run did not collect the static files again (half a minute).
+    assert collected[0] == collected[1]

@@ -95,8 +95,22 @@ def slow_upload(port, session, name, results, index, started):
         results[index] = (None, repr(error))
 
 
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once, as `pressroom serve` would on its first start."""
+    static = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "-m", "pressroom", "collectstatic", "--noinput", "-v0"],
+        env=env_for(tmp_path_factory.mktemp("collect-data"), PRESSROOM_STATIC_ROOT=str(static)),
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+    )
+    return static
+
+
 @pytest.fixture
-def site_folder(tmp_path, migrated_sqlite):
+def site_folder(tmp_path, migrated_sqlite, collected_static):
     folder = data_dir(migrated_sqlite, tmp_path / "data")
     session = subprocess.run(
         [sys.executable, "-m", "tests.faults.make_editor"],
@@ -107,12 +121,7 @@ def site_folder(tmp_path, migrated_sqlite):
         timeout=120,
         check=True,
     ).stdout.split()[-1]
-    # `serve` collects static files when they are missing (half a minute): these requests
-    # render no static file, so an empty manifest stands in.
-    static = tmp_path / "static"
-    static.mkdir()
-    (static / "staticfiles.json").write_text('{"paths": {}, "version": "1.1", "hash": ""}')
-    return folder, static, session
+    return folder, collected_static, session
 
 
 def wait_until_serving(port, server, timeout=60):

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from pressroom.core.setup import create_site_tree, ensure_admin, follow_base_url
+from pressroom.core.static import collected_files_current
 from pressroom.i18n.tree import translate_site_tree
 from pressroom.security.roles import ensure_roles
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         translate_site_tree(home)
         ensure_roles()  # after the English tree exists: roles are granted on every home
         moved = follow_base_url()
-        if not options["no_static"]:
+        if not options["no_static"] and not collected_files_current():
             call_command("collectstatic", interactive=False, verbosity=0)
         account = ensure_admin(password_file)
         self.stdout.write(f"Site ready: home page “{home.title}”.")

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 
 from pressroom.core.setup import login_hint
+from pressroom.core.static import collected_files_current
 
 # Seconds the app server gives requests in flight after SIGTERM (granian, gunicorn).
 GRACE = 30
@@ -208,7 +209,7 @@ class Command(BaseCommand):
         node = Node({**os.environ, "PRESSROOM_DEBUG": "0"})
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, node.on_signal)
-        if not (settings.STATIC_ROOT / "staticfiles.json").exists():
+        if not collected_files_current():  # hashing and compressing all takes half a minute
             collect = [sys.executable, "-m", "pressroom", "collectstatic", "--noinput", "-v0"]
             if node.run_step(collect) != 0 or node.signalled:
                 sys.exit(1 if not node.signalled else 0)
