@@ -15,28 +15,34 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Installs the package with its test tools; records what was installed so reruns are instant.
+# What runs the site; records what was installed so reruns are instant.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# The test tools on top (pytest, ruff, the browser and PostgreSQL drivers...).
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed
+# Interface translations, compiled again only when a catalogue changed.
+CATALOGUES := $(wildcard pressroom/locale/*/LC_MESSAGES/django.po)
+$(CATALOGUES:.po=.mo) &: $(CATALOGUES) | $(VENV)/.installed
 	$(BIN)/pressroom compiletranslations
 
+install: $(VENV)/.installed $(CATALOGUES:.po=.mo)
+
+install-test: $(VENV)/.installed-test $(CATALOGUES:.po=.mo)
+
+# The login is PRESSROOM_ADMIN_USER / PRESSROOM_ADMIN_PASSWORD when set, else admin and a
+# password made once and kept in data/admin-password. Absolute links (pages, sitemaps, feeds,
+# mails) follow PORT on every run, unless PRESSROOM_BASE_URL names another address.
+ADMIN_PASSWORD_FILE = $(PRESSROOM_DATA_DIR)/admin-password
+run: export PRESSROOM_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
-	@mkdir -p "$(PRESSROOM_DATA_DIR)"
-	@test -s "$(PRESSROOM_DATA_DIR)/admin-password" || \
-		( umask 077; $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(12))" \
-		> "$(PRESSROOM_DATA_DIR)/admin-password" )
-	PRESSROOM_ADMIN_USER=admin PRESSROOM_ADMIN_PASSWORD="$$(cat "$(PRESSROOM_DATA_DIR)/admin-password")" \
-		PRESSROOM_BASE_URL="$${PRESSROOM_BASE_URL:-http://127.0.0.1:$(PORT)}" $(BIN)/pressroom init
+	$(BIN)/pressroom init --password-file "$(ADMIN_PASSWORD_FILE)"
 	$(BIN)/pressroom demo
-	@echo
-	@echo "  Pressroom demo site:  http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:                http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Login:                admin / $$(cat "$(PRESSROOM_DATA_DIR)/admin-password")"
-	@echo
-	PORT=$(PORT) $(BIN)/pressroom serve
+	$(BIN)/pressroom serve --port=$(PORT) --show-login --password-file "$(ADMIN_PASSWORD_FILE)"
 
 # axe-core and vnu-jar (package.json) for the browser tests' accessibility checks and the HTML
 # validity test; those skip without them. --ignore-scripts: vnu-jar's own step fetches a Java.
@@ -44,7 +50,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
 	else echo "npm not found: the accessibility and HTML checks will be skipped"; fi
 
-test: install node_modules/.package-lock.json
+test: install-test node_modules/.package-lock.json
 	$(BIN)/python -m pressroom check --settings=tests.settings --fail-level WARNING
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
@@ -52,11 +58,11 @@ test: install node_modules/.package-lock.json
 	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search tests/core/test_prepared.py \
 		tests/faults/test_races.py::test_editors_adding_under_one_parent_at_once_on_postgresql
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check pressroom tests
 
-format: install
+format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format pressroom tests
 
@@ -66,11 +72,11 @@ messages: install
 	$(BIN)/python scripts/zh_hans_catalog.py
 	$(BIN)/pressroom compiletranslations
 
-bench: install
+bench: install-test
 	$(BIN)/python bench/run.py
 
 # SQLite under ten minutes of contact posts, editors, the scheduler and an import (docs/security.md).
-bench-sqlite: install
+bench-sqlite: install-test
 	$(BIN)/python bench/sqlite_contention.py
 
 # Fifty addresses flood the contact form; a customer's message must still be stored (docs/contact.md).
@@ -78,15 +84,15 @@ bench-contact: install
 	$(BIN)/python bench/contact_flood.py
 
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
-bench-scale: install
+bench-scale: install-test
 	$(BIN)/python bench/scale.py --out bench/results/scale-$$(date -u +%Y%m%d-%H%M).md
 
 # CPU and queries of uncached renders (article, home, news list), in-process.
-profile: install
+profile: install-test
 	$(BIN)/python bench/profile_render.py
 
 # Instructions of one uncached render (valgrind's callgrind: the same count run after run).
-instructions: install
+instructions: install-test
 	$(BIN)/python bench/instructions.py
 
 clean:

@@ -231,11 +231,17 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pressroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_TIMEOUT = 10
+# Seconds one step of talking to the mail server may take (EMAIL_URL's ?timeout=N sets it).
+EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 10
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("PRESSROOM_SITE_NAME", "Pressroom")
-WAGTAILADMIN_BASE_URL = os.environ.get("PRESSROOM_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, the one source of absolute links: mails (below) and, through
+# `pressroom init`, the default Site record that pages, sitemaps and feeds are built from.
+PRESSROOM_BASE_URL = (
+    os.environ.get("PRESSROOM_BASE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or 8000}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PRESSROOM_BASE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,6 +1,7 @@
 """Mailing stored messages to the company, with retries and backoff, and forgetting old ones."""
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -222,10 +223,18 @@ def held_summary(page, messages: list[ContactMessage], recipients: list[str]) ->
     )
 
 
-def sweep(limit: int = 100) -> dict:
+def sweep(limit: int = 100, should_stop: Callable[[], bool] = lambda: False) -> dict:
     """One pass of the scheduler: deliver what is due, summarise what is held, then forget
-    what is too old."""
-    results = [deliver(pk) for pk in due_message_ids(limit)]
+    what is too old.
+
+    ``should_stop`` is asked before each message: a worker that is stopping leaves the rest
+    for the next pass instead of trying each against a mail server that may not answer.
+    """
+    results = []
+    for pk in due_message_ids(limit):
+        if should_stop():
+            break
+        results.append(deliver(pk))
     return {
         "sent": results.count(Delivery.SENT),
         "retry": results.count(Delivery.RETRY),

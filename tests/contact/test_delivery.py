@@ -238,11 +238,11 @@ def test_the_worker_sweep_delivers_due_messages(post_message, smtp_server):
     class OneRound:
         """Stands in for the stop event: lets the loop run exactly one sweep."""
 
-        rounds = 0
+        def is_set(self):
+            return False
 
         def wait(self, timeout):
-            self.rounds += 1
-            return self.rounds > 1
+            return True
 
     smtp_server.stop()
     post_message()
@@ -254,3 +254,20 @@ def test_the_worker_sweep_delivers_due_messages(post_message, smtp_server):
     assert len(smtp_server.wait_for(1)) == 1
     message.refresh_from_db()
     assert message.delivery == "sent"
+
+
+def test_a_stopping_worker_leaves_the_other_due_messages_for_later(smtp_server, post_message):
+    smtp_server.stop()
+    for n in range(3):
+        post_message(message=f"第{n}条留言", remote_addr=f"203.0.113.{n + 1}")
+    ContactMessage.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    asked = []
+
+    def stop_after_one():
+        asked.append(1)
+        return len(asked) > 1
+
+    assert delivery.sweep(should_stop=stop_after_one)["retry"] == 1
+    attempts = sorted(ContactMessage.objects.values_list("attempts", flat=True))
+    assert attempts == [1, 1, 2]  # one tried again; two still due, untouched
+    assert delivery.sweep(should_stop=lambda: True)["retry"] == 0

@@ -1,8 +1,10 @@
-"""G5: SIGTERM to `pressroom serve` while editors' uploads are still arriving.
+"""G5: SIGTERM to `pressroom serve`: idle, with uploads in flight, with the mail worker waiting
+on a mail server that does not answer, with the scheduler in the middle of a run.
 
 The server (granian by default, gunicorn with PRESSROOM_SERVER=gunicorn) finishes the
-requests in flight, then it and its background workers exit on their own within the
-graceful timeout; no partial file is left in the media folder or the temporary folder.
+requests in flight, then every process of the node (the server's workers, the mail worker,
+the scheduler) exits on its own within the time docs/operations.md promises; no partial file
+is left in the media folder or the temporary folder, no message or page is left half done.
 """
 
 import io
@@ -33,6 +35,10 @@ pytestmark = [
 UPLOADS = 4
 CHUNKS = 40  # each upload's body is sent in this many pieces…
 PAUSE = 0.05  # …this far apart: about two seconds per upload
+# docs/operations.md: with no request in flight every process is gone within a few seconds;
+# a mail being handed over may first take its timeout. Generous for a busy 2-core machine.
+QUICK = 10
+STOP_TIMEOUT = 35  # with requests in flight: their 30 s, plus the time to exit
 
 
 def free_port():
@@ -89,8 +95,22 @@ def slow_upload(port, session, name, results, index, started):
         results[index] = (None, repr(error))
 
 
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once, as `pressroom serve` would on its first start."""
+    static = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "-m", "pressroom", "collectstatic", "--noinput", "-v0"],
+        env=env_for(tmp_path_factory.mktemp("collect-data"), PRESSROOM_STATIC_ROOT=str(static)),
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+    )
+    return static
+
+
 @pytest.fixture
-def site_folder(tmp_path, migrated_sqlite):
+def site_folder(tmp_path, migrated_sqlite, collected_static):
     folder = data_dir(migrated_sqlite, tmp_path / "data")
     session = subprocess.run(
         [sys.executable, "-m", "tests.faults.make_editor"],
@@ -101,12 +121,7 @@ def site_folder(tmp_path, migrated_sqlite):
         timeout=120,
         check=True,
     ).stdout.split()[-1]
-    # `serve` collects static files when they are missing (half a minute): these requests
-    # render no static file, so an empty manifest stands in.
-    static = tmp_path / "static"
-    static.mkdir()
-    (static / "staticfiles.json").write_text('{"paths": {}, "version": "1.1", "hash": ""}')
-    return folder, static, session
+    return folder, collected_static, session
 
 
 def wait_until_serving(port, server, timeout=60):
@@ -169,6 +184,7 @@ def test_sigterm_finishes_uploads_in_flight_and_exits_cleanly(site_folder, tmp_p
             thread.join(timeout=90)
         code = server.wait(timeout=40)
         exit_seconds = time.monotonic() - signalled
+        leftover = session_processes(server.pid)
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
@@ -183,6 +199,7 @@ def test_sigterm_finishes_uploads_in_flight_and_exits_cleanly(site_folder, tmp_p
     # The server and its workers stopped on their own, well within the graceful timeout.
     assert code == 0, stderr[-3000:]
     assert exit_seconds < 30
+    assert leftover == [], leftover  # the app server's workers too
     for child in children:
         assert (
             not Path(f"/proc/{child}").exists()
@@ -196,3 +213,213 @@ def test_sigterm_finishes_uploads_in_flight_and_exits_cleanly(site_folder, tmp_p
     stored = {f"original_images/{p.name}": p.stat().st_size for p in originals.iterdir()}
     assert stored == rows
     assert list(temp.iterdir()) == []
+
+
+def session_processes(sid: int) -> list[str]:
+    """Every process still running in the session `serve` was started in (its whole tree)."""
+    found = subprocess.run(["pgrep", "-a", "-s", str(sid)], capture_output=True, text=True)
+    return [line for line in found.stdout.splitlines() if " <defunct>" not in line]
+
+
+def in_site(folder, code, **env):
+    """Run Python code against the site's database, as `pressroom shell -c` does."""
+    subprocess.run(
+        [sys.executable, "-m", "pressroom", "shell", "-c", code],
+        env=env_for(folder, **env),
+        cwd=ROOT,
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+
+
+class Node:
+    """`pressroom serve` in a session of its own, as a service manager starts it."""
+
+    def __init__(self, folder, static, **env):
+        self.port = free_port()
+        self.log = folder.parent / "serve.log"  # a file: a full pipe would stall the node
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pressroom", "serve", f"--port={self.port}", "--workers=2"],
+                env=env_for(folder, PRESSROOM_STATIC_ROOT=str(static), **env),
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                start_new_session=True,
+            )
+        wait_until_serving(self.port, self.process)
+
+    def terminate(self, timeout=60) -> tuple[int, float, str]:
+        """SIGTERM to `serve` alone; its exit code, the seconds until the last process of the
+        session had exited, and what it wrote to stderr with when each process exited."""
+        signalled = time.monotonic()
+        self.process.send_signal(signal.SIGTERM)
+        running = set(session_processes(self.process.pid))
+        exits = []
+        try:
+            while running:
+                assert time.monotonic() - signalled < timeout, running
+                time.sleep(0.05)
+                left = set(session_processes(self.process.pid))
+                seconds = round(time.monotonic() - signalled, 1)
+                exits += [f"{seconds:5} s  {line[:120]}" for line in sorted(running - left)]
+                running = left
+            code = self.process.wait(timeout=timeout)
+            report = self.log.read_text()[-4000:] + "\nexited after SIGTERM:\n"
+            return code, time.monotonic() - signalled, report + "\n".join(exits)
+        finally:
+            self.kill()
+
+    def kill(self):
+        if session_processes(self.process.pid):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        if self.process.poll() is None:
+            self.process.wait()
+
+
+def test_sigterm_when_idle_stops_the_whole_node_within_seconds(site_folder):
+    folder, static, _session = site_folder
+    node = Node(folder, static)
+    time.sleep(1)
+    code, seconds, stderr = node.terminate()
+    print({"idle_exit_seconds": round(seconds, 2)})
+    assert code == 0, stderr
+    assert seconds < QUICK, stderr
+
+
+class SilentMailServer:
+    """Accepts connections and never says a word, as a mail server that hangs."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted.append(conn)
+
+    def close(self):
+        for conn in self.accepted:
+            conn.close()
+        self.sock.close()
+
+
+RETRIES = 20
+FIRST_ATTEMPTS = 20
+MESSAGES = f"""
+from datetime import timedelta
+from django.utils import timezone
+from pressroom.contact.models import ContactMessage, ContactPage
+from pressroom.contact.tasks import deliver_message
+page = ContactPage.objects.get()
+ContactPage.objects.filter(pk=page.pk).update(to_address="office@example.com")
+for n in range({RETRIES}):  # retries that are due, for the worker's sweep
+    ContactMessage.objects.create(
+        page=page, form_data={{"name": f"retry {{n}}"}}, delivery="retry", attempts=1,
+        next_attempt_at=timezone.now() - timedelta(minutes=1),
+    )
+for n in range({FIRST_ATTEMPTS}):  # first attempts, through the task queue
+    message = ContactMessage.objects.create(page=page, form_data={{"name": f"new {{n}}"}})
+    deliver_message.enqueue(message.pk)
+"""
+
+
+def test_sigterm_while_the_mail_worker_waits_on_a_silent_mail_server(site_folder):
+    folder, static, _session = site_folder
+    in_site(folder, MESSAGES)
+    smtp = SilentMailServer()
+    mail_timeout = 2
+
+    def messages():
+        with sqlite3.connect(folder / "pressroom.sqlite3", timeout=30) as db:
+            return db.execute(
+                "SELECT id, delivery, attempts FROM contact_contactmessage ORDER BY id"
+            ).fetchall()
+
+    def both_sending():
+        """A first attempt (the task worker) and a retry (the sweep) are both under way."""
+        found = messages()
+        retries, first = found[:RETRIES], found[RETRIES:]
+        return any(attempts > 1 for _, _, attempts in retries) and any(
+            state == "sending" for _, state, _ in first
+        )
+
+    try:
+        url = f"smtp://127.0.0.1:{smtp.port}/?timeout={mail_timeout}"
+        node = Node(folder, static, EMAIL_URL=url)
+        deadline = time.monotonic() + 120
+        while not both_sending():
+            assert time.monotonic() < deadline, messages()
+            time.sleep(0.1)
+        code, seconds, stderr = node.terminate()
+    finally:
+        smtp.close()
+    print({"mail_exit_seconds": round(seconds, 2), "attempts": len(smtp.accepted)})
+    assert code == 0, stderr[-3000:]
+    # The attempt at hand ends (the sweep may start one more before it hears of the stop).
+    assert seconds < 2 * mail_timeout + QUICK, stderr
+    # No message is lost nor given up on: each is still waiting for its next attempt.
+    states = [state for _, state, _ in messages()]
+    assert len(states) == RETRIES + FIRST_ATTEMPTS
+    assert set(states) <= {"pending", "retry", "sending"}, states
+
+
+def test_sigterm_while_the_scheduler_is_mid_run(site_folder):
+    folder, static, _session = site_folder
+    articles = 200
+    subprocess.run(
+        [sys.executable, "-m", "pressroom", "seed", f"--articles={articles}"],
+        env=env_for(folder),
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
+    in_site(
+        folder,
+        "from datetime import timedelta; from django.utils import timezone; "
+        "from pressroom.news.models import NewsArticlePage; "
+        "NewsArticlePage.objects.update(expire_at=timezone.now() - timedelta(minutes=1))",
+    )
+    query = (
+        "SELECT p.live, p.expired, COUNT(*) FROM wagtailcore_page p "
+        "JOIN news_newsarticlepage a ON a.page_ptr_id = p.id GROUP BY p.live, p.expired"
+    )
+
+    def counts():
+        with sqlite3.connect(folder / "pressroom.sqlite3", timeout=30) as db:
+            return {(live, expired): n for live, expired, n in db.execute(query).fetchall()}
+
+    node = Node(folder, static)
+    deadline = time.monotonic() + 90
+    while counts().get((0, 1), 0) < 3:  # the scheduler is unpublishing the expired articles
+        assert time.monotonic() < deadline, counts()
+        time.sleep(0.1)
+    code, seconds, stderr = node.terminate()
+    found = counts()
+    with sqlite3.connect(folder / "pressroom.sqlite3") as db:
+        logged = (
+            db.execute(
+                "SELECT COUNT(*) FROM wagtailcore_modellogentry WHERE action = ?",
+                ["wagtail.unpublish.scheduled"],
+            ).fetchone()[0]
+            + db.execute(
+                "SELECT COUNT(*) FROM wagtailcore_pagelogentry WHERE action = ?",
+                ["wagtail.unpublish.scheduled"],
+            ).fetchone()[0]
+        )
+    print({"scheduler_exit_seconds": round(seconds, 2), "articles": found})
+    assert code == 0, stderr
+    assert seconds < QUICK, stderr
+    # Every article is either untouched (still due) or wholly unpublished and logged.
+    assert set(found) <= {(1, 0), (0, 1)}, found
+    assert sum(found.values()) == articles
+    assert logged == found[(0, 1)]
+    assert found.get((1, 0), 0) > 0  # the run stopped; the next one takes the rest

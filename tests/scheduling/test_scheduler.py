@@ -7,8 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import Revision
 
-from pressroom.scheduling.runner import exclusive, publish_scheduled
+from pressroom.news.models import NewsArticlePage
+from pressroom.scheduling.runner import exclusive, publish_scheduled, run_schedule
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +39,34 @@ def test_go_live_and_expiry_reach_cached_pages(company, news_index):
     assert "即将上线" in listing and "即将下线" not in listing
     assert Client().get("/news/coming/").status_code == 200
     assert Client().get("/news/leaving/").status_code == 404
+
+
+def test_a_stopping_scheduler_ends_its_run_between_pages(company, news_index):
+    past = timezone.now() - timedelta(minutes=1)
+    for n in range(3):
+        article = make_article(news_index, slug=f"expiring-{n}")
+        type(article).objects.filter(pk=article.pk).update(expire_at=past)
+    coming = make_article(news_index, slug="coming", live=False)
+    coming.go_live_at = timezone.now() + timedelta(hours=1)
+    coming.save_revision(approved_go_live_at=coming.go_live_at).publish()
+    for revision in Revision.objects.filter(approved_go_live_at__isnull=False):  # an hour on
+        revision.approved_go_live_at = past
+        revision.content["go_live_at"] = past.isoformat()
+        revision.save(update_fields=["approved_go_live_at", "content"])
+    asked = []
+
+    def stop_after_two():
+        asked.append(1)
+        return len(asked) > 2
+
+    assert "Stopped" in run_schedule(should_stop=stop_after_two)
+    live = NewsArticlePage.objects.filter(slug__startswith="expiring-", live=True).count()
+    assert live == 1  # two unpublished, each wholly; one left for the next run
+    coming.refresh_from_db()
+    assert not coming.live
+    assert run_schedule() == "Unpublished 1, published 1."
+    coming.refresh_from_db()
+    assert coming.live
 
 
 def test_only_one_process_publishes_at_a_time(home):

@@ -1,6 +1,7 @@
 import logging
 import threading
 
+from django.conf import settings
 from django.db import DatabaseError, close_old_connections
 from django_tasks_db.management.commands import db_worker
 
@@ -10,10 +11,14 @@ logger = logging.getLogger(__name__)
 
 
 def sweep_forever(every: float, stop: threading.Event) -> None:
-    """Run the contact sweep every ``every`` seconds until ``stop`` is set."""
-    while not stop.wait(every):
+    """Run the contact sweep at once and then every ``every`` seconds until ``stop`` is set.
+
+    A sweep stops between messages when ``stop`` is set: each attempt may wait EMAIL_TIMEOUT
+    on a mail server that does not answer, and a stopping worker must not try them all.
+    """
+    while not stop.is_set():
         try:
-            result = sweep()
+            result = sweep(should_stop=stop.is_set)
         except DatabaseError:  # database briefly away: try again next round
             logger.warning("Contact sweep failed; retrying in %s s", every, exc_info=True)
         else:
@@ -21,6 +26,8 @@ def sweep_forever(every: float, stop: threading.Event) -> None:
                 logger.warning("Contact sweep: %s", result)
         finally:
             close_old_connections()
+        if stop.wait(every):
+            return
 
 
 class Command(db_worker.Command):
@@ -45,5 +52,6 @@ class Command(db_worker.Command):
         try:
             super().handle(*args, **options)
         finally:
+            # The sweep finishes the attempt at hand (at most EMAIL_TIMEOUT) and stops.
             stop.set()
-            thread.join(timeout=15)
+            thread.join(timeout=settings.EMAIL_TIMEOUT + 5)

@@ -1,10 +1,26 @@
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
+
+from pressroom.core.setup import login_hint
+from pressroom.core.static import collected_files_current
+
+# Seconds the app server gives requests in flight after SIGTERM (granian, gunicorn).
+GRACE = 30
+# Seconds after SIGTERM when whatever is left of the node is killed: the grace, plus time for
+# the processes to exit. docs/operations.md promises it; deploy/pressroom.service waits longer.
+STOP_TIMEOUT = GRACE + 5
 
 
 def server_command(host: str, port: int, workers: int) -> list[str]:
@@ -30,7 +46,7 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         "--runtime-mode=st",  # one Rust thread per worker: twice the requests/s of "auto"
         "--no-ws",
         "--blocking-threads=1",
-        "--workers-kill-timeout=30",
+        f"--workers-kill-timeout={GRACE}",
         "--respawn-failed-workers",
     ]
     if os.environ.get("PRESSROOM_ACCESS_LOG", "") not in ("", "0"):
@@ -49,7 +65,7 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
         "--worker-class=gthread",
         "--threads=4",
         "--keep-alive=5",
-        "--graceful-timeout=30",
+        f"--graceful-timeout={GRACE}",
         "--timeout=60",
         "--access-logfile=-",
         "--forwarded-allow-ips=" + os.environ.get("PRESSROOM_TRUSTED_PROXIES", "127.0.0.1"),
@@ -59,6 +75,112 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
 def background_commands() -> list[list[str]]:
     """Other processes a site needs beside the web server (task workers)."""
     return [list(command) for command in getattr(settings, "PRESSROOM_BACKGROUND_COMMANDS", [])]
+
+
+def answers(url: str) -> bool:
+    """Whether a server answers ``url`` at all (any HTTP status: 503 while the database is
+    away is an answer too). Asked with the first host name the site accepts."""
+    hosts = [h for h in settings.ALLOWED_HOSTS if h and h[0] not in ".*"]
+    request = urllib.request.Request(url, headers={"Host": hosts[0]} if hosts else {})
+    try:
+        with urllib.request.urlopen(request, timeout=1):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+
+
+def group_alive(pgid: int) -> bool:
+    """Whether any process is left in the process group ``pgid``."""
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process reuses the number: not ours
+        return False
+    return True
+
+
+class Node:
+    """The processes of one node, each in its own process group, stopped together.
+
+    Only this process is signalled (by systemd, Ctrl-C in a terminal, `kill`); it passes one
+    SIGTERM to each child, which stops in its own way: the app server finishes the requests in
+    flight, the mail worker the mail it is handing over, the scheduler the page it is
+    publishing. Whatever is still running STOP_TIMEOUT seconds later is killed, its whole
+    process group with it (the app server's workers).
+    """
+
+    def __init__(self, env: dict):
+        self.env = env
+        self.processes: list[subprocess.Popen] = []
+        self.signalled = False
+        self.deadline: float | None = None
+        self.gone: set[int] = set()  # children whose whole process group has exited
+        self.killed: list[str] = []
+
+    def on_signal(self, signum, frame) -> None:
+        # Only a flag: a signal handler must not take locks the interrupted code may hold.
+        self.signalled = True
+
+    def start(self, command: list[str]) -> subprocess.Popen:
+        process = subprocess.Popen(command, env=self.env, process_group=0)
+        self.processes.append(process)
+        return process
+
+    def run_step(self, command: list[str]) -> int:
+        """Run a preparation step (collecting static files); a signal stops it too."""
+        step = self.start(command)
+        while step.poll() is None:
+            if self.signalled:
+                self.wait(step)
+                break
+            self.sleep()
+        self.processes.remove(step)
+        return step.returncode
+
+    def stop(self) -> None:
+        if self.deadline is not None:
+            return
+        self.deadline = time.monotonic() + STOP_TIMEOUT
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+
+    def alive(self) -> list[subprocess.Popen]:
+        """Children still running, or whose process group still has a process."""
+        for process in self.processes:
+            ended = process.pid not in self.gone and process.poll() is not None
+            if ended and not group_alive(process.pid):
+                self.gone.add(process.pid)  # never asked again: the number may be reused
+        return [p for p in self.processes if p.pid not in self.gone]
+
+    def kill_the_rest(self) -> None:
+        for process in self.alive():
+            module, *rest = process.args[2:]  # [python, -m, module, arguments...]
+            self.killed.append(rest[0] if module == "pressroom" else module)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def wait(self, server: subprocess.Popen, ready: Callable[[], bool] | None = None) -> None:
+        """Until the server stops (or a signal comes), then until every process is gone.
+
+        ``ready`` is called now and then until it returns True (the server answers)."""
+        while self.alive():
+            if self.signalled or server.poll() is not None:
+                self.stop()
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                self.kill_the_rest()
+                break
+            if ready is not None and self.deadline is None and ready():
+                ready = None
+            self.sleep()
+
+    @staticmethod
+    def sleep() -> None:
+        time.sleep(0.1)
 
 
 class Command(BaseCommand):
@@ -72,33 +194,72 @@ class Command(BaseCommand):
             type=int,
             default=int(os.environ.get("PRESSROOM_WORKERS", str(max(2, os.cpu_count() or 1)))),
         )
+        parser.add_argument(
+            "--show-login",
+            action="store_true",
+            help="Once the site answers, print the admin login too (for a laptop: `make run`).",
+        )
+        parser.add_argument(
+            "--password-file",
+            type=Path,
+            help="Where `pressroom init --password-file` keeps the admin's password.",
+        )
 
-    def handle(self, *args, host, port, workers, **options):
-        env = {**os.environ, "PRESSROOM_DEBUG": "0"}
-        if not (settings.STATIC_ROOT / "staticfiles.json").exists():
-            subprocess.run(
-                [sys.executable, "-m", "pressroom", "collectstatic", "--noinput", "-v0"],
-                env=env,
-                check=True,
+    def handle(self, *args, host, port, workers, show_login, password_file, **options):
+        node = Node({**os.environ, "PRESSROOM_DEBUG": "0"})
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(signum, node.on_signal)
+        if not collected_files_current():  # hashing and compressing all takes half a minute
+            collect = [sys.executable, "-m", "pressroom", "collectstatic", "--noinput", "-v0"]
+            if node.run_step(collect) != 0 or node.signalled:
+                sys.exit(1 if not node.signalled else 0)
+        for command in background_commands():
+            node.start(command)
+        server = node.start(server_command(host, port, workers))
+        address = f"http://{display_host(host)}:{port}"
+        probe = Probe(address + "/healthz")
+
+        def ready() -> bool:
+            if not probe.answers():
+                return False
+            self.announce(address, show_login, password_file)
+            return True
+
+        node.wait(server, ready)
+        if node.killed:
+            self.stderr.write(
+                f"Killed after {STOP_TIMEOUT} s: {', '.join(node.killed)} (did not stop in time)."
             )
-        children = [subprocess.Popen(command, env=env) for command in background_commands()]
-        server = subprocess.Popen(server_command(host, port, workers), env=env)
-        children.append(server)
+        sys.exit(server.returncode if server.returncode is not None else 1)
 
-        def stop(signum, frame):
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
+    def announce(self, address: str, show_login: bool, password_file: Path | None) -> None:
+        """Say where the site answers (and how to sign in), once it does."""
+        lines = ["", f"  Pressroom is serving at {address}/", f"  Admin:  {address}/admin/"]
+        if show_login:
+            try:
+                lines.append(f"  Login:  {login_hint(password_file)}")
+            except DatabaseError as error:
+                lines.append(f"  Login:  (the database did not answer: {error})")
+        self.stdout.write("\n".join(lines) + "\n")
+        self.stdout.flush()
 
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        try:
-            code = server.wait()
-        finally:
-            stop(None, None)
-            for child in children:
-                try:
-                    child.wait(timeout=35)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-        sys.exit(code)
+
+class Probe:
+    """Asks a URL whether the server answers, at most every half second."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.next_try = 0.0
+
+    def answers(self) -> bool:
+        if time.monotonic() < self.next_try:
+            return False
+        self.next_try = time.monotonic() + 0.5
+        return answers(self.url)
+
+
+def display_host(host: str) -> str:
+    """The host part of an address to reach a server listening on ``host``."""
+    if host in ("", "0.0.0.0", "::"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host

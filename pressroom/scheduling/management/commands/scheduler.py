@@ -1,6 +1,5 @@
 import logging
 import signal
-import threading
 import time
 
 from django.conf import settings
@@ -19,13 +18,18 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=settings.PRESSROOM_SCHEDULER_INTERVAL)
         parser.add_argument("--once", action="store_true", help="Run once and exit.")
 
+    stopping = False
+
+    def stop(self, signum, frame) -> None:
+        # Only a flag: a signal handler must take no lock (an Event's could be held already).
+        self.stopping = True
+
     def handle(self, *args, interval, once, **options):
-        stopping = threading.Event()
         if not once:
             for signum in (signal.SIGTERM, signal.SIGINT):
-                signal.signal(signum, lambda *_: stopping.set())
+                signal.signal(signum, self.stop)
         analyzed_at = None
-        while True:
+        while not self.stopping:
             every = getattr(settings, "PRESSROOM_SQLITE_ANALYZE_INTERVAL", 24 * 3600)
             if every and (analyzed_at is None or time.monotonic() - analyzed_at >= every):
                 try:
@@ -34,7 +38,7 @@ class Command(BaseCommand):
                     logger.exception("Refreshing the database statistics failed")
                 analyzed_at = time.monotonic()
             try:
-                report = publish_scheduled()
+                report = publish_scheduled(should_stop=lambda: self.stopping)
                 if report is None:
                     logger.info("Another process is publishing scheduled pages; skipped.")
                 elif report.strip():
@@ -43,5 +47,12 @@ class Command(BaseCommand):
                 logger.exception("Scheduled publishing failed")
             finally:
                 close_old_connections()
-            if once or stopping.wait(interval):
+            if once:
                 return
+            self.sleep(interval)
+
+    def sleep(self, seconds: float) -> None:
+        """Wait until the next run, waking at once when a stop signal comes."""
+        until = time.monotonic() + seconds
+        while not self.stopping and time.monotonic() < until:
+            time.sleep(min(0.2, max(until - time.monotonic(), 0)))
