@@ -304,6 +304,8 @@ PRESSROOM_BACKGROUND_COMMANDS = [
 PRESSROOM_CONTACT_RETRY_BASE = int(os.environ.get("PRESSROOM_CONTACT_RETRY_BASE", "30"))
 PRESSROOM_CONTACT_RETRY_MAX_DELAY = int(os.environ.get("PRESSROOM_CONTACT_RETRY_MAX_DELAY", "300"))
 PRESSROOM_CONTACT_MAX_ATTEMPTS = int(os.environ.get("PRESSROOM_CONTACT_MAX_ATTEMPTS", "600"))
+# Seconds the mail worker waits before polling again after the database went away.
+PRESSROOM_CONTACT_WORKER_RETRY = float(os.environ.get("PRESSROOM_CONTACT_WORKER_RETRY", "5"))
 # The rate-limit counters must be shared by every worker process: Redis when configured,
 # else files in the data directory (a per-process memory cache would multiply the limit).
 # Image renditions: each process's own copies in front of the default cache (no pickling

@@ -1,5 +1,6 @@
 import logging
 import threading
+import time
 
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections
@@ -50,8 +51,27 @@ class Command(db_worker.Command):
         )
         thread.start()
         try:
-            super().handle(*args, **options)
+            self.work_through_outages(*args, **options)
         finally:
             # The sweep finishes the attempt at hand (at most EMAIL_TIMEOUT) and stops.
             stop.set()
             thread.join(timeout=settings.EMAIL_TIMEOUT + 5)
+
+    def work_through_outages(self, *args, **options):
+        """db_worker's loop, started again after the database went away: the worker's poll
+        raises on a refused connection, and a mail worker that exits with the database would
+        leave every message after the outage unsent. SIGTERM still ends it (db_worker's own
+        handler exits at once while no task runs, during this wait too)."""
+        retry = settings.PRESSROOM_CONTACT_WORKER_RETRY
+        while True:
+            try:
+                super().handle(*args, **options)
+                return
+            except DatabaseError:
+                logger.warning(
+                    "Contact worker: database unavailable; trying again in %s s",
+                    retry,
+                    exc_info=True,
+                )
+                close_old_connections()
+                time.sleep(retry)
