@@ -22,10 +22,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page
 
-from pressroom.pagecache.urls import changes_whole_site, own_paths, path_of, urls_showing
+from pressroom.pagecache.showing import (
+    changes_whole_site,
+    path_of,
+    public_pages,
+    public_paths,
+    site_wide_models,
+    urls_showing,
+)
 from pressroom.security.storage import media_bucket
 from pressroom.seo.sitemaps import sitemap_paths
 
@@ -42,19 +48,6 @@ class ExportReport:
     full: bool = True
 
 
-def public_pages():
-    return Page.objects.live().public().filter(depth__gt=1).specific()
-
-
-def public_paths(pages=None) -> set[str]:
-    """Every live, unrestricted page and every page of every news list, in all languages."""
-    paths: set[str] = set()
-    for page in public_pages() if pages is None else pages:
-        paths |= own_paths(page)
-    paths.discard(None)
-    return paths
-
-
 def target_for(root: Path, path: str, html: bool = True) -> Path:
     """``/news/a/`` -> ``root/news/a/index.html`` (``index.xml`` for a feed); ``/robots.txt``
     -> ``root/robots.txt``. Refuses anything outside ``root``."""
@@ -69,11 +62,8 @@ def target_for(root: Path, path: str, html: bool = True) -> Path:
 
 def site_fingerprint() -> str:
     """Changes to these show on every page (header, footer, menus, filters, pictures)."""
-    from pressroom.core.models import CompanyInfo
-    from pressroom.news.models import NewsCategory
-
     digest = hashlib.sha256()
-    for model in (CompanyInfo, Site, NewsCategory, PageViewRestriction, get_image_model()):
+    for model in site_wide_models():
         for row in model.objects.order_by("pk").values_list():
             digest.update(repr(row).encode())
     return digest.hexdigest()

@@ -36,7 +36,7 @@ def absolute_urls(paths) -> list[str]:
 
 
 def everything_paths() -> set[str]:
-    from pressroom.export.export import public_paths
+    from pressroom.pagecache.showing import public_paths
 
     return public_paths()
 

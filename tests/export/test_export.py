@@ -120,7 +120,7 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
 
 def test_changed_re_exports_only_what_a_publish_affects(tmp_path, company, news_index, home):
     from pressroom.export.export import export_site
-    from pressroom.pagecache.urls import urls_showing
+    from pressroom.pagecache.showing import urls_showing
 
     articles = [make_article(news_index, title=f"旧闻 {n}", slug=f"old-{n}") for n in range(3)]
     full = export_site(tmp_path, changed_only=True)  # no earlier export: everything

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from wagtail.models import Site
 
-from pressroom.pagecache.urls import urls_showing
+from pressroom.pagecache.showing import urls_showing
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

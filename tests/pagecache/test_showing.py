@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from pressroom.pagecache.urls import changes_whole_site, urls_showing
+from pressroom.pagecache.showing import changes_whole_site, urls_showing
 from pressroom.pages.models import StandardPage
 from tests.factories import NewsCategoryFactory, make_article, publish
 
