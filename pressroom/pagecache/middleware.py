@@ -12,6 +12,8 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, QueryDict
+from django.http.request import split_domain_port
+from wagtail.models import Site
 
 from pressroom.pagecache import replay, rules, store
 
@@ -81,6 +83,13 @@ def may_store(request, response) -> bool:
     return "cookie" not in vary and "*" not in vary
 
 
+def rendered_for(request, site_id: int) -> bool:
+    """Whether the page was rendered for the site its key names (Wagtail's own answer; they
+    differ only while a Site change is being committed)."""
+    site = Site.find_for_request(request)
+    return site is not None and site.pk == site_id
+
+
 def respond(request, entry, state: str) -> HttpResponse:
     """The stored response, compressed as the client accepts, or a 304."""
     status, headers, body = replay.replay(
@@ -102,21 +111,23 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not rules.may_serve(visit_of(request)):
+        visit = visit_of(request)
+        if not rules.may_serve(visit):
             return self.get_response(request)
-        key = store.key_for(request.path)
         try:
-            entry, state = store.lookup(key)
+            found = store.find(split_domain_port(visit.host)[0], visit.port, visit.path, True)
         except Exception:  # the cache is down: serve from the database meanwhile
             logger.warning("Page cache unavailable for lookups", exc_info=True)
             return self.get_response(request)
-        if entry is not None:
-            return respond(request, entry, "hit")
+        if found.key is None:
+            return self.get_response(request)  # no Wagtail site for this host
+        if found.entry is not None:
+            return respond(request, found.entry, "hit")
         query_string = drop_query(request)
         response = keep_query_on_redirect(self.get_response(request), query_string)
-        if may_store(request, response):
+        if may_store(request, response) and rendered_for(request, found.site_id):
             try:
-                entry = store.store(key, response, state)
+                entry = store.store(found.key, response, found.state)
             except Exception:
                 logger.warning("Page cache unavailable for storing", exc_info=True)
                 return response

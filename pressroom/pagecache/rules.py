@@ -21,8 +21,6 @@ from django.dispatch import receiver
 
 from pressroom.pagecache import store
 
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
-
 _names: list[tuple[frozenset[str], tuple[str, ...]]] = []
 
 
@@ -63,8 +61,23 @@ def only_tracking(query_string: str) -> bool:
     return all(name in exact or (name and name.startswith(prefixes)) for name, _ in pairs)
 
 
+def allowed_hosts() -> list[str]:
+    """``ALLOWED_HOSTS`` as ``request.get_host()`` applies it (Django's own list in DEBUG)."""
+    hosts = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not hosts:
+        return [".localhost", "127.0.0.1", "[::1]"]
+    return hosts
+
+
+def excluded_prefixes() -> tuple[str, ...]:
+    """The admin, documents, media and static files: never looked up, never stored."""
+    admin = "/" + getattr(settings, "PRESSROOM_ADMIN_PATH", "admin/")
+    default = (admin, "/documents/", settings.MEDIA_URL, settings.STATIC_URL)
+    return tuple(prefix for prefix in store.conf("EXCLUDE_PREFIXES", default) if prefix)
+
+
 def excluded(path: str) -> bool:
-    return path.startswith(tuple(store.conf("EXCLUDE_PREFIXES", EXCLUDED_PREFIXES)))
+    return path.startswith(excluded_prefixes())
 
 
 @dataclass

@@ -18,11 +18,20 @@ protocol of optional members looked up on the page (docs/caching.md, "Page types
 ask twice around a change (before and after) when the change can move the page between lists.
 """
 
+from typing import NamedTuple
+
 from django.apps import apps
 from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
+
+
+class Address(NamedTuple):
+    """One cached address: a path on one Wagtail Site."""
+
+    site_id: int
+    path: str
 
 
 def path_of(page) -> str | None:
@@ -31,9 +40,14 @@ def path_of(page) -> str | None:
     return parts[2] if parts else None
 
 
+def address_of(page) -> Address | None:
+    parts = page.get_url_parts()
+    return Address(parts[0], parts[2]) if parts and parts[2] else None
+
+
 def own_paths(page) -> set[str]:
-    """Every address the page answers itself: its own, and those its ``get_cached_paths()``
-    names below it."""
+    """Every path the page answers itself on its site: its own, and those its
+    ``get_cached_paths()`` names below it."""
     path = path_of(page)
     if path is None:
         return set()
@@ -55,28 +69,35 @@ def pages_showing_all(page):
 
 
 def configured_paths(page) -> set[str]:
-    """``PRESSROOM_PAGECACHE_PURGE_ALWAYS`` and what the ``URL_PROVIDERS`` name for ``page``."""
+    """``PRESSROOM_PAGECACHE_PURGE_ALWAYS`` and what the ``URL_PROVIDERS`` name for ``page``
+    (paths on its site)."""
     paths = set(getattr(settings, "PRESSROOM_PAGECACHE_PURGE_ALWAYS", ()))
     for dotted in getattr(settings, "PRESSROOM_PAGECACHE_URL_PROVIDERS", ()):
         paths |= set(import_string(dotted)(page))
     return paths
 
 
-def urls_showing(page) -> set[str]:
-    """Every path whose response shows ``page``: its own addresses, what its type adds
-    (``paths_showing_me``), its parent, the pages of its language that show every page, the
-    configured extras, the pages below it (their breadcrumbs) and its translations."""
+def urls_showing(page) -> set[Address]:
+    """Every address whose response shows ``page``: its own addresses, what its type adds
+    (``paths_showing_me``), its parent, the pages of its site and language that show every
+    page, the configured extras, the pages below it (their breadcrumbs) and its
+    translations. Each on the site it belongs to: a page's change purges nothing elsewhere."""
     page = page.specific
-    paths = own_paths(page) | ask(page, "paths_showing_me") | configured_paths(page)
+    address = address_of(page)
+    others = set()
+    if address is not None:
+        paths = own_paths(page) | ask(page, "paths_showing_me") | configured_paths(page)
+        others = {Address(address.site_id, path) for path in paths if path}
     if page.depth > 2:
-        paths.add(path_of(page.get_parent()))
-    paths |= {path_of(shower) for shower in pages_showing_all(page)}
+        others.add(address_of(page.get_parent()))
+    showing_all = {address_of(shower) for shower in pages_showing_all(page)}
+    others |= {a for a in showing_all if a is not None and address and a.site_id == address.site_id}
     if page.depth > 2:  # breadcrumbs below show its title (the home page's reads "Home")
-        paths |= {path_of(child) for child in page.get_descendants().live().specific(defer=True)}
-    for translation in page.get_translations().live():
-        paths.add(path_of(translation))
-    paths.discard(None)
-    return paths
+        below = page.get_descendants().live().specific(defer=True)
+        others |= {address_of(child) for child in below}
+    others |= {address_of(translation) for translation in page.get_translations().live()}
+    others.discard(None)
+    return others
 
 
 def changes_whole_site(page) -> bool:
@@ -91,15 +112,19 @@ def changes_whole_site(page) -> bool:
 
 
 def public_pages():
+    """Live pages without view restrictions."""
     return Page.objects.live().public().filter(depth__gt=1).specific()
 
 
-def public_paths(pages=None) -> set[str]:
-    """Every address a live, unrestricted page answers (its sub-pages and feeds too)."""
-    paths: set[str] = set()
+def public_addresses(pages=None, site_id=None) -> set[Address]:
+    """Every address a live, unrestricted page answers (its sub-pages and feeds too), on
+    every site or on one."""
+    addresses: set[Address] = set()
     for page in public_pages() if pages is None else pages:
-        paths |= own_paths(page)
-    return paths
+        address = address_of(page)
+        if address is not None and site_id in (None, address.site_id):
+            addresses |= {Address(address.site_id, path) for path in own_paths(page)}
+    return addresses
 
 
 def site_wide_models() -> list:

@@ -27,15 +27,15 @@ def safely(purge, *args) -> None:
         logger.error("Page cache purge failed; cached pages may be stale", exc_info=True)
 
 
-def purge_on_commit(paths=None, everything=False) -> None:
+def purge_on_commit(addresses=None, everything=False) -> None:
     """Purge now (pages rendering meanwhile will not be stored) and again after the commit
     (pages rendered from the old data between the two are dropped)."""
     if everything:
         safely(store.purge_all)
         transaction.on_commit(lambda: safely(store.purge_all))
         cdn.purge_after_commit(everything=True)
-    elif paths:
-        frozen = set(paths)
+    elif addresses:
+        frozen = frozenset(addresses)
         safely(store.purge, frozen)
         transaction.on_commit(lambda: safely(store.purge, frozen))
         # A CDN in front (when configured) drops the same addresses, once, after the commit.
@@ -43,7 +43,7 @@ def purge_on_commit(paths=None, everything=False) -> None:
 
 
 def purge_for(page) -> None:
-    """Purge every path showing ``page`` (or the whole site when every page shows it)."""
+    """Purge every address showing ``page`` (or everything when every page shows it)."""
     try:
         if changes_whole_site(page):
             purge_on_commit(everything=True)

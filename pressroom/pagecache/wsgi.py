@@ -19,13 +19,6 @@ from pressroom.pagecache import replay, rules, store
 REASONS = {200: "200 OK", 304: "304 Not Modified"}
 
 
-def allowed_hosts() -> list[str]:
-    hosts = settings.ALLOWED_HOSTS
-    if settings.DEBUG and not hosts:
-        return [".localhost", "127.0.0.1", "[::1]"]
-    return hosts
-
-
 class Settings(NamedTuple):
     forwarded_host: bool  # USE_X_FORWARDED_HOST: Django's own host handling decides
     forwarded_port: bool  # USE_X_FORWARDED_PORT: likewise
@@ -46,7 +39,7 @@ def current_settings() -> Settings:
                 settings.USE_X_FORWARDED_PORT,
                 settings.SECURE_PROXY_SSL_HEADER,
                 settings.SESSION_COOKIE_NAME,
-                allowed_hosts(),
+                rules.allowed_hosts(),
             )
         )
     return _settings[0]
@@ -107,8 +100,9 @@ class CachedPagesApp:
     def __call__(self, environ, start_response):
         visit = visit_of(environ)
         if visit is not None and rules.may_serve(visit):
+            hostname = split_domain_port(visit.host)[0]
             try:
-                entry = store.lookup_path(visit.path)
+                entry = store.find(hostname, visit.port, visit.path).entry
             except Exception:  # the cache is down: Django serves (and logs it)
                 entry = None
             if entry is not None:

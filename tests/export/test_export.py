@@ -137,7 +137,7 @@ def test_changed_re_exports_only_what_a_publish_affects(tmp_path, company, news_
     assert not changed.full
     pages_written = {path for path in changed.written if not path.endswith((".txt", ".xml"))}
     assert "/news/old-1/" in pages_written and "/news/" in pages_written
-    assert pages_written <= urls_showing(edited) | {"/"}
+    assert pages_written <= {address.path for address in urls_showing(edited)} | {"/"}
     assert len(pages_written) < len(full.written)
     assert "旧闻（已更正）" in (tmp_path / "news" / "old-1" / "index.html").read_text()
     assert "旧闻（已更正）" in (tmp_path / "news" / "index.html").read_text()
@@ -169,3 +169,14 @@ def test_a_file_given_as_the_export_folder_gets_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="not a folder"):
         call_command("export", str(target))
     assert target.read_bytes() == b"not a folder"
+
+
+def test_each_site_of_an_installation_is_exported_on_its_own(tmp_path, two_sites):
+    call_command("export", str(tmp_path / "a"))
+    call_command("export", str(tmp_path / "b"), "--site", "b.test")
+    article_a = (tmp_path / "a" / "news" / "launch" / "index.html").read_text()
+    article_b = (tmp_path / "b" / "news" / "launch" / "index.html").read_text()
+    assert "甲公司的新品发布" in article_a and "乙公司" not in article_a
+    assert "乙公司的新品发布" in article_b and "甲公司" not in article_b
+    assert "http://b.test/news/launch/" in (tmp_path / "b" / "sitemap-1.xml").read_text()
+    assert "b.test" not in (tmp_path / "a" / "sitemap-1.xml").read_text()

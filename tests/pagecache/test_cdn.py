@@ -74,7 +74,7 @@ def test_publishing_purges_the_article_its_lists_and_home_at_the_cdn(
     use_cdn(settings, f"http://127.0.0.1:{server.server_address[1]}")
     host = Site.objects.get(is_default_site=True).hostname
     article = publish(news_index, django_capture_on_commit_callbacks, slug="cdn-launch")
-    expected = urls_showing(article)
+    expected = {address.path for address in urls_showing(article)}
     assert {"/news/cdn-launch/", "/news/", "/"} <= expected
     hosts = {h.split(":")[0] for h, _ in server.purged}
     assert hosts == {host}
@@ -159,3 +159,16 @@ def test_public_pages_let_a_purged_cdn_keep_them_longer(settings, news_index, cl
     assert response["X-Page-Cache"] == "hit"
     settings.PRESSROOM_PAGECACHE_SHARED_MAX_AGE = 0
     assert client.get("/news/")["Cache-Control"] == "public, max-age=60"
+
+
+def test_a_publish_on_one_site_purges_its_own_addresses_only(
+    settings, cdn_server, two_sites, django_capture_on_commit_callbacks
+):
+    server = cdn_server()
+    use_cdn(settings, f"http://127.0.0.1:{server.server_address[1]}")
+    _site_a, _site_b, news_b = two_sites
+    publish(news_b, django_capture_on_commit_callbacks, slug="b-only")
+    assert {host for host, _path in server.purged} == {"b.test"}
+    assert {("b.test", "/news/b-only/"), ("b.test", "/news/"), ("b.test", "/")} <= set(
+        server.purged
+    )

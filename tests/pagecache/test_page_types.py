@@ -17,7 +17,7 @@ from wagtail.models import Page, get_page_models
 
 import pressroom
 from pressroom.i18n.tree import translate_site_tree
-from pressroom.pagecache.showing import path_of, public_paths
+from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.pages.models import StandardPage
 from pressroom.seo.sitemaps import sitemap_paths
 from tests.factories import NewsCategoryFactory, make_article, publish
@@ -57,7 +57,7 @@ def tree(home, company, news_index, sitemap_page, contact_page, settings):
 
 def every_address() -> set[str]:
     crawler = {"/robots.txt"} | sitemap_paths()
-    return public_paths() | crawler
+    return {address.path for address in public_addresses()} | crawler
 
 
 def visitor_get(path):
