@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend as WagtailHTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 
@@ -48,27 +48,36 @@ def every_address() -> set:
     return addresses
 
 
-_pending = threading.local()  # per thread, like the database connection it follows
+_pending = threading.local()  # per thread, like the database connection and its transaction
+
+
+def pending():
+    if not hasattr(_pending, "addresses"):
+        _pending.addresses, _pending.everything = set(), False
+    return _pending
 
 
 def purge_after_commit(addresses=None, everything=False) -> None:
-    """Purge at the CDN once the transaction commits, each address once per transaction
-    (a publish purges the page cache before and after its save; the CDN needs one purge)."""
+    """Purge at the CDN once the transaction commits, each address once: a publish purges the
+    page cache before and after its save, and the CDN needs one purge.
+
+    Every call asks for a flush on commit; the first flush sends what this thread has
+    collected and empties it, so later flushes of the same commit send nothing.
+    """
     if not configured():
         return
-    registered = any(func is _flush for _sids, func, _robust in connection.run_on_commit)
-    if not registered:
-        _pending.addresses, _pending.everything = set(), False
-    _pending.addresses |= set(addresses or ())
-    _pending.everything = _pending.everything or everything
-    if not registered:
-        transaction.on_commit(_flush)
+    state = pending()
+    state.addresses |= set(addresses or ())
+    state.everything = state.everything or everything
+    transaction.on_commit(flush)
 
 
-def _flush() -> None:
-    addresses, everything = _pending.addresses, _pending.everything
-    _pending.addresses, _pending.everything = set(), False
-    purge(addresses, everything)
+def flush() -> None:
+    state = pending()
+    addresses, everything = state.addresses, state.everything
+    state.addresses, state.everything = set(), False
+    if addresses or everything:
+        purge(addresses, everything)
 
 
 def purge(addresses=None, everything=False) -> None:

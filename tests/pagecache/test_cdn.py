@@ -7,6 +7,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.db import transaction
 from wagtail.models import Site
 
 from pressroom.pagecache.showing import urls_showing
@@ -81,6 +82,27 @@ def test_publishing_purges_the_article_its_lists_and_home_at_the_cdn(
     paths = [path for _, path in server.purged]
     assert set(paths) == expected
     assert len(paths) == len(set(paths))  # each once: not before and after the commit too
+
+
+def test_one_transaction_sends_each_address_once_and_the_next_sends_its_own(
+    settings, cdn_server, news_index, django_capture_on_commit_callbacks
+):
+    server = cdn_server()
+    use_cdn(settings, f"http://127.0.0.1:{server.server_address[1]}")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        first = make_article(news_index, slug="first")
+        with transaction.atomic():  # a savepoint inside the editor's transaction
+            first.title = "改过的标题"
+            first.save_revision().publish()
+        make_article(news_index, slug="second")
+    paths = [path for _host, path in server.purged]
+    assert len(paths) == len(set(paths))
+    assert {"/news/first/", "/news/second/", "/news/"} <= set(paths)
+    server.purged.clear()
+    publish(news_index, django_capture_on_commit_callbacks, slug="third")
+    paths = [path for _host, path in server.purged]
+    assert {"/news/third/", "/news/"} <= set(paths)
+    assert len(paths) == len(set(paths))
 
 
 def test_nothing_is_purged_until_the_transaction_commits(
