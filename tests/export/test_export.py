@@ -78,6 +78,7 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
     from tests.factories import NewsCategoryFactory
 
     category = NewsCategoryFactory(name="行业动态", slug="industry")
+    NewsCategoryFactory(name="暂无新闻", slug="empty")  # its list is linked from every list
     for n in range(12):  # two list pages
         make_article(news_index, title=f"静态新闻 {n}", slug=f"static-{n}", category=category)
     call_command("export", str(tmp_path))
@@ -104,6 +105,7 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
         server.shutdown()
     assert not failures
     assert {"/news/", "/news/page/2/", "/news/category/industry/", "/news/static-3/"} <= seen
+    assert "/news/category/empty/" in seen
     # Feeds are files with an XML type, linked from the pages by that name.
     feed = next(path for path in seen if "/feed/" in path)
     assert feed.endswith("index.xml")
