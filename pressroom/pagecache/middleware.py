@@ -60,7 +60,7 @@ def drop_query(request) -> str:
 
 
 def keep_query_on_redirect(response, query_string: str):
-    """A redirect answers as it would have with the tracking parameters (campaigns count)."""
+    """A redirect keeps the tracking parameters: a campaign's link to an old address counts."""
     if query_string and response.has_header("Location") and 300 <= response.status_code < 400:
         response["Location"] = rules.with_query(response["Location"], query_string)
     return response
