@@ -549,6 +549,29 @@ PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", 
 PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
 # The XML sitemaps (index and sections) are cached like pages and purged with them.
 PRESSROOM_PAGECACHE_URL_PROVIDERS = ["pressroom.seo.sitemaps.sitemap_paths"]
+# Models whose rows every page may show (header, footer, menus, filters, pictures, robots.txt):
+# saving or deleting one purges every cached page and makes `pressroom export --changed` a full
+# export. Image models and their renditions are always such models.
+PRESSROOM_PAGECACHE_SITE_WIDE_MODELS = [
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "core.CompanyInfo",
+    "seo.SeoSettings",  # robots.txt
+    "news.NewsCategory",  # every news list's filters
+]
+# Query parameters that shared links carry and no page reads: an address with only these is
+# answered from the cache as the plain address (docs/caching.md). "name*" is a prefix.
+PRESSROOM_PAGECACHE_TRACKING_PARAMETERS = [
+    "utm_*",  # campaigns
+    "from",  # WeChat: from=singlemessage, timeline, groupmessage
+    "isappinstalled",  # WeChat
+    "spm",  # Taobao, Alibaba
+    "gclid",  # Google Ads
+    "fbclid",  # Facebook
+    "bd_vid",  # Baidu ads
+    "share_token",
+    *env_list("PRESSROOM_EXTRA_TRACKING_PARAMETERS"),
+]
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # A stopped or unreachable Redis turns into cache misses quickly instead of hung workers:
     # one try with a 250 ms socket timeout, then the process leaves Redis alone for

@@ -1,12 +1,14 @@
 import pytest
 from django.core.cache import cache
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from pressroom.contact.models import ContactPage
 from pressroom.core.models import CompanyInfo
 from pressroom.core.setup import create_site_tree
 from pressroom.news.models import NewsIndexPage
-from pressroom.pages.models import SitemapPage
+from pressroom.pages.models import HomePage, SitemapPage
+from pressroom.seo.models import SeoSettings
+from tests.factories import make_article, publish
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +57,26 @@ def company(site):
     info.icp_number = "浙ICP备00000000号-1"
     info.save()
     return info
+
+
+@pytest.fixture
+def two_sites(home, site, company, news_index, sitemap_page, settings):
+    """Site A (the default, answering testserver) and site B (b.test), each with a home
+    page, a news center with an article at /news/launch/ and an HTML sitemap."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "b.test", "alias.test"]
+    make_article(news_index, title="甲公司的新品发布", slug="launch")
+    root = Page.get_first_root_node()
+    home_b = publish(root, HomePage(title="乙公司首页", slug="home-b"))
+    site_b = Site.objects.create(hostname="b.test", port=80, root_page=home_b, site_name="乙")
+    news_b = publish(home_b, NewsIndexPage(title="乙公司新闻", slug="news", show_in_menus=True))
+    publish(home_b, SitemapPage(title="乙公司网站地图", slug="sitemap"))
+    make_article(news_b, title="乙公司的新品发布", slug="launch")
+    info = CompanyInfo.for_site(site_b)
+    info.name = "乙泵阀有限公司"
+    info.save()
+    for each in (site, site_b):
+        SeoSettings.for_site(each)  # made on first use, and saving it purges everything
+    return site, site_b, news_b
 
 
 def pytest_configure(config):

@@ -21,11 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.http.request import validate_host
 from django.test import Client
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
-from pressroom.pagecache.urls import changes_whole_site, own_paths, path_of, urls_showing
+from pressroom.pagecache import rules, sites
+from pressroom.pagecache.showing import (
+    changes_whole_site,
+    path_of,
+    public_addresses,
+    public_pages,
+    site_wide_models,
+    urls_showing,
+)
 from pressroom.security.media import is_public_media_path
 from pressroom.security.storage import media_bucket
 from pressroom.seo.sitemaps import sitemap_paths
@@ -43,19 +51,6 @@ class ExportReport:
     full: bool = True
 
 
-def public_pages():
-    return Page.objects.live().public().filter(depth__gt=1).specific()
-
-
-def public_paths(pages=None) -> set[str]:
-    """Every live, unrestricted page and every page of every news list, in all languages."""
-    paths: set[str] = set()
-    for page in public_pages() if pages is None else pages:
-        paths |= own_paths(page)
-    paths.discard(None)
-    return paths
-
-
 def target_for(root: Path, path: str, html: bool = True) -> Path:
     """``/news/a/`` -> ``root/news/a/index.html`` (``index.xml`` for a feed); ``/robots.txt``
     -> ``root/robots.txt``. Refuses anything outside ``root``."""
@@ -70,11 +65,8 @@ def target_for(root: Path, path: str, html: bool = True) -> Path:
 
 def site_fingerprint() -> str:
     """Changes to these show on every page (header, footer, menus, filters, pictures)."""
-    from pressroom.core.models import CompanyInfo
-    from pressroom.news.models import NewsCategory
-
     digest = hashlib.sha256()
-    for model in (CompanyInfo, Site, NewsCategory, PageViewRestriction, get_image_model()):
+    for model in site_wide_models():
         for row in model.objects.order_by("pk").values_list():
             digest.update(repr(row).encode())
     return digest.hexdigest()
@@ -88,12 +80,12 @@ def page_states(pages) -> dict[str, list]:
     }
 
 
-def changed_paths(previous: dict, pages) -> set[str] | None:
-    """The addresses showing a page that changed since ``previous`` was written; None when
-    the change shows on every page (export everything)."""
+def changed_paths(previous: dict, pages, site_id: int) -> set[str] | None:
+    """The paths of ``site_id`` showing a page that changed since ``previous`` was written;
+    None when the change shows on every page (export everything)."""
     if previous.get("site") != site_fingerprint():
         return None
-    old_states, paths = previous.get("pages", {}), set()
+    old_states, addresses = previous.get("pages", {}), set()
     current = {str(page.pk): page for page in pages}
     new_states = page_states(current.values())
     for key in old_states.keys() | new_states.keys():
@@ -103,13 +95,23 @@ def changed_paths(previous: dict, pages) -> set[str] | None:
         if page is not None:
             if changes_whole_site(page):
                 return None
-            paths |= urls_showing(page)
+            addresses |= urls_showing(page)
         if key in old_states:  # moved, unpublished or deleted: its old parent's lists too
             old_parent = Page.objects.filter(path=old_states[key][2]).specific().first()
             if old_parent is not None and old_parent.depth > 1:
-                paths |= urls_showing(old_parent)
-    paths.discard(None)
-    return paths
+                addresses |= urls_showing(old_parent)
+    return {address.path for address in addresses if address.site_id == site_id}
+
+
+def export_host(site) -> str:
+    """A host name that Django accepts (``ALLOWED_HOSTS``) and Wagtail routes to ``site``:
+    its own, else (for the default site) an allowed one that no other site claims."""
+    allowed = rules.allowed_hosts()
+    rows = sites.rows_from_database()
+    for host in [site.hostname, *(host.lstrip(".") for host in allowed if host != "*")]:
+        if validate_host(host, allowed) and sites.site_for_host(rows, host, site.port) == site.pk:
+            return host
+    raise ValueError(f"No allowed host name leads to {site}: add {site.hostname} to ALLOWED_HOSTS.")
 
 
 def rewrite_links(html: bytes, renamed: dict[str, str]) -> bytes:
@@ -158,15 +160,16 @@ def prune_tree(target: Path, public) -> None:
             item.rmdir()
 
 
-def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportReport:
-    """Write the public site under ``root``, with static and media files.
+def export_site(root: Path, paths=None, changed_only: bool = False, site=None) -> ExportReport:
+    """Write the public pages of ``site`` (the default site) under ``root``, with static and
+    media files.
 
     ``paths`` limits the pages rendered (tests, one-off refreshes); ``changed_only`` renders
     only what changed since the last export into ``root`` (a full export when it has none).
     """
     root = Path(root)
-    hosts = [host for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
-    client = Client(HTTP_HOST=(hosts[0].lstrip(".") if hosts else "localhost"))
+    site = site or Site.objects.get(is_default_site=True)
+    client = Client(HTTP_HOST=export_host(site), SERVER_PORT=str(site.port))
     client.raise_request_exception = False
     report = ExportReport()
     manifest_file = root / MANIFEST
@@ -180,11 +183,11 @@ def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportRep
             previous = {}
 
     pages = list(public_pages())
-    everything = public_paths(pages)
+    everything = {address.path for address in public_addresses(pages, site_id=site.pk)}
     if paths is not None:
         wanted = set(paths)
     elif previous:
-        wanted = changed_paths(previous, pages)
+        wanted = changed_paths(previous, pages, site.pk)
         report.full = wanted is None
         if wanted is None:
             wanted = everything
@@ -215,7 +218,7 @@ def export_site(root: Path, paths=None, changed_only: bool = False) -> ExportRep
             continue
         is_html = response.get("Content-Type", "").startswith("text/html")
         rendered[path] = (response.content, is_html)
-    for path in sorted(set(CRAWLER_FILES) | sitemap_paths()):
+    for path in sorted(set(CRAWLER_FILES) | sitemap_paths(site.root_page)):
         response = client.get(path)  # (sitemap_paths names one section past the end: 404)
         if response.status_code == 200:
             rendered[path] = (response.content, False)

@@ -1,5 +1,6 @@
 """The news center: its index page, articles, categories and tags."""
 
+from math import ceil
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -27,7 +28,7 @@ from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
 from pressroom.core.prepared import PreparedQuery
 from pressroom.search.fields import with_word_splitting
-from pressroom.seo.feeds import NewsFeedRoutes
+from pressroom.seo.feeds import FEED_TYPES, NewsFeedRoutes, feed_subpath
 
 LIST_RENDITION = "fill-480x300"
 
@@ -109,6 +110,12 @@ class PageRowId(Expression):
     @staticmethod
     def pk_field():
         return NewsArticlePage._meta.pk
+
+
+def site_path(page) -> str | None:
+    """The page's address on its site (``/en/news/``); None when it has none."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -205,6 +212,11 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
 
     def list_url(self, category=None, tag=None, number=1) -> str:
         """The canonical address of one page of the list, with no query string."""
+        return self.url + self.list_subpath(category, tag, number)
+
+    @staticmethod
+    def list_subpath(category=None, tag=None, number=1) -> str:
+        """One page of the list below the news center's address: ``category/x/page/2/``."""
         if category is not None:
             parts = ["category", category.slug]
         elif tag is not None:
@@ -213,7 +225,46 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
             parts = []
         if number > 1:
             parts += ["page", str(number)]
-        return self.url + "".join(f"{part}/" for part in parts)
+        return "".join(f"{part}/" for part in parts)
+
+    # --- Which addresses show it (the page cache's protocol, docs/caching.md) -------------
+
+    def get_cached_paths(self):
+        """Wagtail's hook for frontend-cache purges: every list page (numbered, by category,
+        by tag, and one past the end) and every feed, below the news center's address."""
+        return ["/" + subpath for subpath in sorted(self.list_subpaths())]
+
+    def list_subpaths(self, article=None) -> set[str]:
+        """The sub-paths of the lists and feeds that show ``article`` (all of them when None).
+
+        Publishing shifts every page of a list, so all its numbered pages count, and the one
+        after the last (it 404s once the list shrinks).
+        """
+        articles = self.articles()
+        if article is None:
+            categories = list(NewsCategory.objects.all())  # an empty category's list too
+            tags = Tag.objects.filter(
+                news_articletag_items__content_object__in=articles.order_by().values("pk")
+            ).distinct()
+        else:
+            categories = [article.category] if article.category_id else []
+            tags = article.tags.all()
+        subpaths = self.numbered_subpaths(articles)
+        subpaths |= {feed_subpath(self, kind) for kind in FEED_TYPES}
+        for category in categories:
+            subpaths |= self.numbered_subpaths(articles.filter(category=category), category)
+            subpaths |= {feed_subpath(self, kind, category) for kind in FEED_TYPES}
+        for tag in tags:
+            subpaths |= self.numbered_subpaths(articles.filter(tagged_items__tag=tag), tag=tag)
+        return subpaths
+
+    def numbered_subpaths(self, articles, category=None, tag=None) -> set[str]:
+        last = max(1, ceil(articles.count() / settings.PRESSROOM_NEWS_PER_PAGE)) + 1
+        return {self.list_subpath(category, tag, n) for n in range(1, last + 1)}
+
+    def changes_whole_site(self) -> bool:
+        """The page cache's protocol: every page's head links its site's news center's feeds."""
+        return self.depth == 3
 
     def legacy_redirect(self, request):
         """Turn ``?page=N&category=slug`` links into the canonical path, or a 404."""
@@ -399,6 +450,21 @@ class NewsArticlePage(BasePage):
             context["next_article"] = self.get_next_article()
         context["article_tags"] = self.get_tags(request)
         return context
+
+    # --- Which addresses show it (the page cache's protocol, docs/caching.md) -------------
+
+    def paths_showing_me(self) -> set[str]:
+        """Its news center's lists and feeds (its own, its category's, its tags'), and the
+        articles beside it, whose previous/next links show its title."""
+        index = self.get_parent().specific
+        paths = set()
+        if (base := site_path(index)) and hasattr(index, "list_subpaths"):
+            paths |= {base + subpath for subpath in index.list_subpaths(self)}
+        if self.first_published_at:
+            neighbours = (self.get_previous_article(), self.get_next_article())
+            paths |= {site_path(page) for page in neighbours if page is not None}
+        paths.discard(None)
+        return paths
 
 
 def _neighbours(parent_path, depth, pk, now):

@@ -2,8 +2,9 @@
 
 Pressroom does not add ``wagtail.contrib.frontend_cache`` to INSTALLED_APPS: its app registers
 its own publish handlers, which would purge a second, smaller set of URLs. It uses the
-module's ``purge_urls_from_cache`` and backends only, with the URLs ``urls_showing`` gives
-(made absolute for every Site), called from ``pressroom.pagecache.signals`` after the commit.
+module's ``purge_urls_from_cache`` and backends only, with the addresses ``urls_showing``
+gives (each made absolute on its own Site), called from ``pressroom.pagecache.signals`` after
+the commit.
 
 A CDN that is down or refuses never breaks a publish: failures are logged, and an unreachable
 purge endpoint costs one timeout per publish, not one per URL.
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend as WagtailHTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 
@@ -27,49 +28,64 @@ def configured() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def absolute_urls(paths) -> list[str]:
-    """``paths`` on every Site's root URL (e.g. ``https://www.example.com/en/news/``)."""
+def absolute_urls(addresses) -> list[str]:
+    """Each address on its own Site's root URL (e.g. ``https://www.example.com/en/news/``)."""
     from wagtail.models import Site
 
-    roots = {site.root_url for site in Site.objects.all()}
-    return sorted(root + path for root in roots for path in paths if path)
+    roots = {site.pk: site.root_url for site in Site.objects.all()}
+    return sorted(roots[site_id] + path for site_id, path in addresses if site_id in roots)
 
 
-def everything_paths() -> set[str]:
-    from pressroom.export.export import public_paths
+def every_address() -> set:
+    """Every public page's addresses, and the configured ones (the XML sitemaps) of each site."""
+    from wagtail.models import Site
 
-    return public_paths()
+    from pressroom.pagecache.showing import Address, configured_paths, public_addresses
+
+    addresses = public_addresses()
+    for site in Site.objects.select_related("root_page"):
+        addresses |= {Address(site.pk, path) for path in configured_paths(site.root_page)}
+    return addresses
 
 
-_pending = threading.local()  # per thread, like the database connection it follows
+_pending = threading.local()  # per thread, like the database connection and its transaction
 
 
-def purge_after_commit(paths=None, everything=False) -> None:
-    """Purge at the CDN once the transaction commits, each address once per transaction
-    (a publish purges the page cache before and after its save; the CDN needs one purge)."""
+def pending():
+    if not hasattr(_pending, "addresses"):
+        _pending.addresses, _pending.everything = set(), False
+    return _pending
+
+
+def purge_after_commit(addresses=None, everything=False) -> None:
+    """Purge at the CDN once the transaction commits, each address once: a publish purges the
+    page cache before and after its save, and the CDN needs one purge.
+
+    Every call asks for a flush on commit; the first flush sends what this thread has
+    collected and empties it, so later flushes of the same commit send nothing.
+    """
     if not configured():
         return
-    registered = any(func is _flush for _sids, func, _robust in connection.run_on_commit)
-    if not registered:
-        _pending.paths, _pending.everything = set(), False
-    _pending.paths |= set(paths or ())
-    _pending.everything = _pending.everything or everything
-    if not registered:
-        transaction.on_commit(_flush)
+    state = pending()
+    state.addresses |= set(addresses or ())
+    state.everything = state.everything or everything
+    transaction.on_commit(flush)
 
 
-def _flush() -> None:
-    paths, everything = _pending.paths, _pending.everything
-    _pending.paths, _pending.everything = set(), False
-    purge(paths, everything)
+def flush() -> None:
+    state = pending()
+    addresses, everything = state.addresses, state.everything
+    state.addresses, state.everything = set(), False
+    if addresses or everything:
+        purge(addresses, everything)
 
 
-def purge(paths=None, everything=False) -> None:
-    """Purge ``paths`` (or every public page) at the CDN; never raises."""
+def purge(addresses=None, everything=False) -> None:
+    """Purge ``addresses`` (or every public page) at the CDN; never raises."""
     if not configured():
         return
     try:
-        urls = absolute_urls(everything_paths() if everything else paths or ())
+        urls = absolute_urls(every_address() if everything else addresses or ())
         limit = getattr(settings, "PRESSROOM_CDN_PURGE_MAX", 1000)
         if len(urls) > limit:
             logger.warning(

@@ -11,18 +11,15 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.http.request import split_domain_port
+from wagtail.models import Site
 
-from pressroom.pagecache import replay, store
+from pressroom.pagecache import replay, rules, store
 
 logger = logging.getLogger(__name__)
 
 NEVER_CACHED_CONTROL = ("private", "no-store", "no-cache")
-
-
-def excluded(path: str) -> bool:
-    prefixes = store.conf("EXCLUDE_PREFIXES", ("/admin/", "/documents/", "/media/", "/static/"))
-    return any(path.startswith(prefix) for prefix in prefixes)
 
 
 def logged_in(request) -> bool:
@@ -34,25 +31,39 @@ def logged_in(request) -> bool:
     return SESSION_KEY in engine.SessionStore(session_key)
 
 
-def allowed_host(request) -> bool:
+def allowed_host(request) -> str | None:
     try:
-        request.get_host()  # hits must not skip Django's ALLOWED_HOSTS check
+        return request.get_host()  # hits must not skip Django's ALLOWED_HOSTS check
     except DisallowedHost:
-        return False
-    return True
+        return None
 
 
-def may_use_cache(request) -> bool:
-    """Anonymous GET or HEAD of a public path without a query string, for an allowed host."""
-    return (
-        request.method in ("GET", "HEAD")
-        # Hits are answered before SecurityMiddleware: leave it the requests it redirects.
-        and not (settings.SECURE_SSL_REDIRECT and not request.is_secure())
-        and not request.META.get("QUERY_STRING")
-        and not excluded(request.path)
-        and allowed_host(request)
-        and not logged_in(request)
+def visit_of(request) -> rules.Visit:
+    return rules.Visit(
+        method=request.method,
+        path=request.path,
+        query_string=request.META.get("QUERY_STRING", ""),
+        secure=request.is_secure(),
+        host=allowed_host(request),
+        port=request.get_port(),
+        maybe_signed_in=lambda: logged_in(request),
     )
+
+
+def drop_query(request) -> str:
+    """Remove the (tracking-only) query string before any view reads it; returns it."""
+    query_string = request.META.get("QUERY_STRING", "")
+    if query_string:
+        request.META["QUERY_STRING"] = ""
+        request.GET = QueryDict()
+    return query_string
+
+
+def keep_query_on_redirect(response, query_string: str):
+    """A redirect keeps the tracking parameters: a campaign's link to an old address counts."""
+    if query_string and response.has_header("Location") and 300 <= response.status_code < 400:
+        response["Location"] = rules.with_query(response["Location"], query_string)
+    return response
 
 
 def may_store(request, response) -> bool:
@@ -70,6 +81,13 @@ def may_store(request, response) -> bool:
         return False
     vary = response.get("Vary", "").lower()
     return "cookie" not in vary and "*" not in vary
+
+
+def rendered_for(request, site_id: int) -> bool:
+    """Whether the page was rendered for the site its key names (Wagtail's own answer; they
+    differ only while a Site change is being committed)."""
+    site = Site.find_for_request(request)
+    return site is not None and site.pk == site_id
 
 
 def respond(request, entry, state: str) -> HttpResponse:
@@ -93,20 +111,23 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not may_use_cache(request):
+        visit = visit_of(request)
+        if not rules.may_serve(visit):
             return self.get_response(request)
-        key = store.key_for(request.path)
         try:
-            entry, state = store.lookup(key)
+            found = store.find(split_domain_port(visit.host)[0], visit.port, visit.path, True)
         except Exception:  # the cache is down: serve from the database meanwhile
             logger.warning("Page cache unavailable for lookups", exc_info=True)
             return self.get_response(request)
-        if entry is not None:
-            return respond(request, entry, "hit")
-        response = self.get_response(request)
-        if may_store(request, response):
+        if found.key is None:
+            return self.get_response(request)  # no Wagtail site for this host
+        if found.entry is not None:
+            return respond(request, found.entry, "hit")
+        query_string = drop_query(request)
+        response = keep_query_on_redirect(self.get_response(request), query_string)
+        if may_store(request, response) and rendered_for(request, found.site_id):
             try:
-                entry = store.store(key, response, state)
+                entry = store.store(found.key, response, found.state)
             except Exception:
                 logger.warning("Page cache unavailable for storing", exc_info=True)
                 return response

@@ -9,11 +9,12 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.images import get_image_model
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from pressroom.pagecache import cdn, store
-from pressroom.pagecache.urls import changes_whole_site, urls_showing
+from pressroom.pagecache.showing import changes_whole_site, site_wide_models, urls_showing
 
 logger = logging.getLogger(__name__)
 
@@ -26,15 +27,15 @@ def safely(purge, *args) -> None:
         logger.error("Page cache purge failed; cached pages may be stale", exc_info=True)
 
 
-def purge_on_commit(paths=None, everything=False) -> None:
+def purge_on_commit(addresses=None, everything=False) -> None:
     """Purge now (pages rendering meanwhile will not be stored) and again after the commit
     (pages rendered from the old data between the two are dropped)."""
     if everything:
         safely(store.purge_all)
         transaction.on_commit(lambda: safely(store.purge_all))
         cdn.purge_after_commit(everything=True)
-    elif paths:
-        frozen = set(paths)
+    elif addresses:
+        frozen = frozenset(addresses)
         safely(store.purge, frozen)
         transaction.on_commit(lambda: safely(store.purge, frozen))
         # A CDN in front (when configured) drops the same addresses, once, after the commit.
@@ -42,7 +43,7 @@ def purge_on_commit(paths=None, everything=False) -> None:
 
 
 def purge_for(page) -> None:
-    """Purge every path showing ``page`` (or the whole site when every page shows it)."""
+    """Purge every address showing ``page`` (or everything when every page shows it)."""
     try:
         if changes_whole_site(page):
             purge_on_commit(everything=True)
@@ -106,12 +107,7 @@ def after_cache_outage(sender, **kwargs):
 
 
 def connect() -> None:
-    from wagtail.images import get_image_model
-
     from pressroom.core.cache import cache_recovered
-    from pressroom.core.models import CompanyInfo
-    from pressroom.news.models import NewsCategory
-    from pressroom.seo.models import SeoSettings
 
     page_published.connect(on_publish_change, dispatch_uid="pagecache-published")
     page_unpublished.connect(on_publish_change, dispatch_uid="pagecache-unpublished")
@@ -121,10 +117,8 @@ def connect() -> None:
     pre_page_move.connect(on_page_move, dispatch_uid="pagecache-pre-move")
     cache_recovered.connect(after_cache_outage, dispatch_uid="pagecache-cache-recovered")
     post_page_move.connect(on_page_move, dispatch_uid="pagecache-post-move")
-    # Shown on every page (header, footer, menus, filters) or on many: purge everything.
-    # (SeoSettings holds robots.txt.)
-    models = (CompanyInfo, SeoSettings, Site, NewsCategory, PageViewRestriction, get_image_model())
-    for model in models:
+    # Shown on every page (header, footer, menus, filters, robots.txt): purge everything.
+    for model in site_wide_models():
         for signal in (post_save, post_delete):
             signal.connect(purge_everything, sender=model, dispatch_uid=f"pagecache-{model}")
     # A rendition deleted while its image stays the same (a purge of renditions) leaves

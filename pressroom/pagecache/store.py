@@ -2,14 +2,14 @@
 
 An entry is one dict holding the response headers and the body three times (plain, gzip and,
 when the ``brotli`` package is installed, Brotli), so a hit never compresses anything. Keys
-are made from the path alone (the language is part of the path); nothing a visitor sends in
-headers, cookies or the query string reaches them.
+are made from the Wagtail Site (``sites``), the language and the path; nothing a visitor
+sends in headers, cookies or the query string reaches them.
 
 Two ways to invalidate:
 
-- ``purge(paths)`` replaces each path's entry with a short-lived tombstone; a render that was
-  already under way when the purge happened sees the tombstone and does not store its (stale)
-  result.
+- ``purge(addresses)`` replaces the entry of each address (a site and a path) with a
+  short-lived tombstone; a render that was already under way when the purge happened sees
+  the tombstone and does not store its (stale) result.
 - ``purge_all()`` changes the generation token kept in the cache; entries made under another
   generation count as misses. Used for site-wide changes (company info, menus).
 
@@ -25,6 +25,7 @@ import os
 import time
 import uuid
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -32,7 +33,9 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.translation import get_language_from_path
 
-try:  # Optional: Brotli is ~20% smaller than gzip for HTML.
+from pressroom.pagecache import sites
+
+try:  # Optional: Brotli makes HTML smaller than gzip does.
     import brotli
 except ImportError:  # pragma: no cover - exercised only without the package
     brotli = None
@@ -67,11 +70,14 @@ def cache():
     return caches[conf("ALIAS", "default")]
 
 
-def key_for(path: str) -> str:
-    """The cache key of a canonical path such as ``/en/news/``."""
+SITES_KEY = KEY_PREFIX + "sites"
+
+
+def key_for(site_id: int, path: str) -> str:
+    """The cache key of a canonical path such as ``/en/news/`` on one Wagtail Site."""
     language = get_language_from_path(path) or settings.LANGUAGE_CODE
     digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return f"{KEY_PREFIX}{language}:{digest}"
+    return f"{KEY_PREFIX}{int(site_id)}:{language}:{digest}"
 
 
 # --- The cross-process stamp (process-local caches only) -----------------------------------
@@ -117,38 +123,26 @@ def touch_stamp() -> None:
 # tells whether a copy is still current. Without a stamp file (Redis, or tests) there is no
 # such signal and nothing is kept: every hit asks the shared cache.
 
-_memo: dict[str, tuple[str, float, dict]] = {}
+_memo: dict[tuple[int, str], tuple[str, float, dict]] = {}
 
 
 def memo_enabled() -> bool:
     return bool(conf("STAMP_FILE", None)) and conf("MEMO_SIZE", 256) > 0
 
 
-def memo_get(path: str, stamp: str) -> dict | None:
-    """The copy of ``path``'s entry kept by this process, if nothing was purged since."""
-    found = _memo.get(path)
+def memo_get(address: tuple[int, str], stamp: str) -> dict | None:
+    """The copy of ``address``'s entry kept by this process, if nothing was purged since."""
+    found = _memo.get(address)
     if found is not None and found[0] == stamp and found[1] > time.time():
         return found[2]
     return None
 
 
-def memo_put(path: str, entry: dict) -> None:
+def memo_put(address: tuple[int, str], entry: dict) -> None:
     if len(_memo) >= conf("MEMO_SIZE", 256):
         _memo.clear()  # hot pages come back on their next hit
     stamp = entry["gen"].rpartition(":")[2]
-    _memo[path] = (stamp, entry["stored_at"] + conf("TIMEOUT", 24 * 3600), entry)
-
-
-def lookup_path(path: str) -> dict | None:
-    """The live entry for ``path``, from this process's copies when they are current."""
-    if not memo_enabled():
-        return lookup(key_for(path))[0]
-    entry = memo_get(path, read_stamp())
-    if entry is None:
-        entry = lookup(key_for(path))[0]
-        if entry is not None:
-            memo_put(path, entry)
-    return entry
+    _memo[address] = (stamp, entry["stored_at"] + conf("TIMEOUT", 24 * 3600), entry)
 
 
 # --- Lookups and stores --------------------------------------------------------------------
@@ -164,15 +158,64 @@ def generation(current: object) -> str:
     return token
 
 
-def lookup(key: str) -> tuple[dict | None, tuple[str, int]]:
-    """The live entry under ``key`` (or None), and the state a new entry would be made under:
-    the generation and the number of purges so far."""
-    found = cache().get_many([key, GENERATION_KEY, SEQUENCE_KEY])
-    gen = generation(found.get(GENERATION_KEY)) + ":" + read_stamp()
-    entry = found.get(key)
-    if isinstance(entry, dict) and entry.get("gen") == gen and "body" in entry:
-        return entry, (gen, 0)
-    return None, (gen, found.get(SEQUENCE_KEY) or 0)
+class Found(NamedTuple):
+    """What a lookup found: the key (None when the cache cannot answer for this host), the
+    live entry, and the state a new entry would be stored under (version, purges so far)."""
+
+    key: str | None
+    entry: dict | None
+    state: tuple[str, int]
+    site_id: int | None = None
+
+
+# This process's latest table of sites, with the version it was made under.
+_sites: list[tuple[str, tuple]] = []
+
+
+def sites_table(found: dict, version: str, build: bool):
+    """The Site rows of the current version: from the cache, else (``build``) the database."""
+    table = found.get(SITES_KEY)
+    if isinstance(table, dict) and table.get("version") == version:
+        rows = table["rows"]
+    elif build:
+        rows = sites.rows_from_database()
+        cache().set(SITES_KEY, {"version": version, "rows": rows}, timeout=conf("TIMEOUT", 86400))
+    else:
+        return None
+    _sites[:] = [(version, rows)]
+    return rows
+
+
+def find(hostname: str, port, path: str, build_sites: bool = False) -> Found:
+    """The live entry of ``path`` on the site of ``hostname`` and ``port``.
+
+    One cache read in the usual case (this process guesses the site from the table it saw
+    last and checks the guess against the current version); none with a stamp file while
+    this process keeps a copy of the entry. Without a current table of sites in the cache
+    the answer is "cannot tell" unless ``build_sites`` (the middleware) may read the database.
+    """
+    stamp = read_stamp()
+    known = _sites[0] if _sites else None
+    guess = sites.site_for_host(known[1], hostname, port) if known else None
+    if guess is not None and memo_enabled() and known[0].rpartition(":")[2] == stamp:
+        entry = memo_get((guess, path), stamp)
+        if entry is not None:
+            return Found(key_for(guess, path), entry, (entry["gen"], 0), guess)
+    guessed_key = key_for(guess, path) if guess is not None else None
+    keys = [GENERATION_KEY, SEQUENCE_KEY, SITES_KEY, *([guessed_key] if guessed_key else [])]
+    found = cache().get_many(keys)
+    version = generation(found.get(GENERATION_KEY)) + ":" + stamp
+    rows = sites_table(found, version, build_sites)
+    site_id = sites.site_for_host(rows, hostname, port) if rows is not None else None
+    if site_id is None:
+        return Found(None, None, (version, 0))
+    key = key_for(site_id, path)
+    entry = found.get(key) if key == guessed_key else cache().get(key)
+    if isinstance(entry, dict) and entry.get("gen") == version and "body" in entry:
+        if memo_enabled():
+            memo_put((site_id, path), entry)
+        return Found(key, entry, (version, 0), site_id)
+    return Found(key, None, (version, found.get(SEQUENCE_KEY) or 0), site_id)
 
 
 def compress_variants(body: bytes, content_type: str) -> dict[str, bytes]:
@@ -216,21 +259,23 @@ def store(key: str, response, state: tuple[str, int]) -> dict | None:
 # --- Purges --------------------------------------------------------------------------------
 
 
-def purge(paths) -> None:
-    """Drop the cached responses of ``paths`` (on every node sharing the cache)."""
-    paths = set(paths)
-    if not paths:
+def purge(addresses) -> None:
+    """Drop the cached responses of ``addresses``, ``(site id, path)`` pairs (on every node
+    sharing the cache)."""
+    addresses = {(int(site_id), path) for site_id, path in addresses}
+    if not addresses:
         return
-    if len(paths) > conf("PURGE_ALL_ABOVE", 500):
+    if len(addresses) > conf("PURGE_ALL_ABOVE", 500):
         purge_all()
         return
     tombstone = {"purge": next_purge_number()}
     cache().set_many(
-        {key_for(path): tombstone for path in paths}, timeout=conf("TOMBSTONE_TIMEOUT", 120)
+        {key_for(*address): tombstone for address in addresses},
+        timeout=conf("TOMBSTONE_TIMEOUT", 120),
     )
     touch_stamp()
-    for path in paths:
-        _memo.pop(path, None)
+    for address in addresses:
+        _memo.pop(address, None)
 
 
 def next_purge_number() -> int:

@@ -1,8 +1,8 @@
 """Serving page-cache hits at the WSGI layer, before Django builds a request.
 
-A hit costs a cookie check, a host check, a scheme check and one cache read; everything else
-(sessions, editors, misses, plain-HTTP requests that must be redirected to HTTPS, forwarded
-hosts) goes to Django, where the middleware makes the same decisions with the full request.
+The decision is ``rules.may_serve``, the middleware's own; a visitor with a session cookie,
+and every request when forwarded host or port headers are in use, goes on to Django, where
+the middleware decides with the full request. Misses are rendered and stored there.
 """
 
 from typing import NamedTuple
@@ -14,22 +14,14 @@ from django.dispatch import receiver
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 
-from pressroom.pagecache import replay, store
-from pressroom.pagecache.middleware import excluded
+from pressroom.pagecache import replay, rules, store
 
 REASONS = {200: "200 OK", 304: "304 Not Modified"}
 
 
-def allowed_hosts() -> list[str]:
-    hosts = settings.ALLOWED_HOSTS
-    if settings.DEBUG and not hosts:
-        return [".localhost", "127.0.0.1", "[::1]"]
-    return hosts
-
-
 class Settings(NamedTuple):
     forwarded_host: bool  # USE_X_FORWARDED_HOST: Django's own host handling decides
-    https_only: bool  # SECURE_SSL_REDIRECT
+    forwarded_port: bool  # USE_X_FORWARDED_PORT: likewise
     proxy_ssl_header: tuple[str, str] | None
     session_cookie: str
     allowed_hosts: list[str]
@@ -44,10 +36,10 @@ def current_settings() -> Settings:
         _settings.append(
             Settings(
                 settings.USE_X_FORWARDED_HOST,
-                settings.SECURE_SSL_REDIRECT,
+                settings.USE_X_FORWARDED_PORT,
                 settings.SECURE_PROXY_SSL_HEADER,
                 settings.SESSION_COOKIE_NAME,
-                allowed_hosts(),
+                rules.allowed_hosts(),
             )
         )
     return _settings[0]
@@ -69,20 +61,34 @@ def secure(environ) -> bool:
     return False
 
 
-def simple_anonymous_get(environ) -> bool:
-    """True for requests whose answer needs nothing but the path (the cache's key)."""
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING"):
-        return False
-    conf = current_settings()
-    if conf.forwarded_host:
-        return False  # Django's own host handling decides
-    if conf.https_only and not secure(environ):
-        return False  # SecurityMiddleware redirects it to HTTPS
+def allowed_host(environ) -> str | None:
+    """The Host header when ALLOWED_HOSTS accepts it, as ``request.get_host()`` checks it."""
+    host = environ.get("HTTP_HOST", "")
+    domain, _port = split_domain_port(host)
+    return host if domain and validate_host(domain, current_settings().allowed_hosts) else None
+
+
+def session_cookie(environ) -> bool:
     cookies = environ.get("HTTP_COOKIE")
-    if cookies and conf.session_cookie in parse_cookie(cookies):
-        return False  # maybe an editor: the middleware checks the session
-    domain, _port = split_domain_port(environ.get("HTTP_HOST", ""))
-    return bool(domain) and validate_host(domain, conf.allowed_hosts)
+    return bool(cookies) and current_settings().session_cookie in parse_cookie(cookies)
+
+
+def visit_of(environ) -> rules.Visit | None:
+    """The request as the page cache's rule sees it; None when only Django can tell (forwarded
+    host or port headers in use)."""
+    conf = current_settings()
+    if conf.forwarded_host or conf.forwarded_port:
+        return None
+    return rules.Visit(
+        method=environ.get("REQUEST_METHOD", ""),
+        path=get_script_name(environ).rstrip("/") + get_path_info(environ),
+        query_string=environ.get("QUERY_STRING", ""),
+        secure=secure(environ),
+        host=allowed_host(environ),
+        port=str(environ.get("SERVER_PORT", "")),
+        # A session may be an editor's: the middleware reads it.
+        maybe_signed_in=lambda: session_cookie(environ),
+    )
 
 
 class CachedPagesApp:
@@ -92,22 +98,22 @@ class CachedPagesApp:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if simple_anonymous_get(environ):
-            path = get_script_name(environ).rstrip("/") + get_path_info(environ)
-            if not excluded(path):
-                try:
-                    entry = store.lookup_path(path)
-                except Exception:  # the cache is down: Django serves (and logs it)
-                    entry = None
-                if entry is not None:
-                    status, headers, body = replay.replay(
-                        entry,
-                        environ["REQUEST_METHOD"],
-                        environ.get("HTTP_ACCEPT_ENCODING", ""),
-                        environ.get("HTTP_IF_NONE_MATCH", ""),
-                        "hit",
-                        environ.get("HTTP_IF_MODIFIED_SINCE", ""),
-                    )
-                    start_response(REASONS.get(status, f"{status} OK"), headers)
-                    return [body]
+        visit = visit_of(environ)
+        if visit is not None and rules.may_serve(visit):
+            hostname = split_domain_port(visit.host)[0]
+            try:
+                entry = store.find(hostname, visit.port, visit.path).entry
+            except Exception:  # the cache is down: Django serves (and logs it)
+                entry = None
+            if entry is not None:
+                status, headers, body = replay.replay(
+                    entry,
+                    visit.method,
+                    environ.get("HTTP_ACCEPT_ENCODING", ""),
+                    environ.get("HTTP_IF_NONE_MATCH", ""),
+                    "hit",
+                    environ.get("HTTP_IF_MODIFIED_SINCE", ""),
+                )
+                start_response(REASONS.get(status, f"{status} OK"), headers)
+                return [body]
         return self.application(environ, start_response)

@@ -32,6 +32,9 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
+    # The page cache's protocol (docs/caching.md): its latest news and feature links may show
+    # any page of its site and language, so a change to any of them purges it.
+    shows_all_pages = True
 
     class Meta:
         verbose_name = _("home page")
@@ -98,9 +101,15 @@ class SitemapPage(BasePage):
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "pages/sitemap_page.html"
+    # The page cache's protocol (docs/caching.md): it lists the pages of its site and language.
+    shows_all_pages = True
 
     class Meta:
         verbose_name = _("HTML sitemap page")
+
+    def changes_whole_site(self) -> bool:
+        """The page cache's protocol: every page's footer links its site's sitemap page."""
+        return self.depth == 3
 
     def get_tree(self):
         """Nested ``(page, children)`` pairs of the live, public pages under this site's home.

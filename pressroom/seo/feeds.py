@@ -144,7 +144,12 @@ def cover_enclosure(request, item):
 
 def feed_path(index, kind: str, category=None) -> str:
     """The relative address of a news center's feed, e.g. ``/en/news/feed/atom/``."""
-    return index.list_url(category=category) + f"feed/{kind}/"
+    return index.url + feed_subpath(index, kind, category)
+
+
+def feed_subpath(index, kind: str, category=None) -> str:
+    """A feed's address below its news center's: ``feed/rss/``, ``category/x/feed/atom/``."""
+    return index.list_subpath(category=category) + f"feed/{kind}/"
 
 
 class NewsFeedRoutes:

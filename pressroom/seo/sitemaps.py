@@ -78,9 +78,13 @@ def section_count(listed) -> int:
 
 
 def sitemap_paths(page=None) -> set[str]:
-    """The page cache's addresses of the XML sitemaps: a change to any page may alter them
-    (its lastmod, its place in a section, the number of sections)."""
-    sections = section_count(listed_pages(site_roots(None)))
+    """The XML sitemaps of ``page``'s site (of the default site without a page), for the page
+    cache: a change to any page may alter them (its lastmod, its place in a section, the
+    number of sections). Also the one past the end, which 404s once they shrink."""
+    site = (
+        page.get_site() if page is not None else Site.objects.filter(is_default_site=True).first()
+    )
+    sections = section_count(listed_pages(site_roots(site))) if site is not None else 1
     return {"/sitemap.xml"} | {f"/sitemap-{n}.xml" for n in range(1, sections + 2)}
 
 

@@ -78,6 +78,7 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
     from tests.factories import NewsCategoryFactory
 
     category = NewsCategoryFactory(name="行业动态", slug="industry")
+    NewsCategoryFactory(name="暂无新闻", slug="empty")  # its list is linked from every list
     for n in range(12):  # two list pages
         make_article(news_index, title=f"静态新闻 {n}", slug=f"static-{n}", category=category)
     call_command("export", str(tmp_path))
@@ -104,6 +105,7 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
         server.shutdown()
     assert not failures
     assert {"/news/", "/news/page/2/", "/news/category/industry/", "/news/static-3/"} <= seen
+    assert "/news/category/empty/" in seen
     # Feeds are files with an XML type, linked from the pages by that name.
     feed = next(path for path in seen if "/feed/" in path)
     assert feed.endswith("index.xml")
@@ -120,7 +122,7 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
 
 def test_changed_re_exports_only_what_a_publish_affects(tmp_path, company, news_index, home):
     from pressroom.export.export import export_site
-    from pressroom.pagecache.urls import urls_showing
+    from pressroom.pagecache.showing import urls_showing
 
     articles = [make_article(news_index, title=f"旧闻 {n}", slug=f"old-{n}") for n in range(3)]
     full = export_site(tmp_path, changed_only=True)  # no earlier export: everything
@@ -137,7 +139,7 @@ def test_changed_re_exports_only_what_a_publish_affects(tmp_path, company, news_
     assert not changed.full
     pages_written = {path for path in changed.written if not path.endswith((".txt", ".xml"))}
     assert "/news/old-1/" in pages_written and "/news/" in pages_written
-    assert pages_written <= urls_showing(edited) | {"/"}
+    assert pages_written <= {address.path for address in urls_showing(edited)} | {"/"}
     assert len(pages_written) < len(full.written)
     assert "旧闻（已更正）" in (tmp_path / "news" / "old-1" / "index.html").read_text()
     assert "旧闻（已更正）" in (tmp_path / "news" / "index.html").read_text()
@@ -201,3 +203,14 @@ def test_the_export_holds_no_document_or_dot_file(tmp_path, home):
     assert (tmp_path / "media" / image.file.name).read_bytes() == image.file.read()
     assert not (tmp_path / "media" / "documents").exists()
     assert not (tmp_path / "media" / ".hidden").exists()
+
+
+def test_each_site_of_an_installation_is_exported_on_its_own(tmp_path, two_sites):
+    call_command("export", str(tmp_path / "a"))
+    call_command("export", str(tmp_path / "b"), "--site", "b.test")
+    article_a = (tmp_path / "a" / "news" / "launch" / "index.html").read_text()
+    article_b = (tmp_path / "b" / "news" / "launch" / "index.html").read_text()
+    assert "甲公司的新品发布" in article_a and "乙公司" not in article_a
+    assert "乙公司的新品发布" in article_b and "甲公司" not in article_b
+    assert "http://b.test/news/launch/" in (tmp_path / "b" / "sitemap-1.xml").read_text()
+    assert "b.test" not in (tmp_path / "a" / "sitemap-1.xml").read_text()

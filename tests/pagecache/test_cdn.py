@@ -7,9 +7,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.db import transaction
 from wagtail.models import Site
 
-from pressroom.pagecache.urls import urls_showing
+from pressroom.pagecache.showing import urls_showing
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -74,13 +75,34 @@ def test_publishing_purges_the_article_its_lists_and_home_at_the_cdn(
     use_cdn(settings, f"http://127.0.0.1:{server.server_address[1]}")
     host = Site.objects.get(is_default_site=True).hostname
     article = publish(news_index, django_capture_on_commit_callbacks, slug="cdn-launch")
-    expected = urls_showing(article)
+    expected = {address.path for address in urls_showing(article)}
     assert {"/news/cdn-launch/", "/news/", "/"} <= expected
     hosts = {h.split(":")[0] for h, _ in server.purged}
     assert hosts == {host}
     paths = [path for _, path in server.purged]
     assert set(paths) == expected
     assert len(paths) == len(set(paths))  # each once: not before and after the commit too
+
+
+def test_one_transaction_sends_each_address_once_and_the_next_sends_its_own(
+    settings, cdn_server, news_index, django_capture_on_commit_callbacks
+):
+    server = cdn_server()
+    use_cdn(settings, f"http://127.0.0.1:{server.server_address[1]}")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        first = make_article(news_index, slug="first")
+        with transaction.atomic():  # a savepoint inside the editor's transaction
+            first.title = "改过的标题"
+            first.save_revision().publish()
+        make_article(news_index, slug="second")
+    paths = [path for _host, path in server.purged]
+    assert len(paths) == len(set(paths))
+    assert {"/news/first/", "/news/second/", "/news/"} <= set(paths)
+    server.purged.clear()
+    publish(news_index, django_capture_on_commit_callbacks, slug="third")
+    paths = [path for _host, path in server.purged]
+    assert {"/news/third/", "/news/"} <= set(paths)
+    assert len(paths) == len(set(paths))
 
 
 def test_nothing_is_purged_until_the_transaction_commits(
@@ -159,3 +181,16 @@ def test_public_pages_let_a_purged_cdn_keep_them_longer(settings, news_index, cl
     assert response["X-Page-Cache"] == "hit"
     settings.PRESSROOM_PAGECACHE_SHARED_MAX_AGE = 0
     assert client.get("/news/")["Cache-Control"] == "public, max-age=60"
+
+
+def test_a_publish_on_one_site_purges_its_own_addresses_only(
+    settings, cdn_server, two_sites, django_capture_on_commit_callbacks
+):
+    server = cdn_server()
+    use_cdn(settings, f"http://127.0.0.1:{server.server_address[1]}")
+    _site_a, _site_b, news_b = two_sites
+    publish(news_b, django_capture_on_commit_callbacks, slug="b-only")
+    assert {host for host, _path in server.purged} == {"b.test"}
+    assert {("b.test", "/news/b-only/"), ("b.test", "/news/"), ("b.test", "/")} <= set(
+        server.purged
+    )

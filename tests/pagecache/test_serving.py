@@ -47,7 +47,7 @@ def test_every_public_page_type_is_cached(client, home, article, sitemap_page):
 
 def test_a_query_string_bypasses_the_cache(client, article, django_assert_max_num_queries):
     client.get(article.url)
-    response = client.get(article.url + "?utm_source=x")
+    response = client.get(article.url + "?keyword=x")
     assert response.status_code == 200 and state(response) is None
     # ...and a query-string request is never stored for others.
     client.get("/news/?x=1")
@@ -83,10 +83,24 @@ def test_a_forged_session_cookie_is_served_the_public_page(client, article):
     assert BeautifulSoup(forged.content, "html.parser").html["lang"] == "zh-Hans"
 
 
-def test_keys_come_from_the_path_only():
-    assert store.key_for("/news/") != store.key_for("/en/news/")
-    assert store.key_for("/news/") == store.key_for("/news/")
-    assert ":en:" in store.key_for("/en/news/")
+def test_keys_tell_sites_languages_and_paths_apart():
+    addresses = [(site, path) for site in (1, 2) for path in ("/news/", "/en/news/", "/news/a/")]
+    keys = {store.key_for(*address) for address in addresses}
+    assert len(keys) == len(addresses)
+    assert ":1:en:" in store.key_for(1, "/en/news/")
+    assert ":2:zh-hans:" in store.key_for(2, "/news/")
+    # A path written in any case or encoding is its own key (and Wagtail its own page).
+    assert store.key_for(1, "/news/a/") != store.key_for(1, "/News/a/")
+
+
+def test_a_hostile_host_or_query_string_never_reaches_a_key(client, article, site):
+    client.get(article.url)
+    plain = store.find("testserver", "80", article.url).key
+    assert plain == store.key_for(site.pk, article.url)
+    for hostname in ["localhost", "127.0.0.1"]:  # every host of the one site: one entry
+        assert store.find(hostname, "80", article.url).key == plain
+    response = client.get(article.url, HTTP_HOST="localhost:8000")
+    assert (response.status_code, state(response)) == (200, "hit")
 
 
 def test_logged_in_editors_bypass_the_cache(client, article):
@@ -321,7 +335,11 @@ def test_the_wsgi_layer_redirects_plain_http_too_and_serves_https_hits(
 
 
 def test_with_https_on_the_wsgi_fast_path_still_answers_secure_hits(https_only):
-    from pressroom.pagecache.wsgi import simple_anonymous_get
+    from pressroom.pagecache.rules import may_serve
+    from pressroom.pagecache.wsgi import visit_of
+
+    def simple_anonymous_get(environ):
+        return may_serve(visit_of({"PATH_INFO": "/news/", "SERVER_PORT": "80", **environ}))
 
     environ = {"REQUEST_METHOD": "GET", "HTTP_HOST": "testserver", "wsgi.url_scheme": "http"}
     assert not simple_anonymous_get(environ)  # to Django, which redirects it

@@ -1,0 +1,134 @@
+"""Which addresses show a page: the one answer used by page-cache purges, CDN purges and
+incremental exports.
+
+What every page has is worked out here: its own address, its parent, its translations, the
+pages below it (their breadcrumbs), the pages of its language that show any page (home, HTML
+sitemap) and the configured extras. What a page type adds, it answers itself, through a small
+protocol of optional members looked up on the page (docs/caching.md, "Page types"):
+
+- ``get_cached_paths()``: Wagtail's own hook for frontend-cache purges; the page's addresses
+  below its own (a routable page's sub-pages, its feeds). Wagtail's default is ``["/"]``.
+- ``paths_showing_me()``: other addresses on its site that show it (an article's lists and
+  its neighbours).
+- ``changes_whole_site()``: True when every page of its site shows it (besides main-menu
+  entries, which are always such pages).
+- ``shows_all_pages = True``: the page may show any page of its site and language.
+
+``urls_showing(page)`` answers for the page as it is in the database right now, so callers
+ask twice around a change (before and after) when the change can move the page between lists.
+"""
+
+from typing import NamedTuple
+
+from django.apps import apps
+from django.conf import settings
+from django.utils.module_loading import import_string
+from wagtail.images import get_image_model
+from wagtail.models import Page, get_page_models
+
+
+class Address(NamedTuple):
+    """One cached address: a path on one Wagtail Site."""
+
+    site_id: int
+    path: str
+
+
+def path_of(page) -> str | None:
+    """The page's path on its site, e.g. ``/en/news/launch/``; None when not routable."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def address_of(page) -> Address | None:
+    parts = page.get_url_parts()
+    return Address(parts[0], parts[2]) if parts and parts[2] else None
+
+
+def own_paths(page) -> set[str]:
+    """Every path the page answers itself on its site: its own, and those its
+    ``get_cached_paths()`` names below it."""
+    path = path_of(page)
+    if path is None:
+        return set()
+    return {path + sub.lstrip("/") for sub in page.specific.get_cached_paths()}
+
+
+def ask(page, name: str) -> set[str]:
+    """The page type's own answer to ``name`` (a protocol method), or nothing."""
+    method = getattr(page, name, None)
+    return set(method()) if method is not None else set()
+
+
+def pages_showing_all(page):
+    """Live pages of ``page``'s language that show any page of it (home, HTML sitemap)."""
+    models = [model for model in get_page_models() if getattr(model, "shows_all_pages", False)]
+    if not models:
+        return Page.objects.none()
+    return Page.objects.live().type(*models).filter(locale_id=page.locale_id)
+
+
+def configured_paths(page) -> set[str]:
+    """``PRESSROOM_PAGECACHE_PURGE_ALWAYS`` and what the ``URL_PROVIDERS`` name for ``page``
+    (paths on its site)."""
+    paths = set(getattr(settings, "PRESSROOM_PAGECACHE_PURGE_ALWAYS", ()))
+    for dotted in getattr(settings, "PRESSROOM_PAGECACHE_URL_PROVIDERS", ()):
+        paths |= set(import_string(dotted)(page))
+    return paths
+
+
+def urls_showing(page) -> set[Address]:
+    """Every address whose response shows ``page``: its own addresses, what its type adds
+    (``paths_showing_me``), its parent, the pages of its site and language that show every
+    page, the configured extras, the pages below it (their breadcrumbs) and its
+    translations. Each on the site it belongs to: a page's change purges nothing elsewhere."""
+    page = page.specific
+    address = address_of(page)
+    others = set()
+    if address is not None:
+        paths = own_paths(page) | ask(page, "paths_showing_me") | configured_paths(page)
+        others = {Address(address.site_id, path) for path in paths if path}
+    if page.depth > 2:
+        others.add(address_of(page.get_parent()))
+    showing_all = {address_of(shower) for shower in pages_showing_all(page)}
+    others |= {a for a in showing_all if a is not None and address and a.site_id == address.site_id}
+    if page.depth > 2:  # breadcrumbs below show its title (the home page's reads "Home")
+        below = page.get_descendants().live().specific(defer=True)
+        others |= {address_of(child) for child in below}
+    others |= {address_of(translation) for translation in page.get_translations().live()}
+    others.discard(None)
+    return others
+
+
+def changes_whole_site(page) -> bool:
+    """True for pages every page shows: the root, main-menu entries, and pages whose type
+    says so (``changes_whole_site()``: the footer's sitemap link, the news center's feeds)."""
+    if page.depth <= 1:
+        return True  # the root: every site hangs below it
+    if page.depth == 3 and page.show_in_menus:
+        return True
+    method = getattr(page.specific, "changes_whole_site", None)
+    return bool(method is not None and method())
+
+
+def public_pages():
+    """Live pages without view restrictions."""
+    return Page.objects.live().public().filter(depth__gt=1).specific()
+
+
+def public_addresses(pages=None, site_id=None) -> set[Address]:
+    """Every address a live, unrestricted page answers (its sub-pages and feeds too), on
+    every site or on one."""
+    addresses: set[Address] = set()
+    for page in public_pages() if pages is None else pages:
+        address = address_of(page)
+        if address is not None and site_id in (None, address.site_id):
+            addresses |= {Address(address.site_id, path) for path in own_paths(page)}
+    return addresses
+
+
+def site_wide_models() -> list:
+    """Models whose rows every page may show: ``PRESSROOM_PAGECACHE_SITE_WIDE_MODELS`` and
+    the image model (a change purges everything)."""
+    labels = getattr(settings, "PRESSROOM_PAGECACHE_SITE_WIDE_MODELS", ())
+    return [*(apps.get_model(label) for label in labels), get_image_model()]
