@@ -23,6 +23,7 @@ from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
@@ -66,7 +67,14 @@ class NewsCategory(models.Model):
         return (self.name_en or self.name) if is_english() else self.name
 
 
-register_snippet(NewsCategory)
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    # Wagtail 8.0.1's generic copy view saves its form over the category it copies (the
+    # original is renamed, nothing is added); categories are added with "Add".
+    copy_view_enabled = False
+
+
+register_snippet(NewsCategoryViewSet)
 
 
 def categories(request=None) -> list[NewsCategory]:
