@@ -8,7 +8,7 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 
-from pressroom.security.logs import JsonFormatter
+from pressroom.operations.logs import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 
@@ -150,10 +150,10 @@ def test_a_missing_database_gives_503_pages_in_production_mode(tmp_path):
 
 
 def test_the_503_page_cannot_fail_in_turn(rf):
-    from pressroom.security import views
+    from pressroom.operations import faults
 
-    with mock.patch.object(views.loader, "render_to_string", side_effect=ValueError("manifest")):
-        response = views.database_unavailable(rf.get("/"))
+    with mock.patch.object(faults.loader, "render_to_string", side_effect=ValueError("manifest")):
+        response = faults.database_unavailable(rf.get("/"))
     assert response.status_code == 503
     assert "Temporarily unavailable" in response.content.decode()
 
