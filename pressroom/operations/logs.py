@@ -1,29 +1,28 @@
-"""One JSON object per log line, for log collectors (PRESSROOM_LOG_FORMAT=json)."""
+"""One JSON object per log line, for log collectors (PRESSROOM_LOG_FORMAT=json).
 
-import json
-import logging
-from datetime import UTC, datetime
+python-json-logger does the work: every ``extra`` field is kept (values JSON cannot hold are
+converted), the exception is formatted, the time is UTC. This class only names the fields as
+our logs always have (``time``, ``level``, ``logger``, ``message``, ``exception``), keeps
+Chinese readable, and turns the ``request`` that Django's request logger passes into its
+``method`` and ``path``.
+"""
 
-# Attributes every LogRecord has; anything else was passed in ``extra`` and is kept.
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+from pythonjsonlogger.json import JsonFormatter as LibraryJsonFormatter
 
 
-class JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        for key, value in vars(record).items():
-            if key in _STANDARD or key.startswith("_"):
-                continue
-            if key == "request":  # django.request passes the request object itself
-                entry["method"] = getattr(value, "method", None)
-                entry["path"] = getattr(value, "path", None)
-                continue
-            entry[key] = value if isinstance(value, str | int | float | bool | None) else str(value)
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
+class JsonFormatter(LibraryJsonFormatter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("fmt", ["levelname", "name", "message"])
+        kwargs.setdefault(
+            "rename_fields", {"levelname": "level", "name": "logger", "exc_info": "exception"}
+        )
+        kwargs.setdefault("timestamp", "time")
+        kwargs.setdefault("json_ensure_ascii", False)
+        super().__init__(*args, **kwargs)
+
+    def process_log_record(self, log_data):
+        request = log_data.pop("request", None)
+        if request is not None:  # django.request passes the request object itself
+            log_data["method"] = getattr(request, "method", None)
+            log_data["path"] = getattr(request, "path", None)
+        return {"time": log_data.pop("time"), **log_data}

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import sys
 from unittest import mock
 
 import pytest
@@ -90,6 +91,33 @@ def test_json_log_lines_carry_message_level_and_extras():
     assert entry["message"] == "login failed for 'a\\r\\nb'"
     assert entry["event"] == "login_failed"
     assert entry["time"].endswith("+00:00")
+
+
+def test_json_log_lines_name_the_request_and_carry_the_exception(rf):
+    """Django's request logger passes the request itself: the line gets its method and path."""
+    try:
+        raise ValueError("公司 broke")
+    except ValueError:
+        exc_info = sys.exc_info()
+    record = logging.makeLogRecord(
+        {
+            "name": "django.request",
+            "levelname": "ERROR",
+            "levelno": logging.ERROR,
+            "msg": "Internal Server Error: %s",
+            "args": ("/news/",),
+            "request": rf.post("/news/"),
+            "status_code": 500,
+            "exc_info": exc_info,
+        }
+    )
+    line = JsonFormatter().format(record)
+    assert "\n" not in line and "公司" in line  # one line, Chinese kept readable
+    entry = json.loads(line)
+    assert {"method": "POST", "path": "/news/", "status_code": 500}.items() <= entry.items()
+    assert "request" not in entry
+    assert entry["exception"].startswith("Traceback")
+    assert "ValueError: 公司 broke" in entry["exception"]
 
 
 def test_json_log_format_is_switched_on_by_the_environment(tmp_path):
