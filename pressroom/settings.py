@@ -348,13 +348,13 @@ PRESSROOM_CONTACT_RETENTION_DAYS = int(os.environ.get("PRESSROOM_CONTACT_RETENTI
 
 # --- Security: safe production defaults, login throttling, health, faults -------------------
 # See docs/security.md. Every PRESSROOM_* variable below is optional.
-INSTALLED_APPS += ["pressroom.security", "axes", "csp"]
+INSTALLED_APPS += ["pressroom.security", "pressroom.operations", "axes", "csp"]
 # The database-down answer sits just inside SecurityMiddleware, the CSP header outside
 # everything the views produce; axes must be the last middleware.
-MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseUnavailableMiddleware")
+MIDDLEWARE.insert(1, "pressroom.operations.middleware.DatabaseUnavailableMiddleware")
 # Public requests stop querying after this many seconds and answer 503 (a slow database must
 # not hold every worker); well under nginx's proxy_read_timeout (docs/operations.md).
-MIDDLEWARE.insert(1, "pressroom.security.middleware.DatabaseTimeBudgetMiddleware")
+MIDDLEWARE.insert(1, "pressroom.operations.middleware.DatabaseTimeBudgetMiddleware")
 PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET", "10"))
 MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
 # A sign-in delayed by the per-account rule answers 429; a complete sign-in is remembered.
@@ -496,7 +496,7 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 # Logs as one JSON object per line for log collectors: PRESSROOM_LOG_FORMAT=json.
 if os.environ.get("PRESSROOM_LOG_FORMAT", "").lower() == "json":
-    LOGGING["formatters"]["json"] = {"()": "pressroom.security.logs.JsonFormatter"}
+    LOGGING["formatters"]["json"] = {"()": "pressroom.operations.logs.JsonFormatter"}
     LOGGING["handlers"]["console"]["formatter"] = "json"
 LOGGING["loggers"]["pressroom.security"] = {"level": "INFO"}
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
@@ -604,7 +604,7 @@ PRESSROOM_BACKGROUND_COMMANDS = [
     [sys.executable, "-m", "pressroom", "scheduler"],
 ]
 # A full disk (media, temporary files, SQLite) answers 507 "nothing was saved", not 500.
-MIDDLEWARE.append("pressroom.core.middleware.DiskFullMiddleware")
+MIDDLEWARE.append("pressroom.operations.middleware.DiskFullMiddleware")
 
 # --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
 INSTALLED_APPS.append("pressroom.search")
@@ -683,7 +683,7 @@ if PRESSROOM_S3_BUCKET:
     # An unreachable bucket answers a 503 that says the file was not saved, not a 500.
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-        "pressroom.security.storage.StorageUnavailableMiddleware",
+        "pressroom.operations.storage.StorageUnavailableMiddleware",
     )
     # The page images come from the bucket's host.
     _media_origin = (

@@ -8,7 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pressroom.core import views as core_views
 from pressroom.core.transactions import atomic_writes_for
 from pressroom.i18n.views import default_language_prefix_redirect
-from pressroom.security import media as security_media
+from pressroom.operations import faults as operations_faults
+from pressroom.operations import media as operations_media
+from pressroom.operations import views as operations_views
 from pressroom.security import views as security_views
 
 # Every admin POST in one transaction: a lost worker leaves no half-published page.
@@ -22,7 +24,7 @@ urlpatterns = [
         name="wagtailadmin_logout",
     ),
     path(settings.PRESSROOM_ADMIN_PATH, include(wagtailadmin_urls)),
-    path("healthz", security_views.healthz, name="healthz"),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("pressroom.seo.urls")),
 ]
@@ -31,7 +33,7 @@ if settings.PRESSROOM_SERVE_MEDIA:
     # Without a web server in front, the app serves uploaded media itself. Django's static
     # view refuses paths outside MEDIA_ROOT and lists no directories; ours adds the headers.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", security_media.serve_media))
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", operations_media.serve_media))
 
 # Chinese, the default language, lives at the root; English under /en/.
 urlpatterns.append(
@@ -45,4 +47,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = core_views.page_not_found
-handler500 = security_views.server_error
+handler500 = operations_faults.server_error

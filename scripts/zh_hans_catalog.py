@@ -194,6 +194,7 @@ ZH = {
     "Name the publisher of the original article: its link points to another site.": "请填写原文的发布者：来源链接指向其他网站。",
     "Give the source link of the original article first.": "请先填写原文的来源链接。",
     "Security": "安全",
+    "Operations": "运维",
     "Temporarily unavailable": "暂时无法访问",
     "Media storage unavailable": "媒体存储暂时不可用",
     "The media storage did not answer, so the file was not saved. Please try again in a few minutes.": "媒体存储没有响应，文件未保存。请几分钟后再试。",

@@ -25,6 +25,7 @@ from django.http.request import validate_host
 from django.test import Client
 from wagtail.models import Page, Site
 
+from pressroom.operations.storage import media_bucket
 from pressroom.pagecache import rules, sites
 from pressroom.pagecache.showing import (
     changes_whole_site,
@@ -35,7 +36,6 @@ from pressroom.pagecache.showing import (
     urls_showing,
 )
 from pressroom.security.media import is_public_media_path
-from pressroom.security.storage import media_bucket
 from pressroom.seo.sitemaps import sitemap_paths
 
 MANIFEST = ".pressroom-export.json"

@@ -1,11 +1,13 @@
-"""Uploaded media, when the app serves it itself (PRESSROOM_SERVE_MEDIA, the default)."""
+"""What may leave /media/, and how a browser may treat it: the access rules for uploaded files.
+
+The serving itself (the route, reading the file) is ``pressroom.operations.media``; these rules
+are security's: which names are public (documents are private: they go through
+/documents/<id>/<name>, where Wagtail checks the collection's privacy), and which files a
+browser may show inline.
+"""
 
 import re
 import unicodedata
-
-from django.conf import settings
-from django.http import Http404
-from django.views.static import serve
 
 # Types a browser may show inline from /media/. Everything else is sent as a download.
 INLINE_TYPES = {"image/avif", "image/gif", "image/jpeg", "image/png", "image/webp"}
@@ -35,20 +37,16 @@ def is_public_media_path(path: str) -> bool:
     return folder not in PRIVATE_FOLDERS
 
 
-def serve_media(request, path):
-    """Serve one file under MEDIA_ROOT; never a listing, never HTML or SVG inline.
+def make_inert(response):
+    """Headers for a file sent from /media/: never HTML or SVG inline, nothing it could run.
 
-    Only a path in normal form outside the private folders is served (``is_public_media_path``);
-    anything else answers 404.
+    Anything but a raster image goes as an ``application/octet-stream`` attachment; even a
+    file that slipped through could not run script or load anything.
     """
-    if not is_public_media_path(path):
-        raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT, show_indexes=False)
     content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
     if content_type not in INLINE_TYPES:
         response["Content-Type"] = "application/octet-stream"
         response["Content-Disposition"] = "attachment"
-    # Even a file that slipped through could not run script or load anything.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -1,15 +1,7 @@
-"""Response headers and fault answers that apply to every request."""
-
-import logging
-import time
+"""The Content-Security-Policy header, with the admin on its own policy."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connections
-
-from .views import database_unavailable
-
-logger = logging.getLogger("pressroom.security")
 
 
 def is_admin_path(path: str) -> bool:
@@ -41,56 +33,3 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # The page editor frames its own preview.
             response["X-Frame-Options"] = "SAMEORIGIN"
         return response
-
-
-class DatabaseUnavailableMiddleware:
-    """A view that meets a dead database answers a quick static 503, not a 500 traceback.
-
-    The page it renders needs no database (no site settings, no menu), tells the visitor to try
-    again, and carries Retry-After. Faults raised outside views reach handler500, which makes the
-    same decision (pressroom.security.views.server_error).
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
-            logger.error(
-                "database unavailable: %s",
-                exception,
-                extra={"path": request.path, "status_code": 503},
-            )
-            return database_unavailable(request)
-        return None
-
-
-class DatabaseTimeBudgetMiddleware:
-    """A public request that has spent PRESSROOM_DB_REQUEST_BUDGET seconds runs no more queries.
-
-    A slow database (a saturated link, a failing disk) would otherwise keep every worker busy
-    for as long as its pages take, query after query, until the load balancer gives up and
-    the queue behind it grows. Past the budget the next query raises OperationalError, which
-    becomes the static 503 page: the visitor waits at most the budget plus one query. The admin
-    has no budget (an editor's bulk action may be legitimately slow). 0 switches it off.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        budget = float(getattr(settings, "PRESSROOM_DB_REQUEST_BUDGET", 0) or 0)
-        if not budget or is_admin_path(request.path_info):
-            return self.get_response(request)
-        deadline = time.monotonic() + budget
-
-        def within_budget(execute, sql, params, many, context):
-            if time.monotonic() > deadline:
-                raise OperationalError("the request used up its database time budget")
-            return execute(sql, params, many, context)
-
-        with connections["default"].execute_wrapper(within_budget):
-            return self.get_response(request)

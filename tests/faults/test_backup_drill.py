@@ -26,7 +26,7 @@ import django, hashlib, json; django.setup()
 from pathlib import Path
 from django.conf import settings
 from django.db import connection
-from pressroom.security.backup import table_counts
+from pressroom.operations.backup import table_counts
 root = Path(settings.MEDIA_ROOT)
 media = {
     "media/" + p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -134,8 +134,8 @@ while True:
 
 
 def test_sqlite_backup_under_write_load_restores_on_a_fresh_node(tmp_path, migrated_sqlite):
+    from tests.operations.test_backup import SETUP, py
     from tests.security.conftest import fresh_data_dir
-    from tests.security.test_backup import SETUP, py
     from tests.security.test_production_settings import production_env
 
     env = production_env(fresh_data_dir(migrated_sqlite, tmp_path / "node"))

@@ -2,13 +2,14 @@
 
 import json
 import logging
+import sys
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 
-from pressroom.security.logs import JsonFormatter
+from pressroom.operations.logs import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +93,33 @@ def test_json_log_lines_carry_message_level_and_extras():
     assert entry["time"].endswith("+00:00")
 
 
+def test_json_log_lines_name_the_request_and_carry_the_exception(rf):
+    """Django's request logger passes the request itself: the line gets its method and path."""
+    try:
+        raise ValueError("公司 broke")
+    except ValueError:
+        exc_info = sys.exc_info()
+    record = logging.makeLogRecord(
+        {
+            "name": "django.request",
+            "levelname": "ERROR",
+            "levelno": logging.ERROR,
+            "msg": "Internal Server Error: %s",
+            "args": ("/news/",),
+            "request": rf.post("/news/"),
+            "status_code": 500,
+            "exc_info": exc_info,
+        }
+    )
+    line = JsonFormatter().format(record)
+    assert "\n" not in line and "公司" in line  # one line, Chinese kept readable
+    entry = json.loads(line)
+    assert {"method": "POST", "path": "/news/", "status_code": 500}.items() <= entry.items()
+    assert "request" not in entry
+    assert entry["exception"].startswith("Traceback")
+    assert "ValueError: 公司 broke" in entry["exception"]
+
+
 def test_json_log_format_is_switched_on_by_the_environment(tmp_path):
     import subprocess
     import sys
@@ -150,10 +178,10 @@ def test_a_missing_database_gives_503_pages_in_production_mode(tmp_path):
 
 
 def test_the_503_page_cannot_fail_in_turn(rf):
-    from pressroom.security import views
+    from pressroom.operations import faults
 
-    with mock.patch.object(views.loader, "render_to_string", side_effect=ValueError("manifest")):
-        response = views.database_unavailable(rf.get("/"))
+    with mock.patch.object(faults.loader, "render_to_string", side_effect=ValueError("manifest")):
+        response = faults.database_unavailable(rf.get("/"))
     assert response.status_code == 503
     assert "Temporarily unavailable" in response.content.decode()
 

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-logger = logging.getLogger("pressroom.security")
+logger = logging.getLogger("pressroom.operations")
 
 
 def media_bucket() -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, connections, transaction
 
-from pressroom.security.storage import media_bucket
+from pressroom.operations.storage import media_bucket
 
 MANIFEST = "MANIFEST.json"
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pressroom.security.backup import BackupError, restore_backup
-from pressroom.security.storage import media_bucket
+from pressroom.operations.backup import BackupError, restore_backup
+from pressroom.operations.storage import media_bucket
 
 
 class Command(BaseCommand):

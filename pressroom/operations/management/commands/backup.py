@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from pressroom.security.backup import BackupError, create_backup
+from pressroom.operations.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):

@@ -34,7 +34,7 @@ STATE = """
 import django, hashlib, json; django.setup()
 from pathlib import Path
 from django.conf import settings
-from pressroom.security.backup import table_counts
+from pressroom.operations.backup import table_counts
 media = {
     p.relative_to(settings.MEDIA_ROOT).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
     for p in sorted(Path(settings.MEDIA_ROOT).rglob("*")) if p.is_file()
