@@ -134,17 +134,24 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    # The parent a page type's own ``route()`` found this page under, kept so that its
+    # breadcrumbs cost no query (Wagtail's routing keeps the parents it passes through).
+    routed_parent: Page | None = None
+
+    def parent_page(self):
+        """The parent page: the one routing came through when known, else from the database."""
+        return self.routed_parent if self.routed_parent is not None else self.get_parent()
+
     def get_breadcrumbs(self):
         """The live ancestors shown above the title, from the home page down.
 
-        Read once per instance: the breadcrumb trail and its JSON-LD both show it. Each
-        ancestor comes from ``get_parent()``, which costs no query for a page reached by
-        Wagtail's routing (it keeps every parent on its way down).
+        Read once per instance: the breadcrumb trail and its JSON-LD both show it. A page
+        reached by routing knows its parents (``get_parent()`` costs no query then).
         """
         if getattr(self, "_breadcrumbs", None) is None:
             chain, page = [], self
             while page.depth > 2:
-                page = page.get_parent()
+                page = page.parent_page() if isinstance(page, BasePage) else page.get_parent()
                 chain.append(page)
             self._breadcrumbs = [ancestor for ancestor in reversed(chain) if ancestor.live]
         return self._breadcrumbs

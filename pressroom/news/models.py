@@ -251,6 +251,23 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
         parts = subpath.strip("/").split("/")
         return f"category/{parts[1]}/" if len(parts) >= 2 and parts[0] == "category" else None
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with an article read in one query with what its page shows
+        (cover picture, category, locale) instead of a page row, then its article row, then
+        one query for each of those."""
+        if len(path_components) == 1:  # (every list and feed route has none or several)
+            articles = NewsArticlePage.objects.child_of(self).select_related(
+                "cover_image", "category", "locale"
+            )
+            try:
+                article = articles.get(slug=path_components[0])
+            except NewsArticlePage.DoesNotExist:
+                pass  # another kind of child, or none: Wagtail's routing answers
+            else:
+                article.routed_parent = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
     @path("")
     def index_view(self, request):
         return self.legacy_redirect(request) or self.render_list(request, self.articles())
