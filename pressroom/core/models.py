@@ -1,12 +1,13 @@
 """What every page needs: the company-info record and the abstract base page."""
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
 
@@ -123,6 +124,18 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, remembered on the page object for the active language and the request's
+        site (what Wagtail's answer depends on besides the page's path): one render asks for
+        the same few pages' addresses up to twenty times (links, canonical, hreflang, JSON-LD),
+        and each answer costs a ``reverse()`` under ``translation.override``."""
+        site = Site.find_for_request(request) if isinstance(request, HttpRequest) else None
+        key = (self.url_path, get_language(), site.pk if site is not None else None)
+        memo = self.__dict__.setdefault("url_parts_memo", {})
+        if key not in memo:
+            memo[key] = super().get_url_parts(request)
+        return memo[key]
 
     def get_view_restrictions(self):
         """Wagtail's check, skipped (no query) while no page on the site has a restriction."""
