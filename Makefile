@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
-# The search tests, the compiled-query tests and the tree-race drill run a second time on this
+# The search tests and the tree-race drill run a second time on this
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
@@ -55,7 +55,7 @@ test: install-test node_modules/.package-lock.json
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
 	$(BIN)/pytest
-	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search tests/core/test_prepared.py \
+	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search \
 		tests/faults/test_races.py::test_editors_adding_under_one_parent_at_once_on_postgresql
 
 lint: install-test

@@ -308,12 +308,17 @@ PRESSROOM_CONTACT_MAX_ATTEMPTS = int(os.environ.get("PRESSROOM_CONTACT_MAX_ATTEM
 PRESSROOM_CONTACT_WORKER_RETRY = float(os.environ.get("PRESSROOM_CONTACT_WORKER_RETRY", "5"))
 # The rate-limit counters must be shared by every worker process: Redis when configured,
 # else files in the data directory (a per-process memory cache would multiply the limit).
-# Image renditions: each process's own copies in front of the default cache (no pickling
-# nor round trip per picture per render; pressroom.core.rendition_cache).
-CACHES["renditions"] = {
-    "BACKEND": "pressroom.core.rendition_cache.RenditionCache",
-    "LOCATION": "default",
-}
+# Image renditions: Wagtail's "renditions" cache alias. With Redis, the shared cache (a deleted
+# rendition leaves every node's cache); else each process's own memory, as the default is.
+CACHES["renditions"] = (
+    CACHES["default"]
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
 # Posts one address may make per fixed window (every post counts, spam included) before a 429.
 PRESSROOM_CONTACT_RATE_LIMIT_POSTS = int(os.environ.get("PRESSROOM_CONTACT_RATE_LIMIT_POSTS", "5"))
 PRESSROOM_CONTACT_RATE_LIMIT_WINDOW = int(
@@ -538,11 +543,6 @@ INSTALLED_APPS.insert(1, "pressroom.scheduling")
 INSTALLED_APPS.insert(2, "pressroom.export")
 # First, so entries keep every header; pressroom.wsgi replays hits before Django starts.
 MIDDLEWARE.insert(0, "pressroom.pagecache.middleware.PageCacheMiddleware")
-# The request's Wagtail Site from a copy kept until the next site-wide change (no query).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
-    "pressroom.core.middleware.SiteMiddleware",
-)
 PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
 PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
 # Paths that list every page: purged on every content change.
@@ -605,6 +605,9 @@ PRESSROOM_BACKGROUND_COMMANDS = [
 ]
 # A full disk (media, temporary files, SQLite) answers 507 "nothing was saved", not 500.
 MIDDLEWARE.append("pressroom.operations.middleware.DiskFullMiddleware")
+# Admin writes in one transaction: a lost worker leaves no half-published page. Last, so the
+# transaction holds the view only (pressroom.core.transactions).
+MIDDLEWARE.append("pressroom.core.transactions.AdminWritesMiddleware")
 
 # --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
 INSTALLED_APPS.append("pressroom.search")

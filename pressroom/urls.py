@@ -6,15 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pressroom.core import views as core_views
-from pressroom.core.transactions import atomic_writes_for
 from pressroom.i18n.views import default_language_prefix_redirect
 from pressroom.operations import faults as operations_faults
 from pressroom.operations import media as operations_media
 from pressroom.operations import views as operations_views
 from pressroom.security import views as security_views
-
-# Every admin POST in one transaction: a lost worker leaves no half-published page.
-atomic_writes_for(wagtailadmin_urls.urlpatterns)
 
 urlpatterns = [
     # Before the admin's own: sign-out for POST only (docs/security.md).

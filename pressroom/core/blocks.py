@@ -5,16 +5,11 @@ template per block cost a template render with a copy of the page's context each
 others have a template each.
 """
 
-import copy
-
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
-from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-
-from pressroom.core.prepared import PreparedQuery
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "hr", "h3", "h4", "superscript"]
 
@@ -45,33 +40,8 @@ class ParagraphBlock(blocks.RichTextBlock):
         preview_value = "<p>我们用心制造每一台设备。</p>"
 
 
-class BodyImageChooserBlock(ImageChooserBlock):
-    """Wagtail's image chooser; a body's pictures are read with SQL compiled once per number
-    of pictures (``pressroom.core.prepared``) instead of building ``in_bulk`` each render."""
-
-    MAX_PREPARED = 20  # bodies with more pictures than this use Wagtail's own reading
-
-    def bulk_to_python(self, values):
-        ids = list(values)
-        if not 0 < len(ids) <= self.MAX_PREPARED or not all(type(i) is int for i in ids):
-            return super().bulk_to_python(ids)
-        numbered = {f"id{n}": pk for n, pk in enumerate(ids)}
-        found = {image.pk: image for image in IMAGES_BY_ID.run(shape=len(ids), **numbered)}
-        result, seen = [], set()
-        for pk in ids:  # (as Wagtail does: None for a missing one, a copy for a repeated one)
-            image = found.get(pk)
-            result.append(copy.copy(image) if image is not None and pk in seen else image)
-            seen.add(pk)
-        return result
-
-
-IMAGES_BY_ID = PreparedQuery(
-    "body images", lambda **ids: get_image_model().objects.filter(pk__in=list(ids.values()))
-)
-
-
 class CaptionedImageBlock(blocks.StructBlock):
-    image = BodyImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),

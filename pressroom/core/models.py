@@ -1,17 +1,13 @@
 """What every page needs: the company-info record and the abstract base page."""
 
-import copy
-import functools
-
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
-
-from pressroom.core.prepared import PreparedQuery
+from wagtail.models import Page, Site
 
 ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
 
@@ -119,25 +115,6 @@ class CompanyInfo(BaseSiteSetting):
             "name": self.display_name
         }
 
-    @property
-    def has_contact_details(self) -> bool:
-        return any([self.address, self.phone, self.fax, self.email, self.hotline])
-
-
-@functools.cache
-def route_query(model) -> PreparedQuery:
-    """The child of a page with this slug, read as ``model`` with its routing relations:
-    Wagtail's ``child_of`` (a path prefix one level down), compiled once (``prepared``)."""
-
-    def build(prefix, depth, slug):
-        return (
-            model.objects.filter(path__startswith=prefix, depth=depth, slug=slug)
-            .select_related(*model.route_select_related)
-            .order_by("path")[:1]
-        )
-
-    return PreparedQuery(f"route to {model.__name__}", build)
-
 
 class BasePage(Page):
     """Shared behaviour of every Pressroom page type."""
@@ -148,52 +125,14 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    # Related rows fetched with the page itself when it is reached by routing (see ``route``).
-    route_select_related: tuple[str, ...] = ()
-
-    def route(self, request, path_components):
-        """Wagtail's routing, with one query instead of two for a child of a page that has
-        a single child type (an article in the news center): the child is read as its own
-        type at once, with the rows named in its ``route_select_related``."""
-        kept = self._kept_child(request, path_components[0]) if path_components else None
-        if kept is not None:
-            return kept.route(request, path_components[1:])
-        models = self.specific_class.allowed_subpage_models() if path_components else []
-        if len(models) == 1 and issubclass(models[0], BasePage):
-            rows = route_query(models[0]).run(
-                prefix=self.path, depth=self.depth + 1, slug=path_components[0]
-            )
-            child = rows[0] if rows else None
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-    # Children of a home page that routing may take from the values kept until the next
-    # site-wide change: every change to them purges everything (``changes_whole_site``).
-    KEPT_CHILDREN = ("news.NewsIndexPage",)
-
-    def _kept_child(self, request, slug):
-        """A copy of the kept news center when it is the child asked for, else None."""
-        if self.depth != 2 or request is None:
-            return None
-        from pressroom.core.templatetags.core_tags import child_page
-
-        for label in self.KEPT_CHILDREN:
-            child = child_page(request, label)
-            if child is not None and child.slug == slug and child.path[:-4] == self.path:
-                child = copy.copy(child)
-                child._cached_parent_obj = self
-                return child
-        return None
-
     def get_url_parts(self, request=None):
-        """Wagtail's, kept on the page object for its address, language and site: one render
-        asks for the same few pages' addresses up to twenty times (links, canonical, hreflang,
-        JSON-LD), and each answer costs a ``reverse()`` under ``translation.override``."""
-        site = getattr(request, "_wagtail_site", None)
+        """Wagtail's, remembered on the page object for the active language and the request's
+        site (what Wagtail's answer depends on besides the page's path): one render asks for
+        the same few pages' addresses up to twenty times (links, canonical, hreflang, JSON-LD),
+        and each answer costs a ``reverse()`` under ``translation.override``."""
+        site = Site.find_for_request(request) if isinstance(request, HttpRequest) else None
         key = (self.url_path, get_language(), site.pk if site is not None else None)
-        memo = self.__dict__.setdefault("_url_parts_memo", {})
+        memo = self.__dict__.setdefault("url_parts_memo", {})
         if key not in memo:
             memo[key] = super().get_url_parts(request)
         return memo[key]
@@ -208,28 +147,24 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    # The parent a page type's own ``route()`` found this page under, kept so that its
+    # breadcrumbs cost no query (Wagtail's routing keeps the parents it passes through).
+    routed_parent: Page | None = None
+
+    def parent_page(self):
+        """The parent page: the one routing came through when known, else from the database."""
+        return self.routed_parent if self.routed_parent is not None else self.get_parent()
+
     def get_breadcrumbs(self):
         """The live ancestors shown above the title, from the home page down.
 
-        Read once per instance: the breadcrumb trail and its JSON-LD both show it.
+        Read once per instance: the breadcrumb trail and its JSON-LD both show it. A page
+        reached by routing knows its parents (``get_parent()`` costs no query then).
         """
         if getattr(self, "_breadcrumbs", None) is None:
-            routed = self._routed_ancestors()
-            self._breadcrumbs = (
-                routed
-                if routed is not None
-                else list(self.get_ancestors().live().filter(depth__gt=1).specific(defer=True))
-            )
+            chain, page = [], self
+            while page.depth > 2:
+                page = page.parent_page() if isinstance(page, BasePage) else page.get_parent()
+                chain.append(page)
+            self._breadcrumbs = [ancestor for ancestor in reversed(chain) if ancestor.live]
         return self._breadcrumbs
-
-    def _routed_ancestors(self):
-        """The live ancestors below the root, from the pages routing went through to reach this
-        one (Wagtail keeps each on its child as ``_cached_parent_obj``); None when a link in
-        that chain is missing (the page was not reached by routing)."""
-        chain, page = [], self
-        while page.depth > 2:
-            page = getattr(page, "_cached_parent_obj", None)
-            if page is None:
-                return None
-            chain.append(page)
-        return [ancestor for ancestor in reversed(chain) if ancestor.live]

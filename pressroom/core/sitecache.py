@@ -38,12 +38,6 @@ def version() -> str | None:
         return None
 
 
-def current_version():
-    """The version this process last read (at its latest request): no cache read. For
-    process-local copies that must go when the site changes (``rendition_cache``)."""
-    return _local[0]
-
-
 def timeout() -> int:
     return getattr(settings, "PRESSROOM_PAGECACHE_TIMEOUT", 24 * 3600)
 

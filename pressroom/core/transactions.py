@@ -1,15 +1,21 @@
 """Admin writes are all-or-nothing: a crash or error mid-request leaves no half-made page."""
 
-import functools
-
+from django.conf import settings
 from django.db import transaction
-from django.urls import URLPattern, URLResolver
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+FAILED = "pressroom_view_failed"  # set on the request by process_exception
 
 
-def atomic_writes(view):
-    """Run the view in one transaction when the request may write (POST, PUT, DELETE…).
+def is_admin_write(request) -> bool:
+    """A request that may write (POST, PUT, DELETE…) to an address under the admin."""
+    return request.method not in SAFE_METHODS and request.path_info.startswith(
+        "/" + settings.PRESSROOM_ADMIN_PATH
+    )
+
+
+class AdminWritesMiddleware:
+    """Runs every admin request that may write in one transaction.
 
     Wagtail's "create and publish" adds the page row, then its first revision, then publishes
     that revision, each committed on its own: a worker killed in between (kill -9, OOM, a
@@ -17,26 +23,26 @@ def atomic_writes(view):
     exception rolls back everything the request wrote. Reads stay outside any transaction:
     on SQLite every transaction takes the write lock (transaction_mode IMMEDIATE), so
     Django's ATOMIC_REQUESTS would make every page view queue behind the editors.
+
+    Last in MIDDLEWARE, so the transaction holds the view and little else. Django turns a
+    view's exception into a response before it reaches a middleware's ``__call__``: the
+    exception is noted in ``process_exception`` (called before any earlier middleware's,
+    such as the disk-full page's), and the transaction rolls back once the error page is
+    made (the 404 page reads the database); so does it after any 5xx answer.
     """
-    if getattr(view, "_pressroom_atomic_writes", False):
-        return view
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method in SAFE_METHODS:
-            return view(request, *args, **kwargs)
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_admin_write(request):
+            return self.get_response(request)
         with transaction.atomic():
-            return view(request, *args, **kwargs)
+            response = self.get_response(request)
+            if getattr(request, FAILED, False) or response.status_code >= 500:
+                transaction.set_rollback(True)
+        return response
 
-    wrapper._pressroom_atomic_writes = True
-    return wrapper
-
-
-def atomic_writes_for(patterns):
-    """Wrap every view under these URL patterns (in place) with atomic_writes."""
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            atomic_writes_for(pattern.url_patterns)
-        elif isinstance(pattern, URLPattern):
-            pattern.callback = atomic_writes(pattern.callback)
-    return patterns
+    def process_exception(self, request, exception):
+        setattr(request, FAILED, True)
+        return None

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Q
-from django.db.models.expressions import Col, Expression
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -27,7 +26,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
-from pressroom.core.prepared import PreparedQuery
 from pressroom.search.fields import with_word_splitting
 from pressroom.seo.feeds import FEED_TYPES, NewsFeedRoutes, feed_subpath
 
@@ -90,36 +88,6 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class PageRowId(Expression):
-    """The ``id`` column of the query's page row, to order articles by.
-
-    The ORM writes ``pk``/``id`` of an article as the article row's ``page_ptr_id`` (the same
-    number). Ordering by the page row's own ``id`` instead lets SQLite walk the index on
-    ``first_published_at`` (whose entries end with the row id) rather than sort every
-    article of a news center for each list page: 100,000 articles, page 1 in about 1 ms
-    instead of 200. The alias is looked up when compiling, so subqueries work too.
-    """
-
-    output_field = models.IntegerField()
-
-    def as_sql(self, compiler, connection):
-        query = compiler.query
-        base = query.base_table
-        if query.model is not None and query.model._meta.db_table == Page._meta.db_table:
-            return compiler.compile(Col(base, Page._meta.pk))  # plain pages: their own id
-        for alias, join in query.alias_map.items():
-            # The join from the article row to its page row (the parent link).
-            if join.table_name == Page._meta.db_table and join.parent_alias == base:
-                column = connection.ops.quote_name(Page._meta.pk.column)
-                return f"{compiler.quote_name_unless_alias(alias)}.{column}", []
-        # No page row joined: the article row's key is the same number.
-        return compiler.compile(Col(base, self.pk_field()))
-
-    @staticmethod
-    def pk_field():
-        return NewsArticlePage._meta.pk
-
-
 def site_path(page) -> str | None:
     """The page's address on its site (``/en/news/``); None when it has none."""
     parts = page.get_url_parts()
@@ -131,7 +99,9 @@ class ArticleQuerySet(PageQuerySet):
         """Articles a visitor may see: live, not private, not past their expiry; newest first.
 
         The one definition of "public" for lists, feeds, sitemaps, search and export.
-        Ties are broken by the page row's id (see ``PageRowId``). ``now`` is the moment the
+        Ties are broken by the page row's ``id`` (the same number as the article row's key):
+        an index on ``first_published_at`` holds the row id, so SQLite walks that index in
+        order instead of sorting every article (docs/scale.md). ``now`` is the moment the
         expiry is checked against (the current time unless given).
         """
         now = now or timezone.now()
@@ -139,7 +109,7 @@ class ArticleQuerySet(PageQuerySet):
             self.live()
             .public()
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-            .order_by("-first_published_at", PageRowId().desc())
+            .order_by("-first_published_at", "-id")
         )
 
     def public(self):
@@ -155,9 +125,6 @@ class ArticleQuerySet(PageQuerySet):
             .select_related("category", "cover_image", "locale")
             .prefetch_related("cover_image__renditions")
         )
-
-    def in_locale(self, locale):
-        return self.filter(locale=locale)
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
@@ -292,6 +259,23 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
         parts = subpath.strip("/").split("/")
         return f"category/{parts[1]}/" if len(parts) >= 2 and parts[0] == "category" else None
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with an article read in one query with what its page shows
+        (cover picture, category, locale) instead of a page row, then its article row, then
+        one query for each of those."""
+        if len(path_components) == 1:  # (every list and feed route has none or several)
+            articles = NewsArticlePage.objects.child_of(self).select_related(
+                "cover_image", "category", "locale"
+            )
+            try:
+                article = articles.get(slug=path_components[0])
+            except NewsArticlePage.DoesNotExist:
+                pass  # another kind of child, or none: Wagtail's routing answers
+            else:
+                article.routed_parent = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
     @path("")
     def index_view(self, request):
         return self.legacy_redirect(request) or self.render_list(request, self.articles())
@@ -398,7 +382,6 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
     template = "news/news_article_page.html"
-    route_select_related = ("cover_image", "category", "locale")
 
     class Meta:
         verbose_name = _("news article")
@@ -413,49 +396,50 @@ class NewsArticlePage(BasePage):
         """When the live version was last published: the 更新时间 shown to readers."""
         return self.last_published_at or self.first_published_at
 
-    def siblings(self):
-        return NewsArticlePage.objects.sibling_of(self, inclusive=False).published()
-
     # What a previous/next link shows (its title, its address): nothing else is read, so the
     # neighbours are read as plain pages (no join with the article table).
     NEIGHBOUR_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at")
 
-    def neighbours(self, now=None):
-        return ArticleQuerySet(Page).sibling_of(self, inclusive=False).published(now)
-
-    def get_previous_article(self):
-        """The next older article in the same news center (its title and address)."""
-        return self._neighbour(NEIGHBOUR_QUERIES["previous"])
-
-    def get_next_article(self):
-        """The next newer article in the same news center (its title and address)."""
-        return self._neighbour(NEIGHBOUR_QUERIES["next"])
-
-    def _neighbour(self, query):
-        from pressroom.core.sitecache import any_view_restrictions
-
-        values = {
-            "parent_path": self.path[: -self.steplen],
-            "depth": self.depth,
-            "pk": self.pk,
-            "published_at": self.first_published_at,
-            "now": timezone.now(),
-        }
-        # Wagtail's restriction check varies with their number: built each time when any.
-        rows = list(query.build(**values)) if any_view_restrictions() else query.run(**values)
-        return rows[0] if rows else None
+    def neighbours(self) -> tuple[Page | None, Page | None]:
+        """The next older and the next newer published article in the same news center, in
+        the order of its lists (newest first; the page id breaks ties), as plain pages."""
+        if not self.first_published_at:
+            return None, None
+        when, pk = self.first_published_at, self.pk
+        siblings = (
+            ArticleQuerySet(Page)
+            .sibling_of(self, inclusive=False)
+            .published()
+            .only(*self.NEIGHBOUR_FIELDS)
+        )
+        # One range each on the date index, walked in order: an OR of two ranges makes
+        # SQLite collect and sort every older article (300 ms at 100,000).
+        older = (
+            siblings.filter(first_published_at__lte=when)
+            .exclude(first_published_at=when, id__gte=pk)
+            .first()
+        )
+        newer = (
+            siblings.filter(first_published_at__gte=when)
+            .exclude(first_published_at=when, id__lte=pk)
+            .order_by("first_published_at", "id")
+            .first()
+        )
+        return older, newer
 
     def get_tags(self, request=None) -> list:
         """The article's tags in the order the editor gave them (a preview shows the draft's)."""
         if getattr(request, "is_preview", False) or not self.pk:
             return list(self.tags.all())
-        return TAGS_QUERY.run(pk=self.pk)
+        return list(
+            Tag.objects.filter(news_articletag_items__content_object=self).order_by(
+                "news_articletag_items__id"
+            )
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.first_published_at:
-            context["previous_article"] = self.get_previous_article()
-            context["next_article"] = self.get_next_article()
+        context["previous_article"], context["next_article"] = self.neighbours()
         context["article_tags"] = self.get_tags(request)
         return context
 
@@ -468,51 +452,6 @@ class NewsArticlePage(BasePage):
         paths = set()
         if (base := site_path(index)) and hasattr(index, "list_subpaths"):
             paths |= {base + subpath for subpath in index.list_subpaths(self)}
-        if self.first_published_at:
-            neighbours = (self.get_previous_article(), self.get_next_article())
-            paths |= {site_path(page) for page in neighbours if page is not None}
+        paths |= {site_path(page) for page in self.neighbours() if page is not None}
         paths.discard(None)
         return paths
-
-
-def _neighbours(parent_path, depth, pk, now):
-    """Articles beside one (same news center), as plain pages: a link shows nothing else."""
-    return (
-        ArticleQuerySet(Page)
-        .filter(path__startswith=parent_path, depth=depth)  # Wagtail's sibling_of
-        .exclude(pk=pk)
-        .published(now)
-        .only(*NewsArticlePage.NEIGHBOUR_FIELDS)
-    )
-
-
-def _previous(parent_path, depth, pk, published_at, now):
-    # One range on the date index, walked newest first: an OR of two ranges makes SQLite
-    # collect and sort every older article (300 ms at 100,000).
-    return (
-        _neighbours(parent_path, depth, pk, now)
-        .filter(first_published_at__lte=published_at)
-        .exclude(first_published_at=published_at, pk__gte=pk)[:1]
-    )
-
-
-def _next(parent_path, depth, pk, published_at, now):
-    return (
-        _neighbours(parent_path, depth, pk, now)
-        .filter(first_published_at__gte=published_at)
-        .exclude(first_published_at=published_at, pk__lte=pk)
-        .order_by("first_published_at", PageRowId().asc())[:1]
-    )
-
-
-# Compiled once (pressroom.core.prepared): every article render runs these.
-NEIGHBOUR_QUERIES = {
-    "previous": PreparedQuery("previous article", _previous),
-    "next": PreparedQuery("next article", _next),
-}
-TAGS_QUERY = PreparedQuery(
-    "article tags",
-    lambda pk: Tag.objects.filter(news_articletag_items__content_object_id=pk).order_by(
-        "news_articletag_items__id"
-    ),
-)

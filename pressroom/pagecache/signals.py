@@ -122,7 +122,7 @@ def connect() -> None:
         for signal in (post_save, post_delete):
             signal.connect(purge_everything, sender=model, dispatch_uid=f"pagecache-{model}")
     # A rendition deleted while its image stays the same (a purge of renditions) leaves
-    # pages pointing at a file that is gone, and processes' copies of it (rendition_cache).
+    # pages pointing at a file that is gone.
     # (A new rendition changes nothing that is shown.)
     post_delete.connect(
         purge_everything,

@@ -7,7 +7,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
-from pressroom.seo.sitemaps import alternate_links
 from pressroom.seo.utils import absolute_url
 
 # Filters made once: a filter given as text is parsed again at every use.
@@ -59,24 +58,6 @@ def canonical_url(request, page) -> str | None:
     if is_page_itself(request, page):
         return root_url + parts[2]
     return root_url + escape_uri_path(request.path)
-
-
-def language_alternates(request, page) -> list[tuple[str, str]]:
-    """``(hreflang, url)`` of this page's live translations, with x-default."""
-    if page is None or not isinstance(page, Page) or not is_page_itself(request, page):
-        return []
-    versions = []
-    for version in (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .defer_streamfields()
-        .select_related("locale")
-    ):
-        url = version.get_full_url(request)
-        if url:
-            versions.append((version.locale.language_code, url))
-    return alternate_links(versions)
 
 
 def share_image(request, page, company) -> dict | None:

@@ -3,6 +3,10 @@
 import wagtail.fields
 from django.db import migrations
 
+# This once named Pressroom's own image block (images read by a compiled query); that block
+# is gone (docs/decisions/0016-public-apis-only.md) and the body uses Wagtail's again, so
+# this migration changes nothing.
+
 
 class Migration(migrations.Migration):
 
@@ -14,6 +18,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='newsarticlepage',
             name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('quote', 8), ('table', 9)], blank=True, block_lookup={0: ('pressroom.core.blocks.HeadingBlock', (), {}), 1: ('pressroom.core.blocks.ParagraphBlock', (), {}), 2: ('pressroom.core.blocks.BodyImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the picture for people who cannot see it. Empty: the caption.', 'label': 'Alternative text', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('caption', 3), ('alt_text', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'Quote', 'max_length': 2000}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 200, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 6), ('attribution', 7)]], {}), 9: ('pressroom.core.blocks.DataTableBlock', (), {})}, verbose_name='body'),
+            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('quote', 8), ('table', 9)], blank=True, block_lookup={0: ('pressroom.core.blocks.HeadingBlock', (), {}), 1: ('pressroom.core.blocks.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 255, 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the picture for people who cannot see it. Empty: the caption.', 'label': 'Alternative text', 'max_length': 255, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('caption', 3), ('alt_text', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'Quote', 'max_length': 2000}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 200, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 6), ('attribution', 7)]], {}), 9: ('pressroom.core.blocks.DataTableBlock', (), {})}, verbose_name='body'),
         ),
     ]
