@@ -11,13 +11,29 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from pressroom.core.navigation import current_site
 from pressroom.core.prepared import PreparedQuery
+from pressroom.core.sitecache import remember
 
 ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
 
 
 def is_english() -> bool:
     return (get_language() or "").startswith("en")
+
+
+def company_for(request):
+    """The request's site's company info (an unsaved default when the site has none yet),
+    read once per site-wide change."""
+
+    def compute():
+        site = current_site(request)
+        info = CompanyInfo.for_site(site) if site is not None else CompanyInfo()
+        info.logo  # noqa: B018 - loaded now, so it is kept with the record
+        return info
+
+    site = current_site(request)
+    return remember(f"company:{site.pk if site else 0}", compute, request)
 
 
 @register_setting(icon="site")
@@ -177,7 +193,7 @@ class BasePage(Page):
         """A copy of the kept news center when it is the child asked for, else None."""
         if self.depth != 2 or request is None:
             return None
-        from pressroom.core.templatetags.core_tags import child_page
+        from pressroom.core.navigation import child_page
 
         for label in self.KEPT_CHILDREN:
             child = child_page(request, label)

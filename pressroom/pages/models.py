@@ -40,7 +40,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from pressroom.core.templatetags.core_tags import child_page, home_for, menu_for
+        from pressroom.core.navigation import child_page, home_for, menu_for
         from pressroom.news.models import NewsArticlePage, NewsIndexPage
 
         context = super().get_context(request, *args, **kwargs)
