@@ -27,8 +27,8 @@ from wagtail.snippets.models import register_snippet
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
 from pressroom.core.prepared import PreparedQuery
+from pressroom.news.feeds import FEED_TYPES, NewsFeed, feed_subpath
 from pressroom.search.fields import with_word_splitting
-from pressroom.seo.feeds import FEED_TYPES, NewsFeedRoutes, feed_subpath
 
 LIST_RENDITION = "fill-480x300"
 
@@ -170,7 +170,7 @@ def check_attribution(article) -> None:
         raise ValidationError(errors)
 
 
-class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news center (新闻中心): articles newest first, by category or tag, paginated."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -310,6 +310,23 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
         tag = get_object_or_404(Tag, slug=slug)
         articles = self.articles().filter(tagged_items__tag=tag)
         return self.render_list(request, articles, number, tag=tag)
+
+    @path("feed/<str:kind>/", name="feed")
+    def feed_view(self, request, kind):
+        return self.serve_feed(request, kind)
+
+    @path("category/<slug:slug>/feed/<str:kind>/", name="category_feed")
+    def category_feed_view(self, request, slug, kind):
+        return self.serve_feed(request, kind, get_object_or_404(NewsCategory, slug=slug))
+
+    def serve_feed(self, request, kind, category=None):
+        """The RSS or Atom feed of this news center, or of one of its categories."""
+        if kind not in FEED_TYPES:
+            raise Http404("No such feed.")
+        articles = NewsArticlePage.objects.child_of(self).published()
+        if category is not None:
+            articles = articles.filter(category=category)
+        return NewsFeed(self, kind, articles, category)(request)
 
 
 class NewsArticlePage(BasePage):

@@ -4,11 +4,11 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from pressroom.core.links import hreflang
 from pressroom.core.models import company_for
 from pressroom.core.navigation import child_page, home_for
+from pressroom.news.feeds import feed_path
 from pressroom.seo import metadata, structured_data
-from pressroom.seo.feeds import feed_path
-from pressroom.seo.utils import hreflang
 
 register = template.Library()
 
