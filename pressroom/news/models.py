@@ -417,6 +417,11 @@ class NewsArticlePage(BasePage):
         super().clean()
         check_attribution(self)
 
+    @classmethod
+    def searchable_in(cls, locale):
+        """The site search's protocol (pressroom.search.query): published articles."""
+        return cls.objects.published().filter(locale=locale)
+
     @property
     def updated_at(self):
         """When the live version was last published: the 更新时间 shown to readers."""

@@ -83,6 +83,11 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
 
+    @classmethod
+    def searchable_in(cls, locale):
+        """The site search's protocol (pressroom.search.query): live, public pages."""
+        return cls.objects.live().public().filter(locale=locale)
+
 
 class SitemapPage(BasePage):
     """An HTML sitemap (网站地图): the site's page tree, with the news center summarised.
