@@ -35,9 +35,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from pressroom.contact.spam import client_address
-
 from .models import LoginDelay
+from .proxies import client_address
 from .signals import _safe
 from .two_factor import has_two_factor
 from .usernames import normal_username
