@@ -545,6 +545,9 @@ MIDDLEWARE.insert(
 )
 PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
 PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
+# What versions the values every page shows (pressroom.core.sitecache): the page cache's
+# generation, so a site-wide purge renews them too.
+PRESSROOM_SITE_VERSION = "pressroom.pagecache.store.site_version"
 # Paths that list every page: purged on every content change.
 PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
 # The XML sitemaps (index and sections) are cached like pages and purged with them.

@@ -16,9 +16,9 @@ from django.test import Client, override_settings
 from wagtail.models import Page, get_page_models
 
 import pressroom
-from pressroom.i18n.tree import translate_site_tree
 from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.pages.models import StandardPage
+from pressroom.pages.setup import translate_site_tree
 from pressroom.seo.sitemaps import sitemap_paths
 from tests.factories import NewsCategoryFactory, make_article, publish
 
