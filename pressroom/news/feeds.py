@@ -44,9 +44,6 @@ class NewsFeed(Feed):
         self.kind = kind
         self.language = hreflang(index.locale.language_code)
 
-    def published(self):
-        return self.articles
-
     def get_object(self, request, *args, **kwargs):
         self.request = request
         site = Site.find_for_request(request)
@@ -75,7 +72,7 @@ class NewsFeed(Feed):
         return self.company.display_name
 
     def items(self, obj):
-        return self.published().for_listing()[: settings.PRESSROOM_FEED_ITEMS]
+        return self.articles.for_listing()[: settings.PRESSROOM_FEED_ITEMS]
 
     def item_title(self, item):
         return item.title
@@ -103,7 +100,7 @@ class NewsFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         """The feed, or 304 Not Modified when the reader's copy is current."""
-        newest = self.published().values_list("pk", "last_published_at")
+        newest = self.articles.values_list("pk", "last_published_at")
         stamps = list(newest[: settings.PRESSROOM_FEED_ITEMS])
         last_modified = max((stamp for _pk, stamp in stamps if stamp), default=None)
         version = repr([stamps, self.kind, self.category and self.category.pk]).encode()
