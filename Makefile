@@ -54,12 +54,14 @@ test: install-test node_modules/.package-lock.json
 	$(BIN)/python -m pressroom check --settings=tests.settings --fail-level WARNING
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search \
 		tests/faults/test_races.py::test_editors_adding_under_one_parent_at_once_on_postgresql
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff format --check pressroom tests
 
 format: install-test

@@ -64,9 +64,9 @@ def build_site(count: int, seed: int = 7):
     from wagtail.models import Locale, Page
     from wagtail.search.backends import get_search_backend
 
-    from pressroom.core.setup import create_site_tree
     from pressroom.demo.loader import read_demo
     from pressroom.news.models import NewsArticlePage, NewsIndexPage
+    from pressroom.pages.setup import create_site_tree
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -54,53 +54,6 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-INSTALLED_APPS = [
-    "pressroom.core",
-    "pressroom.pages",
-    "pressroom.news",
-    "pressroom.contact",
-    "pressroom.demo",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.table_block",
-    "wagtail.contrib.routable_page",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "pressroom.security.users_app.PressroomUsersConfig",  # wagtail.users, with our viewsets
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
-    "django_filters",
-    "django_tasks",
-    "django_tasks_db",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-    "django.contrib.humanize",
-]
-
-MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-]
-
 ROOT_URLCONF = "pressroom.urls"
 WSGI_APPLICATION = "pressroom.wsgi.application"
 
@@ -131,7 +84,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+_on_sqlite = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if _on_sqlite:
     # Connections are kept (PRESSROOM_CONN_MAX_AGE) on SQLite too: opening one and running
     # its PRAGMAs cost a quarter of an uncached page's CPU when each request had its own.
     # Each worker thread keeps one; `pressroom restore` needs the site stopped (it replaces
@@ -152,15 +106,111 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-else:
-    INSTALLED_APPS.append("django.contrib.postgres")
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # A server that does not answer (host down, packets dropped) fails the request after
-        # this many seconds (libpq's minimum is 2) instead of hanging a worker; a stopped
-        # server refuses at once. The page is the static 503 (docs/operations.md).
-        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-            "connect_timeout", int(os.environ.get("PRESSROOM_DB_CONNECT_TIMEOUT", "2"))
-        )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that does not answer (host down, packets dropped) fails the request after
+    # this many seconds (libpq's minimum is 2) instead of hanging a worker; a stopped
+    # server refuses at once. The page is the static 503 (docs/operations.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("PRESSROOM_DB_CONNECT_TIMEOUT", "2"))
+    )
+
+# --- Applications and middleware --------------------------------------------------------------
+# Each list is written here once; the section named beside an entry holds its settings.
+# docs/architecture.md says what each Pressroom app holds and which may import which.
+INSTALLED_APPS = [
+    # The page cache's signal handlers connect first. Core's collectstatic (it records what
+    # was collected) overrides Django's because core comes before django.contrib.staticfiles.
+    "pressroom.pagecache",  # Page cache and scheduled publishing
+    "pressroom.scheduling",  # Page cache and scheduled publishing
+    "pressroom.export",
+    "pressroom.core",
+    "pressroom.pages",
+    "pressroom.news",
+    "pressroom.contact",  # Contact form
+    "pressroom.demo",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "pressroom.security.users_app.PressroomUsersConfig",  # wagtail.users, with our viewsets
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "pressroom.security",  # Security
+    "pressroom.operations",  # Operations: backup, restore, health, media serving, full disks
+    "axes",  # Security: sign-in throttling
+    "csp",  # Security: Content-Security-Policy
+    "django_otp",  # Security: two-factor sign-in
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "pressroom.i18n",  # Bilingual site
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
+    "pressroom.seo",  # SEO
+    "pressroom.search",  # Site search
+    # Any database but SQLite (Database, above).
+    *([] if _on_sqlite else ["django.contrib.postgres"]),
+]
+
+# Uploads go to this S3-compatible bucket when it is set (Media in an S3-compatible bucket).
+PRESSROOM_S3_BUCKET = os.environ.get("PRESSROOM_S3_BUCKET", "")
+
+# A request passes down this list and its response back up it.
+MIDDLEWARE = [
+    # First, so a cached entry keeps every header; pressroom.wsgi replays hits even before
+    # Django starts (Page cache and scheduled publishing; docs/caching.md).
+    "pressroom.pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # With a bucket: one that cannot be reached answers a 503 saying the file was not saved.
+    *(["pressroom.operations.storage.StorageUnavailableMiddleware"] if PRESSROOM_S3_BUCKET else []),
+    # The CSP header on everything below, the 503 pages too (Security).
+    "pressroom.security.middleware.ContentSecurityPolicyMiddleware",
+    # A public request that queries past PRESSROOM_DB_REQUEST_BUDGET, or finds the database
+    # down, gets the static 503 page (Security; docs/operations.md).
+    "pressroom.operations.middleware.DatabaseTimeBudgetMiddleware",
+    "pressroom.operations.middleware.DatabaseUnavailableMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone, so responses carry no Vary: Accept-Language.
+    "pressroom.i18n.middleware.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: after the password, the code (Security).
+    "django_otp.middleware.OTPMiddleware",
+    "pressroom.security.two_factor.TwoFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A sign-in delayed by the per-account rule answers 429; a complete sign-in is remembered.
+    "pressroom.security.throttle.SignInMiddleware",
+    # django-axes' installation guide puts it last. It only acts on the way back, turning the
+    # answer to a sign-in its backend locked out into the lockout page; the two middleware
+    # inside it turn a full disk in a view into a 507 and hold admin writes in one
+    # transaction, so the order changes nothing for it.
+    "axes.middleware.AxesMiddleware",
+    # A full disk (media, temporary files, SQLite) answers 507 "nothing was saved", not 500.
+    "pressroom.operations.middleware.DiskFullMiddleware",
+    # Admin writes in one transaction: a lost worker leaves no half-published page. Last, so
+    # the transaction holds the view only (pressroom.core.transactions).
+    "pressroom.core.transactions.AdminWritesMiddleware",
+]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -287,19 +337,12 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 
 # --- Contact form (pressroom.contact): message tasks, retries, spam limits, retention ---------
 # Wagtail's own tasks keep the default backend; contact notifications go through the database
-# so a message survives a restart or a mail outage. `pressroom serve` runs their worker.
+# so a message survives a restart or a mail outage. `pressroom serve` runs their worker
+# (PRESSROOM_BACKGROUND_COMMANDS, below).
 TASKS = {
-    **globals().get("TASKS", {}),
-    "default": globals()
-    .get("TASKS", {})
-    .get("default", {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}),
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "contact": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
-PRESSROOM_BACKGROUND_COMMANDS = [
-    *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
-    # db_worker for the "contact" backend plus the retry/retention sweep, in one process.
-    [sys.executable, "-m", "pressroom", "contact_worker"],
-]
 # Retries: 30 s, 1, 2, 4 min, then every 5 min, for about two days (600 attempts).
 PRESSROOM_CONTACT_RETRY_BASE = int(os.environ.get("PRESSROOM_CONTACT_RETRY_BASE", "30"))
 PRESSROOM_CONTACT_RETRY_MAX_DELAY = int(os.environ.get("PRESSROOM_CONTACT_RETRY_MAX_DELAY", "300"))
@@ -353,18 +396,9 @@ PRESSROOM_CONTACT_RETENTION_DAYS = int(os.environ.get("PRESSROOM_CONTACT_RETENTI
 
 # --- Security: safe production defaults, login throttling, health, faults -------------------
 # See docs/security.md. Every PRESSROOM_* variable below is optional.
-INSTALLED_APPS += ["pressroom.security", "pressroom.operations", "axes", "csp"]
-# The database-down answer sits just inside SecurityMiddleware, the CSP header outside
-# everything the views produce; axes must be the last middleware.
-MIDDLEWARE.insert(1, "pressroom.operations.middleware.DatabaseUnavailableMiddleware")
 # Public requests stop querying after this many seconds and answer 503 (a slow database must
 # not hold every worker); well under nginx's proxy_read_timeout (docs/operations.md).
-MIDDLEWARE.insert(1, "pressroom.operations.middleware.DatabaseTimeBudgetMiddleware")
 PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET", "10"))
-MIDDLEWARE.insert(1, "pressroom.security.middleware.ContentSecurityPolicyMiddleware")
-# A sign-in delayed by the per-account rule answers 429; a complete sign-in is remembered.
-MIDDLEWARE.append("pressroom.security.throttle.SignInMiddleware")
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
 # Sign-in refuses an overlong username before normalising it (pressroom/core/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "pressroom.core.forms.LoginForm"
@@ -477,12 +511,6 @@ PRESSROOM_RESET_REQUESTS_PER_ADDRESS = 10
 # Two-factor sign-in (django-otp): an admin user may add an authenticator app (TOTP) and
 # backup codes from their account; once they have, the admin asks for a code after the
 # password. PRESSROOM_REQUIRE_2FA=true makes every admin user set it up before using the admin.
-INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
-_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
-MIDDLEWARE[_auth + 1 : _auth + 1] = [
-    "django_otp.middleware.OTPMiddleware",
-    "pressroom.security.two_factor.TwoFactorMiddleware",
-]
 PRESSROOM_REQUIRE_2FA = env_bool("PRESSROOM_REQUIRE_2FA")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # After each wrong code the next try waits 1, 2, 4, 8 … seconds (per device, kept in the
@@ -507,24 +535,11 @@ LOGGING["loggers"]["pressroom.security"] = {"level": "INFO"}
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # --- Bilingual site: locales, translation admin, language in the URL only (docs/i18n.md) -----
-INSTALLED_APPS += [
-    "pressroom.i18n",
-    "wagtail.locales",
-    "wagtail.contrib.simple_translation",
-]
-# The language comes from the URL alone, so responses carry no Vary: Accept-Language.
-MIDDLEWARE = [
-    "pressroom.i18n.middleware.LocaleMiddleware"
-    if name == "django.middleware.locale.LocaleMiddleware"
-    else name
-    for name in MIDDLEWARE
-]
 # A new Chinese page is not copied into the English tree as an alias: an English address
 # shows English content or nothing (see docs/decisions/0003-simple-translation.md).
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
 # --- SEO: sitemaps, feeds, robots.txt, meta tags and structured data (pressroom.seo) --------
-INSTALLED_APPS.append("pressroom.seo")
 # URLs per sitemap file; the protocol allows at most 50,000 (the index lists every file).
 PRESSROOM_SITEMAP_URLS = 50_000
 # Newest articles in each RSS/Atom feed.
@@ -538,13 +553,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # --- Page cache and scheduled publishing ----------------------------------------------------
 # Anonymous GET/HEAD responses are served from the cache before sessions, auth or the
 # database are touched (docs/caching.md); purged exactly when content changes.
-INSTALLED_APPS.insert(0, "pressroom.pagecache")
-INSTALLED_APPS.insert(1, "pressroom.scheduling")
-INSTALLED_APPS.insert(2, "pressroom.export")
-# First, so entries keep every header; pressroom.wsgi replays hits before Django starts.
-MIDDLEWARE.insert(0, "pressroom.pagecache.middleware.PageCacheMiddleware")
 PRESSROOM_PAGECACHE_MAX_AGE = int(os.environ.get("PRESSROOM_CACHE_MAX_AGE", "60"))
 PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", str(24 * 3600)))
+# What versions the values every page shows (pressroom.core.sitecache): the page cache's
+# generation, so a site-wide purge renews them too.
+PRESSROOM_SITE_VERSION = "pressroom.pagecache.store.site_version"
 # Paths that list every page: purged on every content change.
 PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
 # The XML sitemaps (index and sections) are cached like pages and purged with them.
@@ -599,18 +612,15 @@ PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL"
 PRESSROOM_SQLITE_ANALYZE_INTERVAL = int(
     os.environ.get("PRESSROOM_SQLITE_ANALYZE_INTERVAL", "86400")
 )
+# What `pressroom serve` runs beside the app server: the contact form's mail worker (db_worker
+# for the "contact" task backend plus the retry/retention sweep, in one process) and the
+# scheduler.
 PRESSROOM_BACKGROUND_COMMANDS = [
-    *globals().get("PRESSROOM_BACKGROUND_COMMANDS", []),
+    [sys.executable, "-m", "pressroom", "contact_worker"],
     [sys.executable, "-m", "pressroom", "scheduler"],
 ]
-# A full disk (media, temporary files, SQLite) answers 507 "nothing was saved", not 500.
-MIDDLEWARE.append("pressroom.operations.middleware.DiskFullMiddleware")
-# Admin writes in one transaction: a lost worker leaves no half-published page. Last, so the
-# transaction holds the view only (pressroom.core.transactions).
-MIDDLEWARE.append("pressroom.core.transactions.AdminWritesMiddleware")
 
 # --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
-INSTALLED_APPS.append("pressroom.search")
 # Results per page of /search/, and the longest query accepted (longer ones get a 400).
 PRESSROOM_SEARCH_PER_PAGE = 10
 PRESSROOM_SEARCH_MAX_QUERY_LENGTH = 100
@@ -643,8 +653,7 @@ else:
 # Set PRESSROOM_S3_BUCKET to keep uploads (images, renditions, documents) in a bucket instead
 # of MEDIA_ROOT; static files stay with WhiteNoise. Credentials come from boto's usual places
 # (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role, ~/.aws). Needs `pip install
-# pressroom[s3]`.
-PRESSROOM_S3_BUCKET = os.environ.get("PRESSROOM_S3_BUCKET", "")
+# pressroom[s3]`. PRESSROOM_S3_BUCKET is read beside MIDDLEWARE (above).
 if PRESSROOM_S3_BUCKET:
     from botocore.config import Config as _BotoConfig
 
@@ -683,11 +692,6 @@ if PRESSROOM_S3_BUCKET:
             ),
         },
     }
-    # An unreachable bucket answers a 503 that says the file was not saved, not a 500.
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-        "pressroom.operations.storage.StorageUnavailableMiddleware",
-    )
     # The page images come from the bucket's host.
     _media_origin = (
         f"https://{STORAGES['default']['OPTIONS']['custom_domain']}"

@@ -4,9 +4,9 @@ from wagtail.models import Page, Site
 
 from pressroom.contact.models import ContactPage
 from pressroom.core.models import CompanyInfo
-from pressroom.core.setup import create_site_tree
 from pressroom.news.models import NewsIndexPage
 from pressroom.pages.models import HomePage, SitemapPage
+from pressroom.pages.setup import create_site_tree
 from pressroom.seo.models import SeoSettings
 from tests.factories import make_article, publish
 

@@ -10,6 +10,8 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact")
 
     def ready(self):
+        from pressroom.contact import tasks  # noqa: F401  (queues delivery on message_received)
+
         checks.register(deprecated_proxy_setting)
 
 

@@ -24,6 +24,7 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from pressroom.contact.views import serve_contact_page, thank_you
 from pressroom.core.models import BasePage
 
 # The machine names the form logic knows: phone or email is required, the name and email
@@ -118,7 +119,8 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         return ContactFormBuilder(self.get_form_fields()).get_form_class()
 
     def get_submissions_list_view_class(self):
-        from pressroom.contact.admin_views import ContactSubmissionsListView
+        # Imported here: Wagtail's admin views need every app's models loaded first.
+        from pressroom.contact.exports import ContactSubmissionsListView
 
         return ContactSubmissionsListView
 
@@ -156,13 +158,9 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         ).first()
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
-        from pressroom.contact.views import thank_you
-
         return thank_you(self, request, form_submission)
 
     def serve(self, request, *args, **kwargs):
-        from pressroom.contact.views import serve_contact_page
-
         response = serve_contact_page(self, request, *args, **kwargs)
         # The form carries a CSRF token and a signed time stamp: never share it in a cache.
         add_never_cache_headers(response)

@@ -9,11 +9,28 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from pressroom.core.navigation import current_site
+from pressroom.core.sitecache import remember
+
 ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
 
 
 def is_english() -> bool:
     return (get_language() or "").startswith("en")
+
+
+def company_for(request):
+    """The request's site's company info (an unsaved default when the site has none yet),
+    read once per site-wide change."""
+
+    def compute():
+        site = current_site(request)
+        info = CompanyInfo.for_site(site) if site is not None else CompanyInfo()
+        info.logo  # noqa: B018 - loaded now, so it is kept with the record
+        return info
+
+    site = current_site(request)
+    return remember(f"company:{site.pk if site else 0}", compute, request)
 
 
 @register_setting(icon="site")

@@ -1,4 +1,7 @@
-"""Setting up a new site: languages, the page tree and the first administrator."""
+"""Setting up a new site: its languages, its address and the first administrator.
+
+The page tree a new site starts with is ``pressroom.pages.setup``'s.
+"""
 
 import os
 import secrets
@@ -8,10 +11,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.utils import translation
-from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
+
+from pressroom.core.usernames import stored_username
 
 ADMIN_USER_ENV = "PRESSROOM_ADMIN_USER"
 ADMIN_PASSWORD_ENV = "PRESSROOM_ADMIN_PASSWORD"
@@ -57,61 +59,6 @@ def follow_base_url() -> tuple[str, str] | None:
     return before, site.root_url
 
 
-@transaction.atomic
-def create_site_tree() -> Page:
-    """The default site's home page with a news center, contact page and HTML sitemap.
-
-    Replaces Wagtail's placeholder welcome page on a new install; leaves an existing
-    Pressroom home page and everything under it alone. Returns the home page.
-    """
-    from pressroom.contact.models import ContactPage
-    from pressroom.news.models import NewsIndexPage
-    from pressroom.pages.models import HomePage, SitemapPage
-
-    ensure_locales()
-    default_locale = Locale.get_default()
-    home = HomePage.objects.filter(depth=2, locale=default_locale).first()
-    if home is None:
-        # Wagtail's own "welcome" placeholder goes (with the site that points at it).
-        for placeholder in Page.objects.filter(depth=2):
-            if type(placeholder.specific) is Page:
-                placeholder.delete()
-        root = Page.get_first_root_node()
-        with translation.override(settings.LANGUAGE_CODE):
-            home = root.add_child(
-                instance=HomePage(title=_("Home"), slug="home", locale=default_locale)
-            )
-        home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port = address_of(base_url())
-        site.root_page = home
-        site.site_name = settings.WAGTAIL_SITE_NAME
-        site.save()
-
-    with translation.override(settings.LANGUAGE_CODE):
-        for model, title, slug in [
-            (NewsIndexPage, _("News center"), "news"),
-            (ContactPage, _("Contact us"), "contact"),
-            (SitemapPage, _("Sitemap"), "sitemap"),
-        ]:
-            if not model.objects.child_of(home).exists():
-                page = home.add_child(
-                    instance=model(
-                        title=title,
-                        slug=slug,
-                        locale=default_locale,
-                        show_in_menus=model is not SitemapPage,
-                    )
-                )
-                page.save_revision().publish()
-    contact = ContactPage.objects.child_of(home).first()
-    if contact is not None:
-        from pressroom.contact.setup import ensure_message_form
-
-        ensure_message_form(contact)
-    return home
-
-
 @dataclass
 class AdminAccount:
     username: str
@@ -139,8 +86,6 @@ def ensure_admin(password_file: Path | None = None) -> AdminAccount:
     """The first superuser: PRESSROOM_ADMIN_USER (or "admin") with PRESSROOM_ADMIN_PASSWORD, or
     else the password kept in ``password_file``, or else a generated one. An existing account
     is left as it is."""
-    from pressroom.security.usernames import stored_username  # core imports no app at load
-
     User = get_user_model()
     username = admin_username()
     existing = stored_username(username)  # `Admin` names the account `admin`
@@ -159,8 +104,6 @@ def ensure_admin(password_file: Path | None = None) -> AdminAccount:
 def login_hint(password_file: Path | None = None) -> str:
     """How to sign in, as far as this node can tell: "admin / <password>" when the password
     given (PRESSROOM_ADMIN_PASSWORD, else ``password_file``) is the account's."""
-    from pressroom.security.usernames import stored_username
-
     username = stored_username(admin_username()) or admin_username()
     user = get_user_model().objects.filter(username=username).first()
     if user is None:

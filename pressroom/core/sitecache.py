@@ -4,17 +4,21 @@ The header, menu, footer and contact block, the company info and whether any pag
 restriction only change with a site-wide change (company info, a main-menu page, the sitemap
 page, the news center, a home page, a view restriction, a Site). Every such change purges the
 whole page cache (``pressroom.pagecache.store.purge_all``: a new generation token, and the
-stamp file when each process has its own cache), so the same token versions these values:
-they are kept in Django's cache under ``site:<token>:<name>`` and a purge leaves them behind.
+stamp file when each process has its own cache), so the same token versions these values
+(``PRESSROOM_SITE_VERSION`` names the function that reads it): they are kept in Django's
+default cache under ``site:<token>:<name>`` and a purge leaves them behind.
 
 A render that overlaps an editor's change may store values read before the commit under the
 new token; the second purge, on commit, moves on to another token (see docs/caching.md).
 A cache that cannot be reached makes every value be worked out again (as before caching).
 """
 
+import functools
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
@@ -26,13 +30,19 @@ _local: tuple[str | None, dict] = (None, {})
 MAX_LOCAL_VALUES = 500
 
 
-def version() -> str | None:
-    """The page cache's generation (and stamp): it changes with every site-wide change."""
-    from pressroom.pagecache import store
+@functools.cache
+def version_reader(dotted: str):
+    return import_string(dotted)
 
+
+def version() -> str | None:
+    """The site's version (``PRESSROOM_SITE_VERSION``: the page cache's generation and stamp):
+    it changes with every site-wide change. None when it cannot be read."""
+    dotted = getattr(settings, "PRESSROOM_SITE_VERSION", None)
+    if not dotted:
+        return None  # nothing versions the values: each is worked out every time
     try:
-        current = store.cache().get(store.GENERATION_KEY)
-        return store.generation(current) + ":" + store.read_stamp()
+        return version_reader(dotted)()
     except Exception:
         logger.warning("Cache unavailable: site-wide fragments are rendered afresh", exc_info=True)
         return None
@@ -80,17 +90,15 @@ def remember(name: str, compute, request=None):
 
 def _shared(key: str, compute):
     """The value from the cache all processes share, or worked out and put there."""
-    from pressroom.pagecache import store
-
     try:
-        found = store.cache().get(key)
+        found = cache.get(key)
     except Exception:
         found = None
     if found is not None:
         return found[0]
     value = compute()
     try:
-        store.cache().set(key, (value,), timeout=timeout())
+        cache.set(key, (value,), timeout=timeout())
     except Exception:
         logger.warning("Cache unavailable: %s not kept", key, exc_info=True)
     return value

@@ -6,12 +6,12 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from pressroom.core.setup import create_site_tree
 from pressroom.demo import data as demo_data
 from pressroom.demo.data import LANGUAGES, ORIGINAL, Record
 from pressroom.demo.pictures import ensure_images
 from pressroom.demo.sections import SECTIONS
-from pressroom.i18n.tree import other_locales, translate_site_tree
+from pressroom.i18n.tree import other_locales
+from pressroom.pages.setup import create_site_tree, translate_site_tree
 
 
 @dataclass(frozen=True)

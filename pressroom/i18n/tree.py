@@ -1,21 +1,10 @@
-"""Translations of the site's page tree: the English skeleton `pressroom init` makes."""
+"""Translating pages: a page's copy in another language, made and published once.
+
+The skeleton a new site starts with in every language is ``pressroom.pages.setup``'s.
+"""
 
 from django.conf import settings
-from django.db import transaction
-from django.utils import translation
-from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
-
-# Texts a skeleton translation starts without: a copy would put Chinese on an English page.
-UNTRANSLATED_TEXT = ("headline", "intro", "body", "seo_title", "search_description")
-
-# Page types a new site starts with, and the title each gets in every language.
-SKELETON_TITLES = {
-    "pages.homepage": "Home",
-    "news.newsindexpage": "News center",
-    "contact.contactpage": "Contact us",
-    "pages.sitemappage": "Sitemap",
-}
+from wagtail.models import Locale, Page
 
 
 def other_locales() -> list[Locale]:
@@ -51,46 +40,3 @@ def translate_page(page: Page, locale: Locale, exclude_fields=(), **fields) -> t
     copy.save_revision().publish()
     copy.refresh_from_db()  # publishing saved a fresh copy of the page: live, live_revision
     return copy, True
-
-
-def _text_fields(page) -> list[str]:
-    names = {field.name for field in page._meta.get_fields()}
-    return [name for name in UNTRANSLATED_TEXT if name in names]
-
-
-@transaction.atomic
-def translate_site_tree(home: Page) -> list[Page]:
-    """Give the home page and its skeleton pages (news, contact, sitemap) a translation.
-
-    Returns the translated home pages. Pages other than the skeleton are left for
-    editors (or the demo) to translate.
-    """
-    from pressroom.contact.models import ContactPage
-    from pressroom.contact.setup import ensure_message_form
-
-    homes = []
-    skeleton = [
-        child.specific
-        for child in home.get_children().select_related("content_type")
-        if f"{child.content_type.app_label}.{child.content_type.model}" in SKELETON_TITLES
-    ]
-    for locale in other_locales():
-        with translation.override(locale.language_code):
-            translated_home, _created = translate_page(
-                home,
-                locale,
-                _text_fields(home),
-                title=_(SKELETON_TITLES["pages.homepage"]),
-            )
-            for page in skeleton:
-                label = f"{page._meta.app_label}.{page._meta.model_name}"
-                copy, _created = translate_page(
-                    page, locale, _text_fields(page), title=_(SKELETON_TITLES[label])
-                )
-                if isinstance(copy.specific, ContactPage):
-                    # The copy carries the Chinese form; give it the form in its own language.
-                    ensure_message_form(copy.specific)
-        homes.append(translated_home)
-    # Wagtail caches which home page serves which language.
-    Site.clear_site_root_paths_cache()
-    return homes

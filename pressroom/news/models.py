@@ -26,8 +26,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
+from pressroom.news.feeds import FEED_TYPES, NewsFeed, feed_subpath
 from pressroom.search.fields import with_word_splitting
-from pressroom.seo.feeds import FEED_TYPES, NewsFeedRoutes, feed_subpath
 
 LIST_RENDITION = "fill-480x300"
 
@@ -145,7 +145,7 @@ def check_attribution(article) -> None:
         raise ValidationError(errors)
 
 
-class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news center (新闻中心): articles newest first, by category or tag, paginated."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -303,6 +303,23 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
         articles = self.articles().filter(tagged_items__tag=tag)
         return self.render_list(request, articles, number, tag=tag)
 
+    @path("feed/<str:kind>/", name="feed")
+    def feed_view(self, request, kind):
+        return self.serve_feed(request, kind)
+
+    @path("category/<slug:slug>/feed/<str:kind>/", name="category_feed")
+    def category_feed_view(self, request, slug, kind):
+        return self.serve_feed(request, kind, get_object_or_404(NewsCategory, slug=slug))
+
+    def serve_feed(self, request, kind, category=None):
+        """The RSS or Atom feed of this news center, or of one of its categories."""
+        if kind not in FEED_TYPES:
+            raise Http404("No such feed.")
+        articles = NewsArticlePage.objects.child_of(self).published()
+        if category is not None:
+            articles = articles.filter(category=category)
+        return NewsFeed(self, kind, articles, category)(request)
+
 
 class NewsArticlePage(BasePage):
     """One news article, with its source (来源), author and update time (更新时间)."""
@@ -390,6 +407,11 @@ class NewsArticlePage(BasePage):
     def clean(self):
         super().clean()
         check_attribution(self)
+
+    @classmethod
+    def searchable_in(cls, locale):
+        """The site search's protocol (pressroom.search.query): published articles."""
+        return cls.objects.published().filter(locale=locale)
 
     @property
     def updated_at(self):

@@ -286,6 +286,12 @@ def next_purge_number() -> int:
         return cache().incr(SEQUENCE_KEY)
 
 
+def site_version() -> str:
+    """The generation and stamp: what versions the values every page shows
+    (``PRESSROOM_SITE_VERSION``, read by pressroom.core.sitecache)."""
+    return generation(cache().get(GENERATION_KEY)) + ":" + read_stamp()
+
+
 def purge_all() -> None:
     """Drop every cached response: a new generation makes all entries misses."""
     cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)

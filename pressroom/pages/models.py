@@ -40,7 +40,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from pressroom.core.templatetags.core_tags import child_page, home_for, menu_for
+        from pressroom.core.navigation import child_page, home_for, menu_for
         from pressroom.news.models import NewsArticlePage, NewsIndexPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -82,6 +82,11 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    @classmethod
+    def searchable_in(cls, locale):
+        """The site search's protocol (pressroom.search.query): live, public pages."""
+        return cls.objects.live().public().filter(locale=locale)
 
 
 class SitemapPage(BasePage):

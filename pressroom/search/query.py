@@ -1,20 +1,31 @@
-"""What the site search looks through, and how it asks Wagtail's search backend."""
+"""What the site search looks through, and how it asks Wagtail's search backend.
+
+Each page type answers for itself whether visitors may find it: a page model with a
+``searchable_in(locale)`` class method takes part, with the pages that method returns
+(e.g. only published articles); page types without one are never results.
+"""
+
+import operator
+from functools import reduce
 
 from django.db.models import Q
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from .text import query_terms
 
 
-def searchable_pages(locale):
-    """Pages a visitor may find in ``locale``: published articles and live public pages."""
-    from pressroom.news.models import NewsArticlePage
-    from pressroom.pages.models import StandardPage
+def searchable_models() -> list:
+    """The page types that answer ``searchable_in(locale)``."""
+    return [model for model in get_page_models() if hasattr(model, "searchable_in")]
 
-    articles = NewsArticlePage.objects.published().filter(locale=locale).values("pk")
-    pages = StandardPage.objects.live().public().filter(locale=locale).values("pk")
-    return Page.objects.filter(Q(pk__in=articles) | Q(pk__in=pages))
+
+def searchable_pages(locale):
+    """Pages a visitor may find in ``locale``: what each searchable page type offers."""
+    scopes = [Q(pk__in=model.searchable_in(locale).values("pk")) for model in searchable_models()]
+    if not scopes:
+        return Page.objects.none()
+    return Page.objects.filter(reduce(operator.or_, scopes))
 
 
 def uses_database(backend) -> bool:

@@ -35,12 +35,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from pressroom.contact.spam import client_address
+from pressroom.core.usernames import normal_username
 
 from .models import LoginDelay
+from .proxies import client_address
 from .signals import _safe
 from .two_factor import has_two_factor
-from .usernames import normal_username
 
 logger = logging.getLogger("pressroom.security")
 

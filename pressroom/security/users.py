@@ -1,10 +1,12 @@
 """The admin user forms' check that a username may not differ from another only in case, width or
-surrounding spaces (the normal form sign-in compares, pressroom/security/usernames.py)."""
+surrounding spaces (the normal form sign-in compares, pressroom/core/usernames.py)."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from .usernames import clash_message, clashing_username
+from pressroom.core.usernames import clashing_username
+
+from .usernames import clash_message
 
 
 class RefuseLookAlikeUsernames:

@@ -7,7 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import Filter
 from wagtail.models import Page
 
-from pressroom.seo.utils import absolute_url
+from pressroom.core.links import absolute_url
 
 # Filters made once: a filter given as text is parsed again at every use.
 SHARE_RENDITION = Filter("fill-1200x630")  # Open Graph / Twitter large card: 1.91:1

@@ -18,8 +18,8 @@ from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Page, Site, get_page_models
 
+from pressroom.core.links import hreflang
 from pressroom.news.models import NewsArticlePage
-from pressroom.seo.utils import hreflang
 
 # The protocol's limit of URLs in one sitemap file.
 MAX_URLS_PER_SITEMAP = 50_000

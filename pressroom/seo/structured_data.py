@@ -10,7 +10,7 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from pressroom.seo.utils import absolute_url, hreflang
+from pressroom.core.links import absolute_url, hreflang
 
 LOGO_RENDITION = "max-600x600"
 

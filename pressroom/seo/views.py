@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from pressroom.core.links import site_root_url
 from pressroom.pagecache.decorators import cacheable
 from pressroom.seo.models import SeoSettings
 from pressroom.seo.sitemaps import listed_pages, section_count, section_entries, site_roots
-from pressroom.seo.utils import site_root_url
 
 
 @require_safe

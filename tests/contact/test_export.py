@@ -152,6 +152,6 @@ def test_a_form_field_label_that_looks_like_a_formula_is_neutralised(
     ],
 )
 def test_neutralise_cell(value, expected):
-    from pressroom.contact.admin_views import neutralise_cell
+    from pressroom.contact.exports import neutralise_cell
 
     assert neutralise_cell(value) == expected

@@ -4,8 +4,8 @@ from wagtail.models import Locale
 
 from pressroom.contact.models import ContactPage
 from pressroom.contact.setup import ensure_message_form
-from pressroom.core.setup import create_site_tree
 from pressroom.demo.loader import load_demo
+from pressroom.pages.setup import create_site_tree
 
 
 def fields_of(page):

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from pressroom.core.models import CompanyInfo
-from pressroom.i18n.tree import translate_site_tree
 from pressroom.pages.models import StandardPage
+from pressroom.pages.setup import translate_site_tree
 from tests.factories import NewsCategoryFactory, make_article, make_image, publish
 
 pytestmark = pytest.mark.django_db

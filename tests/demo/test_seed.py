@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from pressroom.demo.seed_texts import seed_texts
-from pressroom.i18n.tree import translate_site_tree
 from pressroom.news.models import NewsArticlePage, NewsIndexPage
+from pressroom.pages.setup import translate_site_tree
 from tests.factories import NewsCategoryFactory
 
 pytestmark = pytest.mark.django_db

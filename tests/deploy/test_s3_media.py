@@ -259,7 +259,7 @@ def test_an_upload_while_the_endpoint_is_down_fails_quickly_and_clearly(
 
 SETUP = """
 import django; django.setup()
-from pressroom.core.setup import create_site_tree
+from pressroom.pages.setup import create_site_tree
 from tests.factories import make_image
 create_site_tree()
 print(make_image(title="桶中图片").file.name)

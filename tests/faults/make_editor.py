@@ -11,7 +11,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from pressroom.core.setup import create_site_tree  # noqa: E402
+from pressroom.pages.setup import create_site_tree  # noqa: E402
 
 create_site_tree()
 user = get_user_model().objects.create_superuser("chief", "", "a-long-test-password-1")

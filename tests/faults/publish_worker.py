@@ -24,8 +24,8 @@ from django.db.models.signals import post_save, pre_save  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.models import Revision  # noqa: E402
 
-from pressroom.core.setup import create_site_tree  # noqa: E402
 from pressroom.news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
+from pressroom.pages.setup import create_site_tree  # noqa: E402
 from tests.faults.admin_forms import article_form  # noqa: E402
 
 MODE = sys.argv[1] if len(sys.argv) > 1 else "loop"

@@ -25,8 +25,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Revision  # noqa: E402
 
-from pressroom.core.setup import create_site_tree  # noqa: E402
 from pressroom.news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
+from pressroom.pages.setup import create_site_tree  # noqa: E402
 from pressroom.scheduling.runner import publish_scheduled  # noqa: E402
 from tests.faults.admin_forms import article_form  # noqa: E402
 

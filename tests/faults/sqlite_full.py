@@ -20,8 +20,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield  # noqa: E402
 
-from pressroom.core.setup import create_site_tree  # noqa: E402
 from pressroom.news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
+from pressroom.pages.setup import create_site_tree  # noqa: E402
 
 folder = Path(sys.argv[1])
 home = create_site_tree()

@@ -1,7 +1,7 @@
 import pytest
 
-from pressroom.i18n.tree import translate_site_tree
 from pressroom.news.models import NewsIndexPage
+from pressroom.pages.setup import translate_site_tree
 
 
 @pytest.fixture

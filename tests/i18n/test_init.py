@@ -35,7 +35,7 @@ def test_init_creates_the_english_home_news_contact_and_sitemap(client, monkeypa
 def test_english_skeleton_starts_without_chinese_text(home, client):
     home.intro = "<p>中文简介</p>"
     home.save_revision().publish()
-    from pressroom.i18n.tree import translate_site_tree
+    from pressroom.pages.setup import translate_site_tree
 
     en_home = translate_site_tree(home)[0]
     assert en_home.intro == ""

@@ -13,7 +13,7 @@ from tests.security.test_production_settings import ROOT, production_env
 
 SETUP = """
 import django; django.setup()
-from pressroom.core.setup import create_site_tree
+from pressroom.pages.setup import create_site_tree
 from tests.factories import make_image
 create_site_tree()
 make_image(title="备份测试图片")

@@ -16,17 +16,15 @@ from django.test import Client, override_settings
 from wagtail.models import Page, get_page_models
 
 import pressroom
-from pressroom.i18n.tree import translate_site_tree
 from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.pages.models import StandardPage
+from pressroom.pages.setup import translate_site_tree
 from pressroom.seo.sitemaps import sitemap_paths
 from tests.factories import NewsCategoryFactory, make_article, publish
 
 pytestmark = pytest.mark.django_db
 
 PACKAGE = Path(pressroom.__file__).parent
-# The demo's bulk article seeder, moving to pressroom/demo (the demo-data branch).
-LEAVING = {"seed.py", "seed_content.py"}
 
 
 def pressroom_page_models():
@@ -146,8 +144,6 @@ def test_the_page_cache_and_the_export_name_no_page_type(folder):
     names = {m.__name__ for m in pressroom_page_models()}
     labels = {m._meta.label.lower() for m in pressroom_page_models()}
     for source in (PACKAGE / folder).rglob("*.py"):
-        if source.name in LEAVING:
-            continue
         text = source.read_text()
         tree = ast.parse(text)
         for module in imported_modules(tree):

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from pressroom.i18n.tree import translate_site_tree
 from pressroom.pagecache import store
+from pressroom.pages.setup import translate_site_tree
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, PageViewRestriction
 
-from pressroom.i18n.tree import translate_page, translate_site_tree
+from pressroom.i18n.tree import translate_page
+from pressroom.pages.setup import translate_site_tree
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from pressroom.pages.models import StandardPage
+from pressroom.search.query import searchable_models
 from tests.factories import make_article, publish
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +96,18 @@ def test_only_published_public_pages_are_found(client, news_index):
     private = make_article(news_index, title="私密蝶阀新闻")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     assert result_titles(client.get("/search/", {"q": "蝶阀"})) == ["公开的蝶阀新闻"]
+
+
+def test_each_page_type_answers_whether_visitors_find_it(client, news_index):
+    """The search names no page type: types with ``searchable_in`` take part, others never."""
+    assert {model._meta.label for model in searchable_models()} == {
+        "news.NewsArticlePage",
+        "pages.StandardPage",
+    }
+    news_index.title = "蝶阀新闻中心"  # a news center is a list, not a result
+    news_index.save_revision().publish()
+    make_article(news_index, title="蝶阀新品发布")
+    assert result_titles(client.get("/search/", {"q": "蝶阀"})) == ["蝶阀新品发布"]
 
 
 def test_results_are_paginated(client, news_index, settings):

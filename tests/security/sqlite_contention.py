@@ -47,8 +47,8 @@ from django.utils import timezone  # noqa: E402
 
 from pressroom.contact.forms import HONEYPOT, TIMESTAMP, sign_now  # noqa: E402
 from pressroom.contact.models import ContactMessage, ContactPage  # noqa: E402
-from pressroom.core.setup import create_site_tree  # noqa: E402
 from pressroom.news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
+from pressroom.pages.setup import create_site_tree  # noqa: E402
 
 if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
     # Without `collectstatic` (slow, and nothing to do with the database): plain static names.

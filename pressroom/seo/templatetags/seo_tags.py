@@ -4,10 +4,11 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from pressroom.core.templatetags.core_tags import company_for, find_child_page, site_home
+from pressroom.core.links import hreflang
+from pressroom.core.models import company_for
+from pressroom.core.navigation import child_page, home_for
+from pressroom.news.feeds import feed_path
 from pressroom.seo import metadata, structured_data
-from pressroom.seo.feeds import feed_path
-from pressroom.seo.utils import hreflang
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def seo_head(context):
         page = None
     company = company_for(request)
     language = get_language() or ""
-    home = site_home(context)
+    home = home_for(request)
     home_url = home.get_full_url(request) if home is not None else ""
     canonical = metadata.canonical_url(request, page)
     image = metadata.share_image(request, page, company)
@@ -53,7 +54,7 @@ def _is_article(page) -> bool:
 
 def feed_links(context, company) -> list[dict]:
     """The RSS and Atom feeds of this language's news center (and of the category shown)."""
-    index = find_child_page(context, "news.NewsIndexPage")
+    index = child_page(context.get("request"), "news.NewsIndexPage")
     if index is None:
         return []
     links = []

@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from pressroom.core.setup import create_site_tree, ensure_admin, follow_base_url
+from pressroom.core.setup import ensure_admin, follow_base_url
 from pressroom.core.static import collected_files_current
-from pressroom.i18n.tree import translate_site_tree
+from pressroom.pages.setup import create_site_tree, translate_site_tree
 from pressroom.security.roles import ensure_roles
 
 

@@ -1,7 +1,7 @@
 """RSS 2.0 and Atom feeds of a news center, whole or by category, with conditional GET.
 
-The routes live on the news index page (``NewsFeedRoutes`` is mixed into NewsIndexPage), so
-each language's news center has its own feeds: ``/news/feed/rss/``, ``/en/news/feed/atom/``,
+The routes live on the news index page (``NewsIndexPage.serve_feed``), so each language's
+news center has its own feeds: ``/news/feed/rss/``, ``/en/news/feed/atom/``,
 ``/news/category/<slug>/feed/rss/``.
 """
 
@@ -10,16 +10,13 @@ import mimetypes
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.http import http_date, quote_etag
-from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site
 
+from pressroom.core.links import absolute_url, hreflang
 from pressroom.core.models import CompanyInfo
-from pressroom.seo.utils import absolute_url, hreflang
 
 FEED_RENDITION = "fill-1200x630"
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -38,22 +35,14 @@ FEED_TYPES["rss"] = Rss2WithUpdated
 
 
 class NewsFeed(Feed):
-    """The newest published articles of one news center (and optionally one category)."""
+    """The newest of ``articles`` (a news center's published ones, or one category's)."""
 
-    def __init__(self, index, kind: str, category=None):
+    def __init__(self, index, kind: str, articles, category=None):
         super().__init__()
-        self.index, self.category = index, category
+        self.index, self.category, self.articles = index, category, articles
         self.feed_type = FEED_TYPES[kind]
         self.kind = kind
         self.language = hreflang(index.locale.language_code)
-
-    def published(self):
-        from pressroom.news.models import NewsArticlePage
-
-        articles = NewsArticlePage.objects.child_of(self.index).published()
-        if self.category is not None:
-            articles = articles.filter(category=self.category)
-        return articles
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -83,7 +72,7 @@ class NewsFeed(Feed):
         return self.company.display_name
 
     def items(self, obj):
-        return self.published().for_listing()[: settings.PRESSROOM_FEED_ITEMS]
+        return self.articles.for_listing()[: settings.PRESSROOM_FEED_ITEMS]
 
     def item_title(self, item):
         return item.title
@@ -111,7 +100,7 @@ class NewsFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         """The feed, or 304 Not Modified when the reader's copy is current."""
-        newest = self.published().values_list("pk", "last_published_at")
+        newest = self.articles.values_list("pk", "last_published_at")
         stamps = list(newest[: settings.PRESSROOM_FEED_ITEMS])
         last_modified = max((stamp for _pk, stamp in stamps if stamp), default=None)
         version = repr([stamps, self.kind, self.category and self.category.pk]).encode()
@@ -150,22 +139,3 @@ def feed_path(index, kind: str, category=None) -> str:
 def feed_subpath(index, kind: str, category=None) -> str:
     """A feed's address below its news center's: ``feed/rss/``, ``category/x/feed/atom/``."""
     return index.list_subpath(category=category) + f"feed/{kind}/"
-
-
-class NewsFeedRoutes:
-    """Feed routes for a RoutablePage news index (mixed into NewsIndexPage)."""
-
-    @path("feed/<str:kind>/", name="feed")
-    def feed_view(self, request, kind):
-        return self.serve_feed(request, kind)
-
-    @path("category/<slug:slug>/feed/<str:kind>/", name="category_feed")
-    def category_feed_view(self, request, slug, kind):
-        from pressroom.news.models import NewsCategory
-
-        return self.serve_feed(request, kind, get_object_or_404(NewsCategory, slug=slug))
-
-    def serve_feed(self, request, kind, category=None):
-        if kind not in FEED_TYPES:
-            raise Http404("No such feed.")
-        return NewsFeed(self, kind, category)(request)

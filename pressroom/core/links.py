@@ -1,4 +1,5 @@
-"""Absolute addresses built from the site's configured root URL, never from the Host header."""
+"""Absolute addresses built from the site's configured root URL (never from the Host header),
+and the language tags that go with them."""
 
 from wagtail.models import Site
 
