@@ -58,7 +58,8 @@ def tree(transactional_db):
     """A site tree in a database that an earlier transactional test may have emptied."""
     from wagtail.models import Page
 
-    from pressroom.core.setup import create_site_tree, ensure_locales
+    from pressroom.core.setup import ensure_locales
+    from pressroom.pages.setup import create_site_tree
 
     ensure_locales()
     if Page.get_first_root_node() is None:
