@@ -232,3 +232,12 @@ def test_every_export_cell_is_neutralised(reader, contact_page):
         for cell in row:
             assert not cell.startswith(TRIGGERS), cell
     assert "'=1+1" in csv_cells(reader)[1]
+
+
+def test_a_reader_who_chose_another_time_zone_gets_it_in_list_and_export(reader, two_messages):
+    """The site's zone is everyone's default; Wagtail's account setting can change one's own."""
+    user = reader.get(INDEX).wsgi_request.user
+    UserProfile.objects.update_or_create(user=user, defaults={"current_time_zone": "UTC"})
+    wang = dict(zip(*[csv_cells(reader)[0], csv_cells(reader)[1]], strict=True))
+    assert wang["时间"] == "2026-12-01 21:32:00"
+    assert "2026-12-01 21:32" in reader.get(INDEX).content.decode()
