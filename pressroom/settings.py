@@ -280,6 +280,9 @@ if os.environ.get("EMAIL_URL"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pressroom@localhost")
+# Contact mails come from the company's name (Settings → Company info) at DEFAULT_FROM_EMAIL when
+# it is set here, else at the company's email (pressroom/contact/mailconfig.py).
+PRESSROOM_FROM_EMAIL_SET = bool(os.environ.get("DEFAULT_FROM_EMAIL"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Seconds one step of talking to the mail server may take (EMAIL_URL's ?timeout=N sets it).
 EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT") or 10

@@ -62,3 +62,27 @@ def make_article(news_index, *, when=None, live=True, **fields):
         return article
     when = when or timezone.now() - timedelta(minutes=n)
     return publish(news_index, article, when)
+
+
+# What a visitor's message holds unless a test says otherwise: the contact form's five fields.
+MESSAGE_ANSWERS = {
+    "name": "李明",
+    "phone": "138 0013 8000",
+    "email": "li.ming@example.net",
+    "company": "杭州示例贸易有限公司",
+    "message": "请问QH系列水泵的交货期是多久？",
+}
+MESSAGE_STATE = ("handled", "is_spam", "read_at", "note", "delivery", "sent_at", "attempts")
+
+
+def make_message(page, *, when: datetime | None = None, **values):
+    """A stored contact message: answers as the form keeps them, state fields by name."""
+    from pressroom.contact.models import ContactMessage
+
+    state = {key: values.pop(key) for key in MESSAGE_STATE if key in values}
+    answers = {**MESSAGE_ANSWERS, **values}
+    message = ContactMessage.objects.create(page=page, form_data=answers, **state)
+    if when is not None:  # submit_time is set on creation: backdate it afterwards
+        ContactMessage.objects.filter(pk=message.pk).update(submit_time=when)
+        message.refresh_from_db()
+    return message

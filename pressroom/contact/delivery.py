@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pressroom.contact import spam
+from pressroom.contact.mailconfig import mail_configured, sender
 from pressroom.contact.models import ContactMessage, retention_days
 
 logger = logging.getLogger(__name__)
@@ -63,6 +64,12 @@ def deliver(message_id: int) -> str:
         notification(message, recipients).send(fail_silently=False)
     except Exception as exc:  # any failure of the mail server: keep the message, retry later
         return record_failure(message, exc)
+    if not mail_configured():
+        # Handed to a backend that reaches nobody (the console): saying "sent" would be a lie.
+        ContactMessage.objects.filter(pk=message.pk).update(
+            delivery=Delivery.OFF, next_attempt_at=None, last_error=""
+        )
+        return Delivery.OFF
     ContactMessage.objects.filter(pk=message.pk).update(
         delivery=Delivery.SENT, sent_at=timezone.now(), next_attempt_at=None, last_error=""
     )
@@ -92,7 +99,7 @@ def notification(message: ContactMessage, recipients: list[str]) -> EmailMessage
     return EmailMessage(
         subject=f"{subject} #{message.pk}",
         body=body,
-        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        from_email=page.from_address or sender(page.get_site()),
         to=recipients,
         reply_to=reply_to,
     )
@@ -218,7 +225,7 @@ def held_summary(page, messages: list[ContactMessage], recipients: list[str]) ->
     return EmailMessage(
         subject=subject,
         body="\n".join(lines) + "\n",
-        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        from_email=page.from_address or sender(page.get_site()),
         to=recipients,
     )
 

@@ -4,11 +4,14 @@ import hashlib
 import json
 import re
 from datetime import timedelta
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.fields.json import KT
+from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
@@ -24,13 +27,13 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from pressroom.contact.views import serve_contact_page, thank_you
 from pressroom.core.models import BasePage
 
 # The machine names the form logic knows: phone or email is required, the name and email
 # end up in the notification, every other field is kept and mailed as it is.
 KNOWN_FIELDS = ("name", "phone", "email", "company", "message")
 RESERVED_NAMES = {"pr_hp", "pr_ts", "csrfmiddlewaretoken"}
+NOTE_MAX_LENGTH = 5000
 
 clean_name_validator = RegexValidator(
     r"^[a-z][a-z0-9_]{0,49}$",
@@ -119,17 +122,10 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         return ContactFormBuilder(self.get_form_fields()).get_form_class()
 
     def get_submissions_list_view_class(self):
-        # Imported here: Wagtail's admin views need every app's models loaded first.
-        from pressroom.contact.exports import ContactSubmissionsListView
+        # One inbox: Wagtail's per-page submissions listing sends the reader to 留言.
+        from pressroom.contact.submissions import SubmissionsToInboxView
 
-        return ContactSubmissionsListView
-
-    def get_data_fields(self):
-        return [
-            *super().get_data_fields(),
-            ("delivery", _("Delivery")),
-            ("handled", _("Handled")),
-        ]
+        return SubmissionsToInboxView
 
     def process_form_submission(self, form, held=False):
         """Store the message; mailing it is the background task's job, never the request's.
@@ -158,9 +154,13 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         ).first()
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        from pressroom.contact.views import thank_you
+
         return thank_you(self, request, form_submission)
 
     def serve(self, request, *args, **kwargs):
+        from pressroom.contact.views import serve_contact_page
+
         response = serve_contact_page(self, request, *args, **kwargs)
         # The form carries a CSRF token and a signed time stamp: never share it in a cache.
         add_never_cache_headers(response)
@@ -179,6 +179,46 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         return [info.email] if info and info.email else []
 
 
+class ContactMessageQuerySet(models.QuerySet):
+    def unread(self):
+        """Messages nobody has opened in the admin yet (spam aside)."""
+        return self.filter(read_at__isnull=True, is_spam=False)
+
+    def unhandled(self):
+        return self.filter(handled=False, is_spam=False)
+
+    def search(self, text: str):
+        """Messages whose name, company, phone, email, text or note contain ``text``.
+
+        Each answer is matched on its own (as text, so Chinese matches on every database);
+        a phone number matches whatever spaces or dashes either side wrote it with.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        query = models.Q(note__icontains=text)
+        for key in SEARCHED_ANSWERS:
+            query |= models.Q(**{f"form_data__{key}__icontains": text})
+        messages = self
+        digits = re.sub(r"[\s\-()]", "", text)
+        if len(digits) >= 3 and re.fullmatch(r"\+?\d+", digits):
+            phone = KT("form_data__phone")
+            for separator in (" ", "-", "(", ")"):
+                phone = Replace(
+                    phone,
+                    models.Value(separator),
+                    models.Value(""),
+                    output_field=models.TextField(),
+                )
+            messages = messages.alias(bare_phone=phone)
+            query |= models.Q(bare_phone__contains=digits)
+        return messages.filter(query)
+
+
+# The answers the inbox search looks in (form_data keys; see KNOWN_FIELDS).
+SEARCHED_ANSWERS = ("name", "company", "phone", "email", "message")
+
+
 class ContactMessage(AbstractFormSubmission):
     """A visitor's message: stored before anything else happens, then mailed with retries."""
 
@@ -190,6 +230,8 @@ class ContactMessage(AbstractFormSubmission):
         FAILED = "failed", _("failed, gave up")
         # Came in while the site was over its limit: kept, and named in a summary mail.
         HELD = "held", _("held for review")
+        # No mail server is configured (EMAIL_URL unset): kept, read in the admin only.
+        OFF = "off", _("mail not configured")
 
     delivery = models.CharField(
         _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.PENDING
@@ -201,8 +243,16 @@ class ContactMessage(AbstractFormSubmission):
     last_error = models.CharField(_("last delivery error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     handled = models.BooleanField(_("handled"), default=False)
+    is_spam = models.BooleanField(_("spam"), default=False)
+    # When someone first opened it in the admin: the inbox shows unopened messages in bold.
+    read_at = models.DateTimeField(_("first opened"), null=True, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, max_length=NOTE_MAX_LENGTH, help_text=_("For the sales team only.")
+    )
     # A hash of the answers, so that a double click stores and mails the message once.
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+
+    objects = ContactMessageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("message")
@@ -244,12 +294,55 @@ class ContactMessage(AbstractFormSubmission):
         text = re.sub(r"\s+", " ", self.message).strip()
         return text[:80] + ("…" if len(text) > 80 else "")
 
-    def get_data(self):
-        return {
-            **super().get_data(),
-            "delivery": self.get_delivery_display(),
-            "handled": _("yes") if self.handled else _("no"),
-        }
+    def other_answers(self) -> list[tuple[str, str]]:
+        """(label, answer) for the page's form fields the site does not know by name."""
+        answers = []
+        for key, label in answer_labels(self.page).items():
+            value = self.form_data.get(key)
+            if key in KNOWN_FIELDS or value in (None, "", []):
+                continue
+            text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            answers.append((label, text))
+        return answers
+
+    @property
+    def tel_url(self) -> str:
+        """A tel: link for the phone number, or "" when it has no digits to dial."""
+        number = re.sub(r"[^\d+]", "", self.phone)
+        return f"tel:{number}" if re.search(r"\d", number) else ""
+
+    @property
+    def reply_url(self) -> str:
+        """A mailto: link answering the visitor, subject "Re: " and the start of the message."""
+        address = self.email.strip()
+        if not EMAIL_SHAPE.fullmatch(address):
+            return ""
+        text = re.sub(r"\s+", " ", self.message).strip()
+        subject = "Re: " + (text[:40] + ("…" if len(text) > 40 else "") or self.company or "")
+        return (
+            f"mailto:{quote(address, safe='@')}?{urlencode({'subject': subject}, quote_via=quote)}"
+        )
+
+    def mark_read(self) -> None:
+        """Remember that someone opened it (the first time only)."""
+        if self.read_at is None:
+            now = timezone.now()
+            ContactMessage.objects.filter(pk=self.pk, read_at__isnull=True).update(read_at=now)
+            self.read_at = now
+
+
+# One address, nothing around it: what a mailto: link may carry.
+EMAIL_SHAPE = re.compile(r"[^@\s<>\"',;:?&]+@[^@\s<>\"',;:?&]+\.[^@\s<>\"',;:?&]+")
+
+
+def answer_labels(page) -> dict[str, str]:
+    """{answer key: field label} for a contact page's form, in the form's order."""
+    if page is None:
+        return {}
+    specific = page.specific
+    if not isinstance(specific, ContactPage):
+        return {}
+    return {field.get_field_clean_name(): field.label for field in specific.get_form_fields()}
 
 
 def fingerprint(data: dict) -> str:

@@ -2,11 +2,13 @@
 
 - Editors: add and edit pages in every language's home tree and submit them for
   moderation; add and choose images and documents, edit and delete their own uploads
-  (not those the live site shows: security/live_media.py).
+  (not those the live site shows: security/live_media.py); read visitors' messages, mark
+  them handled or spam and write notes on them (the 留言 inbox).
 - Moderators: that, and publish, lock and unlock pages, edit, replace and delete everyone's
   images and documents, manage news categories.
-- Administrators: that, and delete page trees, delete news categories, edit the company
-  info, manage users and groups within their reach (security/reach.py), and redirects.
+- Administrators: that, and delete page trees, delete news categories, delete messages, edit
+  the company info, manage users and groups within their reach (security/reach.py), and
+  redirects.
 
 Superusers (``pressroom init``'s first admin) can do everything besides.
 """
@@ -59,12 +61,17 @@ WITHDRAWN_COLLECTION_PERMISSIONS = {
 }
 
 _CATEGORIES = ["news.add_newscategory", "news.change_newscategory", "news.view_newscategory"]
+# The 留言 inbox: whoever runs the site's pages answers its visitors; deleting is for
+# Administrators (a deleted message is gone for the whole sales team).
+_MESSAGES = ["contact.view_contactmessage", "contact.change_contactmessage"]
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin"],
-    MODERATORS: ["wagtailadmin.access_admin", *_CATEGORIES],
+    EDITORS: ["wagtailadmin.access_admin", *_MESSAGES],
+    MODERATORS: ["wagtailadmin.access_admin", *_CATEGORIES, *_MESSAGES],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
         *_CATEGORIES,
+        *_MESSAGES,
+        "contact.delete_contactmessage",
         "news.delete_newscategory",
         "core.change_companyinfo",
         "auth.add_user",

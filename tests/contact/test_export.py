@@ -1,14 +1,20 @@
-"""Both message exports keep a visitor's formula from running in the reader's spreadsheet."""
+"""The inbox's exports: CSV that Excel on a Chinese Windows opens, XLSX, local times, the
+reader's language, and no visitor's formula running in the reader's spreadsheet."""
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.users.models import UserProfile
 
 from pressroom.contact.models import ContactFormField, ContactMessage
+from tests.contact.test_admin import BEIJING_MORNING
+from tests.factories import make_message
+
+INDEX = "/admin/contact_message/"
 
 # What visitors type, through the real form: every one passes its field's validation.
 HOSTILE_POSTS = [
@@ -47,25 +53,22 @@ def reader(client, django_user_model, contact_page):
     return client
 
 
-def export_urls(page):
-    return {
-        "messages": reverse("contact_message:index"),
-        "submissions": reverse("wagtailforms:list_submissions", args=[page.pk]),
-    }
-
-
-def csv_cells(client, url) -> list[list[str]]:
-    response = client.get(url + "?export=csv")
+def csv_cells(client, url=INDEX, query="") -> list[list[str]]:
+    response = client.get(url + "?export=csv" + query)
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    text = b"".join(response.streaming_content).decode("utf-8")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 
-def xlsx_sheet(client, url):
-    response = client.get(url + "?export=xlsx")
+def xlsx_sheet(client, url=INDEX, query=""):
+    response = client.get(url + "?export=xlsx" + query)
     assert response.status_code == 200
     return load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+
+def xlsx_rows(client, query=""):
+    return [[cell.value for cell in row] for row in xlsx_sheet(client, query=query).iter_rows()]
 
 
 def typed_values() -> list[str]:
@@ -73,11 +76,8 @@ def typed_values() -> list[str]:
     return [v for v in values if v not in ORDINARY] + STORED_ONLY
 
 
-@pytest.mark.parametrize("export", ["messages", "submissions"])
-def test_csv_cells_that_could_start_a_formula_are_neutralised(
-    reader, hostile_messages, contact_page, export
-):
-    rows = csv_cells(reader, export_urls(contact_page)[export])
+def test_csv_cells_that_could_start_a_formula_are_neutralised(reader, hostile_messages):
+    rows = csv_cells(reader)
     cells = [cell for row in rows[1:] for cell in row]
     for value in typed_values():
         assert "'" + value in cells, value
@@ -90,11 +90,8 @@ def test_csv_cells_that_could_start_a_formula_are_neutralised(
     assert "王芳" in cells and "138 0013 8000" in cells  # ordinary text stays as it was
 
 
-@pytest.mark.parametrize("export", ["messages", "submissions"])
-def test_xlsx_keeps_the_visitors_words_as_text_cells(
-    reader, hostile_messages, contact_page, export
-):
-    sheet = xlsx_sheet(reader, export_urls(contact_page)[export])
+def test_xlsx_keeps_the_visitors_words_as_text_cells(reader, hostile_messages):
+    sheet = xlsx_sheet(reader)
     strings = {}
     for row in sheet.iter_rows():
         for cell in row:
@@ -123,11 +120,12 @@ def test_a_form_field_label_that_looks_like_a_formula_is_neutralised(
         required=False,
     )
     assert post_message(order="A-1").status_code == 200
-    url = export_urls(contact_page)["submissions"]
     if export_format == "csv":
-        assert "'" + label in csv_cells(reader, url)[0]
+        rows = csv_cells(reader)
+        assert "'" + label in rows[0]
+        assert rows[1][rows[0].index("'" + label)] == "A-1"  # other answers are exported too
     else:
-        [heading] = [c for c in next(xlsx_sheet(reader, url).iter_rows()) if "订单号" in c.value]
+        [heading] = [c for c in next(xlsx_sheet(reader).iter_rows()) if "订单号" in c.value]
         assert heading.data_type == "s"  # openpyxl writes a heading starting with = as a formula
 
 
@@ -152,6 +150,94 @@ def test_a_form_field_label_that_looks_like_a_formula_is_neutralised(
     ],
 )
 def test_neutralise_cell(value, expected):
-    from pressroom.contact.exports import neutralise_cell
+    from pressroom.contact.admin_views import neutralise_cell
 
     assert neutralise_cell(value) == expected
+
+
+# --- what a reader opening the file sees -------------------------------------------------------
+
+ZH_HEADINGS = ["时间", "姓名", "公司", "电话", "邮箱", "留言内容", "状态", "垃圾留言", "销售备注"]
+EN_HEADINGS = ["Time", "Name", "Company", "Phone", "Email", "Message", "Status", "Spam", "Note"]
+
+
+@pytest.fixture
+def two_messages(contact_page):
+    make_message(contact_page, name="王芳", when=BEIJING_MORNING, note="已回电")
+    make_message(
+        contact_page,
+        name="张伟",
+        handled=True,
+        delivery="sent",
+        when=datetime(2026, 11, 20, 2, 0, tzinfo=UTC),
+    )
+
+
+def test_csv_starts_with_a_byte_order_mark_for_excel(reader, two_messages):
+    response = reader.get(INDEX + "?export=csv")
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert body.count(b"\xef\xbb\xbf") == 1
+    assert "王芳".encode() in body
+    assert response["Content-Disposition"].startswith('attachment; filename="contact-messages-')
+
+
+def test_exports_are_in_local_time_and_chinese(reader, two_messages):
+    rows = csv_cells(reader)
+    assert rows[0][: len(ZH_HEADINGS) - 3] == ZH_HEADINGS[:-3]
+    assert set(ZH_HEADINGS) <= set(rows[0]) and "邮件通知" in rows[0]
+    wang = dict(zip(rows[0], next(row for row in rows if "王芳" in row), strict=True))
+    assert wang["时间"] == "2026-12-02 05:32:00"
+    assert (wang["状态"], wang["垃圾留言"], wang["销售备注"]) == ("未处理", "否", "已回电")
+    assert wang["邮件通知"] == "等待发送"
+    zhang = dict(zip(rows[0], next(row for row in rows if "张伟" in row), strict=True))
+    assert (zhang["状态"], zhang["邮件通知"]) == ("已处理", "已发送")
+
+    sheet = xlsx_rows(reader)
+    assert sheet[0][: len(ZH_HEADINGS) - 3] == ZH_HEADINGS[:-3]
+    wang = dict(zip(sheet[0], next(row for row in sheet if "王芳" in row), strict=True))
+    assert wang["时间"] == datetime(2026, 12, 2, 5, 32)  # a real date cell, in Beijing time
+    assert wang["状态"] == "未处理"
+    for row in sheet + rows:
+        assert not {"True", "False", "None", True, False} & set(row), row
+
+
+def test_an_english_reader_gets_english_headings_and_values(reader, two_messages):
+    user = reader.get(INDEX).wsgi_request.user
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    rows = csv_cells(reader)
+    assert rows[0][: len(EN_HEADINGS) - 3] == EN_HEADINGS[:-3]
+    wang = dict(zip(rows[0], next(row for row in rows if "王芳" in row), strict=True))
+    assert (wang["Status"], wang["Spam"], wang["Time"]) == (
+        "Not handled",
+        "no",
+        "2026-12-02 05:32:00",
+    )
+    assert xlsx_rows(reader)[0][0] == "Time"
+
+
+def test_the_export_is_what_the_list_shows(reader, two_messages, contact_page):
+    make_message(contact_page, name="垃圾", is_spam=True)
+    names = [row[1] for row in csv_cells(reader)[1:]]
+    assert sorted(names) == ["张伟", "王芳"]  # spam stays out, as in the list
+    assert [row[1] for row in csv_cells(reader, query="&status=unhandled")[1:]] == ["王芳"]
+    assert [row[1] for row in xlsx_rows(reader, query="&q=张")[1:]] == ["张伟"]
+    assert [row[1] for row in csv_cells(reader, query="&status=spam")[1:]] == ["垃圾"]
+
+
+def test_every_export_cell_is_neutralised(reader, contact_page):
+    """The note and the page title are written by staff, and may not be harmless either."""
+    make_message(contact_page, name="王芳", note="=1+1", message="@SUM(A1)")
+    for row in csv_cells(reader):
+        for cell in row:
+            assert not cell.startswith(TRIGGERS), cell
+    assert "'=1+1" in csv_cells(reader)[1]
+
+
+def test_a_reader_who_chose_another_time_zone_gets_it_in_list_and_export(reader, two_messages):
+    """The site's zone is everyone's default; Wagtail's account setting can change one's own."""
+    user = reader.get(INDEX).wsgi_request.user
+    UserProfile.objects.update_or_create(user=user, defaults={"current_time_zone": "UTC"})
+    wang = dict(zip(*[csv_cells(reader)[0], csv_cells(reader)[1]], strict=True))
+    assert wang["时间"] == "2026-12-01 21:32:00"
+    assert "2026-12-01 21:32" in reader.get(INDEX).content.decode()

@@ -20,11 +20,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from pressroom.contact.models import ContactMessage, ContactPage
 from pressroom.core.models import CompanyInfo
 from pressroom.news.models import NewsCategory
 from pressroom.pages.models import StandardPage
 from pressroom.security.roles import ADMINISTRATORS, EDITORS, MODERATORS, ensure_roles
-from tests.factories import NewsCategoryFactory, make_article, make_image
+from tests.factories import NewsCategoryFactory, make_article, make_image, make_message
 from tests.security.test_media_roles import png
 from tests.security.test_roles import ADMIN
 from tests.security.test_user_management import group_data, posted_form, undone, user_data
@@ -300,6 +301,26 @@ def probe_redirects(client, actor, world):
     return Redirect.objects.filter(old_path="/old-page").exists()
 
 
+# --- visitors' messages ---------------------------------------------------------------------
+
+
+def probe_messages_handle(client, actor, world):
+    message = make_message(ContactPage.objects.child_of(world["home"]).get())
+    inbox = f"{ADMIN}contact_message/"
+    listed = client.get(inbox).status_code == 200
+    opened = client.get(f"{inbox}inspect/{message.pk}/").status_code == 200
+    for change in ({"handled": "1"}, {"spam": "1"}, {"note": "已回电"}):
+        client.post(f"{inbox}status/{message.pk}/", change)
+    message.refresh_from_db()
+    return same(listed, opened, message.handled, message.is_spam, message.note == "已回电")
+
+
+def probe_messages_delete(client, actor, world):
+    message = make_message(ContactPage.objects.child_of(world["home"]).get())
+    client.post(f"{ADMIN}contact_message/delete/{message.pk}/")
+    return not ContactMessage.objects.filter(pk=message.pk).exists()
+
+
 # --- users and groups -----------------------------------------------------------------------
 
 
@@ -408,6 +429,8 @@ PROBES = {
     "news categories: delete": probe_category_delete,
     "company info (site setting)": probe_company_info,
     "redirects": probe_redirects,
+    "visitors' messages: read, mark handled or spam, write notes": probe_messages_handle,
+    "visitors' messages: delete": probe_messages_delete,
     "users: add, edit, deactivate, delete Editors and Moderators": probe_users_editors,
     "users: edit, deactivate, delete Administrators": probe_users_administrators,
     "users: make someone a superuser": probe_make_superuser,
