@@ -55,6 +55,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "pressroom.dashboard",  # before wagtail.admin: its templates brand Wagtail's
     "pressroom.core",
     "pressroom.pages",
     "pressroom.news",
@@ -195,9 +196,13 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "中文"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Each language named in itself for visitors (the switcher) and for choosing the admin's
+# language; the admin names the content languages in the editor's own (中文 / 英文).
+WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", _("Chinese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our strings, then our Chinese for Wagtail's own (scripts/zh_hans_wagtail.py): both take
+# precedence over every app's catalogue, Wagtail's included.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "wagtail_locale"]
 TIME_ZONE = os.environ.get("PRESSROOM_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

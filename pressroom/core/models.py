@@ -11,6 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from pressroom.core.panels import TwinFieldPanel
 from pressroom.core.prepared import PreparedQuery
 
 ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
@@ -67,15 +68,16 @@ class CompanyInfo(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo")], heading=_("Company")
+            [TwinFieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo")],
+            heading=_("Company"),
         ),
         MultiFieldPanel(
-            [FieldPanel("welcome"), FieldPanel("welcome_en"), FieldPanel("hotline")],
+            [TwinFieldPanel("welcome"), FieldPanel("welcome_en"), FieldPanel("hotline")],
             heading=_("Top bar"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("address"),
+                TwinFieldPanel("address"),
                 FieldPanel("address_en"),
                 FieldPanel("phone"),
                 FieldPanel("fax"),
@@ -83,7 +85,9 @@ class CompanyInfo(BaseSiteSetting):
             ],
             heading=_("Contact details"),
         ),
-        MultiFieldPanel([FieldPanel("intro"), FieldPanel("intro_en")], heading=_("Introduction")),
+        MultiFieldPanel(
+            [TwinFieldPanel("intro"), FieldPanel("intro_en")], heading=_("Introduction")
+        ),
         MultiFieldPanel([FieldPanel("icp_number"), FieldPanel("icp_url")], heading=_("Footer")),
     ]
 

@@ -26,6 +26,7 @@ from wagtail.snippets.models import register_snippet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
+from pressroom.core.panels import TwinFieldPanel
 from pressroom.core.prepared import PreparedQuery
 from pressroom.search.fields import with_word_splitting
 from pressroom.seo.feeds import FEED_TYPES, NewsFeedRoutes, feed_subpath
@@ -47,7 +48,7 @@ class NewsCategory(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
-        FieldPanel("name"),
+        TwinFieldPanel("name"),
         FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("sort_order"),
@@ -183,6 +184,7 @@ class NewsIndexPage(NewsFeedRoutes, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("news center")
+        verbose_name_plural = _("news centers")
 
     def articles(self):
         return NewsArticlePage.objects.child_of(self).published().for_listing()

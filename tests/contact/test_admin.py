@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from pressroom.contact.models import ContactMessage
+from pressroom.security.roles import EDITORS
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 
@@ -42,7 +43,7 @@ def admin_client(client, django_user_model):
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", "e@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from pressroom.contact.models import ContactFormField, ContactMessage
+from pressroom.security.roles import EDITORS
 
 # What visitors type, through the real form: every one passes its field's validation.
 HOSTILE_POSTS = [
@@ -41,7 +42,7 @@ def hostile_messages(post_message, contact_page):
 def reader(client, django_user_model, contact_page):
     """An editor who was given the permission to read messages (not a superuser)."""
     user = django_user_model.objects.create_user("sales", "sales@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     user.user_permissions.add(Permission.objects.get(codename="view_contactmessage"))
     client.force_login(user)
     return client
