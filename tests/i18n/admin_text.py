@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, NavigableString, TemplateString
 
 # Names and abbreviations a Chinese interface writes in Latin letters.
 _ALLOWED_WORDS = (
@@ -99,7 +99,7 @@ def visible_text(html: str) -> list[str]:
         if tag.name == "input" and tag.get("type") in {"submit", "button"} and tag.get("value"):
             texts.append(tag["value"])
     for node in soup.find_all(string=True):
-        if type(node) is not NavigableString:  # comments, the doctype
+        if type(node) not in (NavigableString, TemplateString):  # comments, the doctype
             continue
         if node.find_parent("select", attrs=LANGUAGE_PICKER):
             continue  # each language is named in itself, so anyone finds their own
@@ -127,13 +127,16 @@ WAGTAIL_LITERALS = {
     "Locales": "Settings → Locales: named after the same model",
     r"\d+ locales": "Settings → Locales: the count, named after the same model",
     "Page": "the group form's page permission rows: the page field has no label (screen readers)",
-    "Role": "Users → bulk \"assign role\": the form's role field has no label",
+    "Role": 'Users → bulk "assign role": the form\'s role field has no label',
     "Simple translation": "the group permission table: simple_translation's model, no verbose name",
 }
 
 
-def english_words(texts: Iterable[str], content: Iterable[str]) -> set[str]:
-    """The English words in ``texts`` once ``content`` strings are taken out."""
+def english_words(
+    texts: Iterable[str], content: Iterable[str], content_words: Iterable[str] = ()
+) -> set[str]:
+    """The English words in ``texts`` once ``content`` strings are taken out, and the Latin
+    ``content_words`` of Chinese content (product codes, units) wherever they show."""
     content = sorted({c for c in content if c and len(c) > 1}, key=len, reverse=True)
     found = set()
     for text in texts:
@@ -144,4 +147,4 @@ def english_words(texts: Iterable[str], content: Iterable[str]) -> set[str]:
                 text = text.replace(piece, " ")
         text = NOT_WORDS.sub(" ", text)
         found.update(word for word in WORD.findall(text) if word not in ALLOWED)
-    return found
+    return found - set(content_words)

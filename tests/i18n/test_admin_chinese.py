@@ -32,7 +32,7 @@ from wagtail.users.models import UserProfile
 from pressroom.contact.models import ContactFormField, ContactMessage, ContactPage
 from pressroom.news.models import NewsArticlePage, NewsCategory
 from pressroom.security.roles import ADMINISTRATORS, EDITORS, MODERATORS, ensure_roles
-from tests.i18n.admin_text import english_words, sidebar, visible_text
+from tests.i18n.admin_text import ALLOWED, WORD, english_words, sidebar, visible_text
 
 ADMIN = "/" + settings.PRESSROOM_ADMIN_PATH
 PASSWORD = "Chinese-Admin-42"
@@ -75,6 +75,17 @@ def admin_links(html: str, base: str) -> list[str]:
     return links
 
 
+def texts_in(value) -> list[str]:
+    """Every piece of text in a StreamField's stored data, rich text split at its tags."""
+    if isinstance(value, str):
+        return [piece.strip() for piece in re.split(r"<[^>]+>", value) if piece.strip()]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in texts_in(item)]
+    return []
+
+
 def content_strings() -> list[str]:
     """What the site's people wrote: not interface text, whatever its language."""
     strings = []
@@ -82,6 +93,9 @@ def content_strings() -> list[str]:
         strings += [page.title, page.draft_title, page.slug, page.seo_title]
     for article in NewsArticlePage.objects.all():
         strings += [article.summary, article.author, article.source_name]
+    for page in Page.objects.specific():
+        body = getattr(page, "body", None)
+        strings += texts_in(list(body.raw_data)) if body is not None else []
     strings += [category.name_en for category in NewsCategory.objects.all()]
     for image in get_image_model().objects.all():
         strings += [image.file.name.rsplit("/", 1)[-1]]
@@ -104,6 +118,17 @@ def content_strings() -> list[str]:
     # as labels for screen readers beside checkboxes whose visible columns are translated.
     strings += list(Permission.objects.values_list("name", flat=True))
     return strings
+
+
+def chinese_content_words() -> set[str]:
+    """The Latin words inside the Chinese pages' text: product codes and units (QH-50, kW)."""
+    pages = Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE).specific()
+    words = set()
+    for page in pages:
+        body = getattr(page, "body", None)
+        texts = [page.title, *(texts_in(list(body.raw_data)) if body is not None else [])]
+        words.update(word for text in texts for word in WORD.findall(text))
+    return words
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +256,9 @@ def test_a_chinese_user_reads_no_english_in_the_admin(admin_site, role):
             leaks[word].append(url)
     report = "\n".join(f"{word}: {', '.join(urls[:3])}" for word, urls in sorted(leaks.items()))
     assert not leaks, f"English in the admin as {role} ({len(found)} pages):\n{report}"
+
+
+def test_the_allowlist_keeps_to_names_and_abbreviations():
+    """Names and abbreviations only: never a word that a translation would fix."""
+    assert {"Wagtail", "SEO", "URL", "CSV", "PDF"} <= ALLOWED
+    assert not {"Save", "Publish", "Page", "Pages", "Search", "Live", "Draft", "Editors"} & ALLOWED
