@@ -26,7 +26,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 # Interface translations, compiled again only when a catalogue changed.
-CATALOGUES := $(wildcard pressroom/locale/*/LC_MESSAGES/django.po)
+CATALOGUES := $(wildcard pressroom/locale/*/LC_MESSAGES/django.po pressroom/wagtail_locale/*/LC_MESSAGES/*.po)
 $(CATALOGUES:.po=.mo) &: $(CATALOGUES) | $(VENV)/.installed
 	$(BIN)/pressroom compiletranslations
 
@@ -68,7 +68,8 @@ format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format pressroom tests
 
-# Re-extract interface strings and apply the Chinese catalogue.
+# Re-extract interface strings and apply the Chinese catalogue; write our Chinese of Wagtail's
+# own strings (pressroom/wagtail_locale/, from scripts/zh_hans_wagtail.py).
 messages: install
 	cd pressroom && ../$(BIN)/pressroom makemessages -l zh_Hans -l en --no-obsolete
 	$(BIN)/python scripts/zh_hans_catalog.py

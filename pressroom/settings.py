@@ -123,6 +123,9 @@ INSTALLED_APPS = [
     "pressroom.pagecache",  # Page cache and scheduled publishing
     "pressroom.scheduling",  # Page cache and scheduled publishing
     "pressroom.export",
+    # Before wagtail.admin: its templates brand Wagtail's (the admin as the company's editors
+    # meet it).
+    "pressroom.dashboard",
     "pressroom.core",
     "pressroom.pages",
     "pressroom.news",
@@ -245,9 +248,13 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "中文"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Each language named in itself for visitors (the switcher) and for choosing the admin's
+# language; the admin names the content languages in the editor's own (中文 / 英文).
+WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", _("Chinese")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our strings, then our Chinese for Wagtail's own (scripts/zh_hans_wagtail.py): both take
+# precedence over every app's catalogue, Wagtail's included.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "wagtail_locale"]
 TIME_ZONE = os.environ.get("PRESSROOM_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

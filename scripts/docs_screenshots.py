@@ -4,6 +4,7 @@ Run after the browser tests (`make test` or `pytest -m browser`), which write fu
 test-artifacts/screenshots/. Keeps each PNG small: cropped to the viewport, 64-colour palette.
 """
 
+import sys
 from pathlib import Path
 
 from PIL import Image
@@ -18,12 +19,21 @@ CHOSEN = {
     "news-list-phone": 812,
     "article-phone": 812,
     "editor-preview-desktop": 768,
+    # the admin as a Chinese editor sees it (tests/browser/test_admin_chinese.py)
+    "admin-login-desktop": 768,
+    "admin-dashboard-desktop": 768,
+    "admin-edit-desktop": 768,
+    "admin-schedule-phone": 812,
+    "admin-menu-phone": 812,
 }
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Refresh the chosen screenshots, or only those ``names``."""
     TARGET.mkdir(parents=True, exist_ok=True)
     for name, height in CHOSEN.items():
+        if names and name not in names:
+            continue
         with Image.open(SOURCE / f"{name}.png") as full:
             first_screen = full.convert("RGB").crop((0, 0, full.width, min(height, full.height)))
             small = first_screen.quantize(colors=64, method=Image.Quantize.MEDIANCUT)
@@ -33,4 +43,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

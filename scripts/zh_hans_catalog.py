@@ -2,13 +2,20 @@
 
 Run after `pressroom makemessages`: python scripts/zh_hans_catalog.py
 Strings missing here stay untranslated, and the catalogue test reports them.
+
+It also writes pressroom/wagtail_locale/, the Chinese of Wagtail's own strings where Wagtail's
+catalogue has none or a poor one (the table in scripts/zh_hans_wagtail.py): a catalogue of its
+own, so that `makemessages` never touches it, listed in LOCALE_PATHS ahead of the apps'.
 """
 
+import sys
 from pathlib import Path
 
 import polib
 
-PO = Path(__file__).resolve().parent.parent / "pressroom/locale/zh_Hans/LC_MESSAGES/django.po"
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "pressroom/locale/zh_Hans/LC_MESSAGES/django.po"
+WAGTAIL_PO_DIR = ROOT / "pressroom/wagtail_locale/zh_Hans/LC_MESSAGES"
 
 ZH = {
     "Contact": "联系",
@@ -79,6 +86,11 @@ ZH = {
     "Pages": "页面",
     "headline": "主标题",
     "home page": "首页",
+    "home pages": "首页",
+    "standard pages": "普通页面",
+    "HTML sitemap pages": "网站地图页面",
+    "news centers": "新闻中心",
+    "contact pages": "联系页面",
     "standard page": "普通页面",
     "HTML sitemap page": "网站地图页面",
     "Chinese": "中文",
@@ -266,7 +278,7 @@ ZH = {
     "Turn off": "关闭",
     # Roles: who may manage whom (security/staff.py, refusal.py)
     "Superuser": "超级用户",
-    "A superuser can do everything, including managing other superusers. This is not the Administrators group.": "超级用户可以做任何事，包括管理其他超级用户。这与 Administrators（管理员）用户组不同。",
+    "A superuser can do everything, including managing other superusers. This is not the Administrators group.": "超级用户可以做任何事，包括管理其他超级用户。这与“管理员”用户组不同。",
     "Also in: %(groups)s. Only a superuser can change that.": "另属于：%(groups)s。只有超级用户可以更改这一点。",
     "Only a superuser can make a user a superuser (the “%(field)s” field).": "只有超级用户才能把用户设为超级用户（“%(field)s”一项）。",
     "You cannot delete your own account.": "您不能删除自己的账户。",
@@ -284,6 +296,21 @@ ZH = {
     "This image is shown on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new picture as a new image instead.": "这张图片正在线上网站中显示（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新图片作为新的图片上传。",
     "This document is offered on the live site (%(uses)s). A new file would change those pages at once, without review, so only a moderator can replace it. Upload the new file as a new document instead.": "这份文档正在线上网站中提供（%(uses)s）。更换文件会立即改变这些页面，而不经过审核，因此只有审核员才能更换。请把新文件作为新的文档上传。",
     # Roles: deleting published pages (security/live_pages.py)
+    # The admin: sign-in, dashboard, menu (pressroom/dashboard)
+    "Password": "密码",
+    "Sign in to %(name)s": "登录%(name)s网站后台",
+    "Dashboard": "仪表盘",
+    "Company info": "公司信息",
+    "Waiting for you": "待办事项",
+    "Unhandled messages": "未处理留言",
+    "Waiting for approval": "待审核",
+    "Scheduled to publish": "定时发布",
+    "English pages to update": "英文版待更新",
+    "goes live %(time)s": "%(time)s 上线",
+    "the Chinese page changed %(time)s": "中文版 %(time)s 有修改",
+    "Publish news": "发布新闻",
+    "Changed this? Update “{twin}” as well.": "修改后请同时更新“{twin}”。",
+    "Add a product": "添加产品",
     "Only an administrator can delete a page that is live, has been published, or has such a page below it: %(pages)s. You can unpublish it instead.": "已上线、曾经发布过、或其下有这类页面的页面，只有管理员才能删除：%(pages)s。您可以改为取消发布。",
     # The 留言 inbox (contact/admin_*.py, templates/contact/admin/)
     "Time": "时间",
@@ -335,7 +362,78 @@ ZH = {
 }
 
 
+def source_entries(domain: str) -> dict[tuple[str | None, str], tuple[str, polib.POEntry]]:
+    """Every msgid of the installed Wagtail in ``domain``, by (context, msgid): the entries of
+    its English catalogues, which list each string its code and templates use."""
+    import wagtail
+
+    package = Path(wagtail.__file__).resolve().parent
+    entries = {}
+    for po_path in sorted(package.glob(f"**/locale/en/LC_MESSAGES/{domain}.po")):
+        app = po_path.parent.parent.parent.parent.relative_to(package.parent)
+        for entry in polib.pofile(str(po_path)):
+            entries.setdefault((entry.msgctxt, entry.msgid), (str(app), entry))
+    return entries
+
+
+def framework_catalog(table: dict, domain: str) -> tuple[polib.POFile, list]:
+    """Our translations of Wagtail's strings as a catalogue, and the table's keys that the
+    installed Wagtail no longer uses (a string reworded upstream needs its row rewritten)."""
+    sources = source_entries(domain)
+    catalog = polib.POFile(wrapwidth=100)
+    catalog.header = (
+        "Chinese for Wagtail's own strings, written by scripts/zh_hans_catalog.py from the table\n"
+        "in scripts/zh_hans_wagtail.py: edit the table, then run `make messages`."
+    )
+    catalog.metadata = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Language": "zh_Hans",
+        "Plural-Forms": "nplurals=1; plural=0;",
+    }
+    stale = []
+    for key, msgstr in table.items():
+        context, msgid = key if isinstance(key, tuple) else (None, key)
+        if (context, msgid) not in sources:
+            stale.append(key)
+            continue
+        app, source = sources[(context, msgid)]
+        entry = polib.POEntry(
+            msgctxt=context,
+            msgid=msgid,
+            occurrences=[(f"{app}/{path}", line) for path, line in source.occurrences],
+            flags=[flag for flag in source.flags if flag.endswith("-format")],
+        )
+        if source.msgid_plural:
+            entry.msgid_plural = source.msgid_plural
+            entry.msgstr_plural = {0: msgstr}
+        else:
+            entry.msgstr = msgstr
+        catalog.append(entry)
+    return catalog, stale
+
+
+def write_wagtail_catalogues() -> list:
+    """Write django.po and djangojs.po of pressroom/wagtail_locale; returns the stale keys."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from zh_hans_wagtail import WAGTAIL, WAGTAIL_JS
+
+    both = sorted(set(WAGTAIL) & set(ZH), key=str)
+    if both:
+        raise SystemExit(f"translated both in ZH and in zh_hans_wagtail.py: {both}")
+    WAGTAIL_PO_DIR.mkdir(parents=True, exist_ok=True)
+    stale = []
+    for table, domain in [(WAGTAIL, "django"), (WAGTAIL_JS, "djangojs")]:
+        catalog, unused = framework_catalog(table, domain)
+        catalog.save(str(WAGTAIL_PO_DIR / f"{domain}.po"))
+        stale += unused
+        print(f"wagtail_locale {domain}: {len(catalog)} strings")
+    return stale
+
+
 def main() -> None:
+    stale = write_wagtail_catalogues()
+    for key in stale:
+        print("  no longer used by Wagtail:", key)
     catalog = polib.pofile(str(PO))
     for entry in catalog:
         if entry.msgid in ZH:
@@ -350,6 +448,8 @@ def main() -> None:
     print(f"{len(catalog) - len(missing)} translated, {len(missing)} missing")
     for msgid in missing:
         print("  missing:", msgid)
+    if stale:
+        raise SystemExit("rewrite or remove the rows of scripts/zh_hans_wagtail.py named above")
 
 
 if __name__ == "__main__":

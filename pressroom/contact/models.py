@@ -112,6 +112,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
     class Meta:
         verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
 
     def get_submission_class(self):
         return ContactMessage

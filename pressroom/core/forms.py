@@ -2,6 +2,7 @@
 
 from django.contrib.auth.forms import UsernameField
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
@@ -24,3 +25,5 @@ class LoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].__class__ = BoundedUsernameField
+        # Wagtail's password field has no label: Django would show its name, in English.
+        self.fields["password"].label = _("Password")

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from pressroom.core.navigation import current_site
+from pressroom.core.panels import TwinFieldPanel
 from pressroom.core.sitecache import remember
 
 ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
@@ -80,15 +81,16 @@ class CompanyInfo(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo")], heading=_("Company")
+            [TwinFieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo")],
+            heading=_("Company"),
         ),
         MultiFieldPanel(
-            [FieldPanel("welcome"), FieldPanel("welcome_en"), FieldPanel("hotline")],
+            [TwinFieldPanel("welcome"), FieldPanel("welcome_en"), FieldPanel("hotline")],
             heading=_("Top bar"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("address"),
+                TwinFieldPanel("address"),
                 FieldPanel("address_en"),
                 FieldPanel("phone"),
                 FieldPanel("fax"),
@@ -96,7 +98,9 @@ class CompanyInfo(BaseSiteSetting):
             ],
             heading=_("Contact details"),
         ),
-        MultiFieldPanel([FieldPanel("intro"), FieldPanel("intro_en")], heading=_("Introduction")),
+        MultiFieldPanel(
+            [TwinFieldPanel("intro"), FieldPanel("intro_en")], heading=_("Introduction")
+        ),
         MultiFieldPanel([FieldPanel("icp_number"), FieldPanel("icp_url")], heading=_("Footer")),
     ]
 

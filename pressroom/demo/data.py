@@ -86,7 +86,7 @@ def url(value) -> str:
 
 
 def picture(value) -> int:
-    """The number of a demo picture (its title in the admin says "Pressroom demo picture N")."""
+    """The number of a demo picture (its title in the admin says "演示配图 N")."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= IMAGE_COUNT:
         raise Invalid(f"must be a picture number from 1 to {IMAGE_COUNT}, not {_shown(value)}")
     return value

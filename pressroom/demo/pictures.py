@@ -10,7 +10,9 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 IMAGE_COUNT = 8
-IMAGE_TITLE = "Pressroom demo picture {n}"
+IMAGE_TITLE = "演示配图 {n}"
+# Their title before the admin was all Chinese: a site loaded then gets them renamed.
+OLD_IMAGE_TITLE = "Pressroom demo picture {n}"
 PALETTES = [
     ("#0b5cab", "#7fb3e6"),
     ("#0f766e", "#99d6cf"),
@@ -68,6 +70,11 @@ def ensure_images() -> dict[int, object]:
     for n in range(1, IMAGE_COUNT + 1):
         title = IMAGE_TITLE.format(n=n)
         image = Image.objects.filter(title=title).first()
+        if image is None:
+            image = Image.objects.filter(title=OLD_IMAGE_TITLE.format(n=n)).first()
+            if image is not None:
+                image.title = title
+                image.save(update_fields=["title"])
         if image is None:
             data = io.BytesIO(draw_picture(n - 1))
             image = Image(title=title)

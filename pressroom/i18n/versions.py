@@ -103,7 +103,9 @@ def language_versions(request, page=None) -> list[LanguageVersion]:
         translations = {p.locale.language_code: p for p in public_translations(page)}
     homes = None
     versions = []
-    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+    names = dict(settings.LANGUAGES)  # each language in itself
+    for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES:
+        name = names.get(code, _label)
         target = translations.get(code)
         if target is not None:
             url = (target.get_url(request) or "") + (subpath or "")

@@ -26,6 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage, is_english
+from pressroom.core.panels import TwinFieldPanel
 from pressroom.news.feeds import FEED_TYPES, NewsFeed, feed_subpath
 from pressroom.search.fields import with_word_splitting
 
@@ -46,7 +47,7 @@ class NewsCategory(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
-        FieldPanel("name"),
+        TwinFieldPanel("name"),
         FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("sort_order"),
@@ -158,6 +159,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("news center")
+        verbose_name_plural = _("news centers")
 
     def articles(self):
         return NewsArticlePage.objects.child_of(self).published().for_listing()

@@ -38,6 +38,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from pressroom.core.navigation import child_page, home_for, menu_for
@@ -82,6 +83,7 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
     @classmethod
     def searchable_in(cls, locale):
@@ -111,6 +113,7 @@ class SitemapPage(BasePage):
 
     class Meta:
         verbose_name = _("HTML sitemap page")
+        verbose_name_plural = _("HTML sitemap pages")
 
     def changes_whole_site(self) -> bool:
         """The page cache's protocol: every page's footer links its site's sitemap page."""

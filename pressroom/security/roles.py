@@ -11,15 +11,18 @@
   redirects.
 
 Superusers (``pressroom init``'s first admin) can do everything besides.
+
+The groups are named in Chinese, as editors read them in the admin (Wagtail prints group names
+as stored); migration security/0003 renamed the English ones of older sites.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-ADMINISTRATORS = "Administrators"
+EDITORS = "编辑"
+MODERATORS = "审核员"
+ADMINISTRATORS = "管理员"
 ROLES = [EDITORS, MODERATORS, ADMINISTRATORS]
 
 PAGE_PERMISSIONS = {

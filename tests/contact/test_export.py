@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
 from pressroom.contact.models import ContactFormField, ContactMessage
+from pressroom.security.roles import EDITORS
 from tests.contact.test_admin import BEIJING_MORNING
 from tests.factories import make_message
 
@@ -47,7 +48,7 @@ def hostile_messages(post_message, contact_page):
 def reader(client, django_user_model, contact_page):
     """An editor who was given the permission to read messages (not a superuser)."""
     user = django_user_model.objects.create_user("sales", "sales@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     user.user_permissions.add(Permission.objects.get(codename="view_contactmessage"))
     client.force_login(user)
     return client

@@ -10,6 +10,7 @@ from django.urls import reverse
 from pressroom.contact import delivery
 from pressroom.contact.mailconfig import mail_configured, sender
 from pressroom.contact.models import ContactMessage
+from pressroom.security.roles import EDITORS
 from tests.contact.test_admin import role_user
 from tests.factories import make_message
 
@@ -140,7 +141,7 @@ def test_no_address_to_notify_is_said_too(boss, site, contact_page, client, djan
     assert "没有收件地址" in text and "EMAIL_URL" not in text
     link = dashboard(boss).select_one(".inbox-mail-off a[href*=companyinfo]")
     assert link.get_text(strip=True) == "填写公司邮箱"
-    client.force_login(role_user(django_user_model, "editor", "Editors"))
+    client.force_login(role_user(django_user_model, "editor", EDITORS))
     panel = dashboard(client).select_one(".inbox-mail-off")
     assert "请联系管理员填写公司邮箱" in panel.get_text() and not panel.select(
         "a[href*=companyinfo]"
