@@ -35,7 +35,8 @@ def public_translations(page) -> list[Page]:
     """
     from pressroom.core.sitecache import any_view_restrictions
 
-    versions = page.get_translations(inclusive=True).live()
+    # As plain pages: a link needs no field of the page type (no join with its table).
+    versions = Page.objects.filter(translation_key=page.translation_key).live()
     if any_view_restrictions():
         versions = versions.public()
     return list(versions.select_related("locale").only(*URL_FIELDS, "locale__language_code"))

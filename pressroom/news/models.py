@@ -1,6 +1,7 @@
 """The news center: its index page, articles, categories and tags."""
 
 from math import ceil
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -31,6 +32,23 @@ from pressroom.news.feeds import FEED_TYPES, NewsFeed, feed_subpath
 from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
+
+
+class Neighbour(NamedTuple):
+    """An article beside another in its news center, as its previous/next link shows it."""
+
+    title: str
+    slug: str
+
+    def link(self, news_url: str) -> "NeighbourLink":
+        """The link below the news center at ``news_url`` (a child's address is its
+        parent's followed by its slug)."""
+        return NeighbourLink(self.title, f"{news_url}{self.slug}/")
+
+
+class NeighbourLink(NamedTuple):
+    title: str
+    url: str
 
 
 class NewsCategory(models.Model):
@@ -95,22 +113,27 @@ def site_path(page) -> str | None:
     return parts[2] if parts else None
 
 
+# The order of every list of articles; migration 0004 adds the index that serves it.
+NEWEST_FIRST = ("-first_published_at", "-path")
+
+
 class ArticleQuerySet(PageQuerySet):
     def published(self, now=None):
         """Articles a visitor may see: live, not private, not past their expiry; newest first.
 
         The one definition of "public" for lists, feeds, sitemaps, search and export.
-        Ties are broken by the page row's ``id`` (the same number as the article row's key):
-        an index on ``first_published_at`` holds the row id, so SQLite walks that index in
-        order instead of sorting every article (docs/scale.md). ``now`` is the moment the
-        expiry is checked against (the current time unless given).
+        Ties are broken by the place in the page tree (the article added last comes first, as
+        editors see them in the admin): an index on the page table's ``(first_published_at,
+        path)`` gives this order, so a list page walks the index instead of sorting every
+        article (docs/scale.md). ``now`` is the moment the expiry is checked against (the
+        current time unless given).
         """
         now = now or timezone.now()
         return (
             self.live()
             .public()
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-            .order_by("-first_published_at", "-id")
+            .order_by(*NEWEST_FIRST)
         )
 
     def public(self):
@@ -420,36 +443,33 @@ class NewsArticlePage(BasePage):
         """When the live version was last published: the 更新时间 shown to readers."""
         return self.last_published_at or self.first_published_at
 
-    # What a previous/next link shows (its title, its address): nothing else is read, so the
-    # neighbours are read as plain pages (no join with the article table).
-    NEIGHBOUR_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at")
-
-    def neighbours(self) -> tuple[Page | None, Page | None]:
+    def neighbours(self) -> tuple["Neighbour | None", "Neighbour | None"]:
         """The next older and the next newer published article in the same news center, in
-        the order of its lists (newest first; the page id breaks ties), as plain pages."""
+        the order of its lists (newest first, then by place in the tree): what a previous/next
+        link shows, its title and slug (its address is the news center's plus the slug)."""
         if not self.first_published_at:
             return None, None
-        when, pk = self.first_published_at, self.pk
+        when = self.first_published_at
         siblings = (
             ArticleQuerySet(Page)
             .sibling_of(self, inclusive=False)
             .published()
-            .only(*self.NEIGHBOUR_FIELDS)
+            .values_list("title", "slug")
         )
         # One range each on the date index, walked in order: an OR of two ranges makes
         # SQLite collect and sort every older article (300 ms at 100,000).
         older = (
             siblings.filter(first_published_at__lte=when)
-            .exclude(first_published_at=when, id__gte=pk)
+            .exclude(first_published_at=when, path__gte=self.path)
             .first()
         )
         newer = (
             siblings.filter(first_published_at__gte=when)
-            .exclude(first_published_at=when, id__lte=pk)
-            .order_by("first_published_at", "id")
+            .exclude(first_published_at=when, path__lte=self.path)
+            .order_by("first_published_at", "path")
             .first()
         )
-        return older, newer
+        return tuple(Neighbour(*row) if row else None for row in (older, newer))
 
     def get_tags(self, request=None) -> list:
         """The article's tags in the order the editor gave them (a preview shows the draft's)."""
@@ -463,7 +483,11 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["previous_article"], context["next_article"] = self.neighbours()
+        # The news center's address, for the category, tag, previous and next links.
+        context["news_url"] = news_url = self.parent_page().get_url(request) or ""
+        older, newer = self.neighbours()
+        context["previous_article"] = older.link(news_url) if older else None
+        context["next_article"] = newer.link(news_url) if newer else None
         context["article_tags"] = self.get_tags(request)
         return context
 
@@ -476,6 +500,6 @@ class NewsArticlePage(BasePage):
         paths = set()
         if (base := site_path(index)) and hasattr(index, "list_subpaths"):
             paths |= {base + subpath for subpath in index.list_subpaths(self)}
-        paths |= {site_path(page) for page in self.neighbours() if page is not None}
-        paths.discard(None)
+        if base:
+            paths |= {neighbour.link(base).url for neighbour in self.neighbours() if neighbour}
         return paths

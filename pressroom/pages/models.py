@@ -1,5 +1,7 @@
 """Home, standard (about ...) and HTML sitemap pages."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -39,6 +41,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the news center (what most addresses below a home page
+        lead to) taken from the values kept until the next site-wide change: every change
+        to it is one (``changes_whole_site``), and the header and footer read it anyway.
+        Wagtail's own routing reads it with two queries."""
+        from pressroom.core.templatetags.core_tags import child_page
+
+        news = child_page(request, "news.NewsIndexPage") if path_components else None
+        if news is not None and news.slug == path_components[0] and news.is_child_of(self):
+            news = copy.copy(news)  # (a kept value is shared: note nothing on it)
+            news.routed_parent = self
+            return news.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from pressroom.core.navigation import child_page, home_for, menu_for
