@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0003_body_images_read_prepared'),
+        ('news', '0004_page_published_path_index'),
     ]
 
     operations = [
