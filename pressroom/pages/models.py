@@ -47,7 +47,7 @@ class HomePage(BasePage):
         lead to) taken from the values kept until the next site-wide change: every change
         to it is one (``changes_whole_site``), and the header and footer read it anyway.
         Wagtail's own routing reads it with two queries."""
-        from pressroom.core.templatetags.core_tags import child_page
+        from pressroom.core.navigation import child_page
 
         news = child_page(request, "news.NewsIndexPage") if path_components else None
         if news is not None and news.slug == path_components[0] and news.is_child_of(self):
