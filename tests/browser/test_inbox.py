@@ -27,7 +27,7 @@ def inbox(transactional_db, django_user_model):
 
     from pressroom.contact.models import ContactPage
     from pressroom.core.models import CompanyInfo
-    from pressroom.core.setup import create_site_tree
+    from pressroom.pages.setup import create_site_tree
     from pressroom.security.roles import EDITORS, ensure_roles
     from tests.factories import make_message
 

@@ -42,8 +42,8 @@ def boss(home):
 @pytest.fixture
 def en_news_index(home):
     """The English news center, as `pressroom init` makes it."""
-    from pressroom.i18n.tree import translate_site_tree
     from pressroom.news.models import NewsIndexPage
+    from pressroom.pages.setup import translate_site_tree
 
     en_home = translate_site_tree(home)[0]
     return NewsIndexPage.objects.child_of(en_home).get()
