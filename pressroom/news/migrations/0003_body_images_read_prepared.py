@@ -4,7 +4,7 @@ import wagtail.fields
 from django.db import migrations
 
 # This once named Pressroom's own image block (images read by a compiled query); that block
-# is gone (docs/decisions/0016-public-apis-only.md) and the body uses Wagtail's again, so
+# is gone (docs/decisions/0022-public-apis-only.md) and the body uses Wagtail's again, so
 # this migration changes nothing.
 
 
