@@ -155,6 +155,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's admin says "3 minutes ago" with humanize's naturaltime, whose Chinese comes
+    # only with the app installed.
+    "django.contrib.humanize",
     "pressroom.security",  # Security
     "pressroom.operations",  # Operations: backup, restore, health, media serving, full disks
     "axes",  # Security: sign-in throttling

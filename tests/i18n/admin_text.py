@@ -39,7 +39,9 @@ TEXT_ATTRIBUTES = [
     "data-w-progress-active-value",
     "data-w-swap-loading-text-value",
 ]
-SKIPPED_TAGS = {"script", "style", "textarea"}
+# What no reader takes for interface language: scripts, styles, what was typed, and machine text
+# set as code (the two-factor key, a random base32 string that reads like words).
+SKIPPED_TAGS = {"script", "style", "textarea", "code"}
 # The account's choice of admin language.
 LANGUAGE_PICKER = {"name": "locale-preferred_language"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
