@@ -57,6 +57,14 @@ def editor(demo_site):
     return user
 
 
+def leave_editor(page) -> None:
+    """Close the editor: an open edit page keeps pinging the server (Wagtail's editing
+    sessions), and the live server shares the test's SQLite connection, so a ping still
+    running in an admin write's transaction would meet the next test's setup."""
+    page.goto("about:blank")
+    page.wait_for_load_state()
+
+
 def english_on(page) -> set[str]:
     """English on the page that is neither the company's content nor an allowed name.
 
@@ -132,6 +140,7 @@ def test_an_editor_schedules_an_article_in_chinese(new_page, demo_site, editor, 
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
     page.get_by_role("button", name="提交给审核员审批").wait_for()
     assert english_on(page) == set()
+    leave_editor(page)
 
 
 def test_the_block_picker_and_checks_are_chinese(new_page, demo_site, editor):
@@ -153,3 +162,4 @@ def test_the_block_picker_and_checks_are_chinese(new_page, demo_site, editor):
     page.get_by_text("发现的问题").first.wait_for()
     screenshot(page, "admin-checks-desktop")
     assert english_on(page) == set()
+    leave_editor(page)
