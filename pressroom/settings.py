@@ -214,8 +214,8 @@ MIDDLEWARE = [
     # A full disk (media, temporary files, SQLite) answers 507 "nothing was saved", not 500.
     "pressroom.operations.middleware.DiskFullMiddleware",
     # Admin writes in one transaction: a lost worker leaves no half-published page. Last, so
-    # the transaction holds the view only (pressroom.core.transactions).
-    "pressroom.core.transactions.AdminWritesMiddleware",
+    # the transaction holds the view only (pressroom.operations.transactions).
+    "pressroom.operations.transactions.AdminWritesMiddleware",
 ]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

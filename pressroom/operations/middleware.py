@@ -72,7 +72,7 @@ class DatabaseTimeBudgetMiddleware:
 class DiskFullMiddleware:
     """Turns a full disk met by a view into the 507 page (the rest goes on as before).
 
-    Admin writes run in one transaction (pressroom.core.transactions), so the database has
+    Admin writes run in one transaction (pressroom.operations.transactions), so the database has
     already rolled back the image or document row; the storage removed its partial file.
     """
 

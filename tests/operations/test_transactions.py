@@ -98,3 +98,28 @@ def test_writes_hold_a_transaction_and_reads_do_not(tree):
     # (the page cache's purges read the database after the commit)
     assert in_transaction_while(publish, 'INSERT INTO "wagtailcore_') == {True}
     assert NewsArticlePage.objects.get(slug="whole").live
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_commit_that_finds_the_disk_full_is_the_507_page_and_keeps_nothing(tree):
+    """SQLite may learn only at COMMIT that the file cannot grow: the editor gets the disk-full
+    page and the half-written article is rolled back. The error is answered where it happens,
+    as a known fault: not raised on to the 500 handler and reported as a crash."""
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    from pressroom.news.models import NewsIndexPage
+
+    news_index = NewsIndexPage.objects.get()
+    editor = Client()  # re-raises an exception that reached Django's crash handling
+    editor.force_login(get_user_model().objects.create_superuser("chief", "", "long-pass-1"))
+    full = OperationalError("database or disk is full")
+    with mock.patch.object(connection, "commit", side_effect=full):
+        response = editor.post(
+            f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/",
+            article_form("磁盘满时提交", "full-at-commit"),
+        )
+    assert response.status_code == 507
+    assert "磁盘已满" in response.content.decode()
+    assert not NewsArticlePage.objects.filter(slug="full-at-commit").exists()

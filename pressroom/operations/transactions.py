@@ -1,7 +1,13 @@
 """Admin writes are all-or-nothing: a crash or error mid-request leaves no half-made page."""
 
+import logging
+
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
+
+from .faults import disk_full, is_disk_full
+
+logger = logging.getLogger("pressroom.operations")
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 FAILED = "pressroom_view_failed"  # set on the request by process_exception
@@ -29,6 +35,10 @@ class AdminWritesMiddleware:
     exception is noted in ``process_exception`` (called before any earlier middleware's,
     such as the disk-full page's), and the transaction rolls back once the error page is
     made (the 404 page reads the database); so does it after any 5xx answer.
+
+    SQLite may only find at COMMIT that the disk cannot hold what the request wrote. That
+    error leaves this ``__call__``, past the disk-full page's ``process_exception``, so it is
+    answered here with the same 507 page: the commit failed, nothing was saved.
     """
 
     def __init__(self, get_response):
@@ -37,10 +47,18 @@ class AdminWritesMiddleware:
     def __call__(self, request):
         if not is_admin_write(request):
             return self.get_response(request)
-        with transaction.atomic():
-            response = self.get_response(request)
-            if getattr(request, FAILED, False) or response.status_code >= 500:
-                transaction.set_rollback(True)
+        try:
+            with transaction.atomic():
+                response = self.get_response(request)
+                if getattr(request, FAILED, False) or response.status_code >= 500:
+                    transaction.set_rollback(True)
+        except DatabaseError as error:  # the view's own errors became responses: the commit
+            if not is_disk_full(error, request):
+                raise
+            logger.error(
+                "disk full at commit: %s", error, extra={"path": request.path, "status_code": 507}
+            )
+            return disk_full(request)
         return response
 
     def process_exception(self, request, exception):
