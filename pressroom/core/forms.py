@@ -8,7 +8,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 class BoundedUsernameField(UsernameField):
     """Django normalises the username (NFKC) before checking its length: on a megabyte of
-    combining marks that alone takes about 80 ms. Anything longer than a username can be
+    combining marks that alone is slow (docs/security.md). Anything longer than a username can be
     is refused first, with the usual length message."""
 
     def to_python(self, value):

@@ -1,9 +1,9 @@
 """Collecting static files only when they changed: a fingerprint of what `collectstatic` reads.
 
 WhiteNoise's storage hashes and compresses (Brotli, gzip) every file on every `collectstatic`,
-about 27 s on a 2-core machine, even when nothing changed. `pressroom init` and `pressroom
-serve` run it only when this fingerprint differs from the one the last run left beside its
-manifest.
+even when nothing changed (docs/cli.md, `serve`, says how long that takes). `pressroom init`
+and `pressroom serve` run it only when this fingerprint differs from the one the last run left
+beside its manifest.
 """
 
 import hashlib

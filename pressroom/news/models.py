@@ -457,7 +457,7 @@ class NewsArticlePage(BasePage):
             .values_list("title", "slug")
         )
         # One range each on the date index, walked in order: an OR of two ranges makes
-        # SQLite collect and sort every older article (300 ms at 100,000).
+        # SQLite collect and sort every older article (docs/scale.md).
         older = (
             siblings.filter(first_published_at__lte=when)
             .exclude(first_published_at=when, path__gte=self.path)

@@ -102,10 +102,10 @@ def summary(unpublished: int, published: int, stopped: bool = False) -> str:
 def refresh_sqlite_statistics() -> bool:
     """Run SQLite's ANALYZE, so its query planner knows which tables are big.
 
-    Without statistics SQLite guesses, and on a site with 100,000 articles it walks every
-    page row to find, for example, the HTML sitemap page under the home page (90 ms, on
-    every page that links to it) instead of reading the one-row sitemap table (0.2 ms).
-    ANALYZE takes about 0.4 s at that size. PostgreSQL keeps its own statistics (autovacuum).
+    Without statistics SQLite guesses, and on a site with many articles it walks every page
+    row to find, for example, the HTML sitemap page under the home page (on every page that
+    links to it) instead of reading the one-row sitemap table; docs/scale.md has the figures.
+    PostgreSQL keeps its own statistics (autovacuum).
     A table that is empty now counts as tiny until the next run (daily by default).
     """
     if connection.vendor != "sqlite":
@@ -114,7 +114,7 @@ def refresh_sqlite_statistics() -> bool:
         cursor.execute("ANALYZE")
         # ANALYZE records nothing for an empty table, and SQLite then assumes it holds a
         # million rows: with no page view restrictions, every `.public()` check would walk
-        # all pages (60-100 ms each at 100,000). Record empty tables as one row instead.
+        # all pages (docs/scale.md). Record empty tables as one row instead.
         cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
         analyzed = {row[0] for row in cursor.fetchall()}
         for table in connection.introspection.table_names(cursor):
