@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "pressroom.pages",
     "pressroom.news",
     "pressroom.contact",  # Contact form
+    "pressroom.products",
     "pressroom.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",

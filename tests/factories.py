@@ -86,3 +86,36 @@ def make_message(page, *, when: datetime | None = None, **values):
         ContactMessage.objects.filter(pk=message.pk).update(submit_time=when)
         message.refresh_from_db()
     return message
+
+
+_product_counter = iter(range(1, 10**6))
+
+
+def make_product_center(home, title="产品中心", slug="products"):
+    from pressroom.products.models import ProductIndexPage
+
+    return publish(home, ProductIndexPage(title=title, slug=slug))
+
+
+def make_product_category(parent, title, slug, **fields):
+    from pressroom.products.models import ProductCategoryPage
+
+    return publish(parent, ProductCategoryPage(title=title, slug=slug, **fields))
+
+
+def make_product(category, **fields):
+    """A live product under ``category``, with two specification rows unless told."""
+    from pressroom.products.models import ProductPage
+
+    n = next(_product_counter)
+    fields.setdefault("title", f"测试产品 {n}")
+    fields.setdefault("slug", f"product-{n}")
+    fields.setdefault("summary", f"第 {n} 号产品的简介。")
+    fields.setdefault(
+        "specs",
+        [
+            {"type": "row", "value": {"name": "流量", "value": "50", "unit": "m³/h"}},
+            {"type": "row", "value": {"name": "扬程", "value": "32", "unit": "m"}},
+        ],
+    )
+    return publish(category, ProductPage(**fields))

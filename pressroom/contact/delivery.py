@@ -109,6 +109,8 @@ def render_body(message: ContactMessage, page) -> str:
     labels = dict(page.get_data_fields())
     lines = [_("A visitor left a message on %(page)s:") % {"page": page.full_url or page.title}]
     lines.append("")
+    if message.product:
+        lines += [_("Quote request for: %(product)s") % {"product": message.product}, ""]
     for key, value in message.form_data.items():
         label = labels.get(key, key)
         text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)

@@ -12,6 +12,8 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 HONEYPOT = "pr_hp"
 TIMESTAMP = "pr_ts"
+# The page a quote request (在线询价) names: a live, public page whose type says ``quotable``.
+PRODUCT = "pr_product"
 TIMESTAMP_SALT = "pressroom.contact.form-rendered"
 
 # Characters in single-line answers: letters, digits, punctuation and spaces, but no line
@@ -113,9 +115,20 @@ class ContactForm(BaseForm):
         self.fields[TIMESTAMP] = django.forms.CharField(
             required=False, widget=django.forms.HiddenInput, initial=sign_now
         )
+        # (no length limit: a bad value names no product, it never stops a message)
+        self.fields[PRODUCT] = django.forms.CharField(
+            required=False, widget=django.forms.HiddenInput
+        )
+        self.quoted = quoted_page(
+            self.data.get(PRODUCT) if self.is_bound else self.initial.get(PRODUCT)
+        )
 
     def visible_message_fields(self):
         return [f for f in self if f.name not in (HONEYPOT, TIMESTAMP)]
+
+    def quoted_title(self) -> str:
+        """The title of the product this message asks about, or empty."""
+        return self.quoted.title[:255] if self.quoted is not None else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -156,5 +169,19 @@ class ContactForm(BaseForm):
         return {
             name: value
             for name, value in self.cleaned_data.items()
-            if name not in (HONEYPOT, TIMESTAMP)
+            if name not in (HONEYPOT, TIMESTAMP, PRODUCT)
         }
+
+
+def quoted_page(value):
+    """The live, public page a quote request names by its id, when its type is quotable
+    (``quotable = True``, e.g. a product); None for anything else, never an error."""
+    from wagtail.models import Page
+
+    text = str(value or "")
+    if not (text.isdigit() and len(text) < 12):
+        return None
+    page = Page.objects.live().public().filter(pk=int(text)).first()
+    if page is None or not getattr(page.specific_class, "quotable", False):
+        return None
+    return page

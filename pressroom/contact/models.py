@@ -141,6 +141,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         data = form.submission_data()
         return ContactMessage.objects.create(
             form_data=data,
+            product=form.quoted_title(),
             page=self,
             delivery=delivery,
             next_attempt_at=due,
@@ -250,6 +251,8 @@ class ContactMessage(AbstractFormSubmission):
     note = models.TextField(
         _("note"), blank=True, max_length=NOTE_MAX_LENGTH, help_text=_("For the sales team only.")
     )
+    # The product a quote request (在线询价) was sent from: its title when the visitor sent it.
+    product = models.CharField(_("product"), max_length=255, blank=True)
     # A hash of the answers, so that a double click stores and mails the message once.
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 

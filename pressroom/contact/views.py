@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from pressroom.contact import spam
+from pressroom.contact.forms import PRODUCT
 from pressroom.contact.signals import message_received
 from pressroom.security.proxies import client_address
 
@@ -46,7 +47,11 @@ def too_many_posts(page, request) -> TemplateResponse:
 
 def serve_contact_page(page, request, *args, **kwargs):
     if request.method != "POST":
-        return render_form(page, request, page.get_form(page=page, user=request.user))
+        # A quote request (在线询价) from a product's page names the product.
+        initial = {PRODUCT: request.GET.get("product", "")[:20]}
+        return render_form(
+            page, request, page.get_form(page=page, user=request.user, initial=initial)
+        )
     if not spam.count_post(client_address(request)):
         return too_many_posts(page, request)
     form = page.get_form(request.POST, page=page, user=request.user)

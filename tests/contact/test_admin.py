@@ -89,7 +89,7 @@ def test_the_columns_are_the_ones_a_sales_team_reads(admin_client, messages):
     page = soup(admin_client.get(reverse(INDEX)))
     headings = [th.get_text(strip=True) for th in page.select(".inbox-table thead th")]
     # No product column: this site's messages have no product field.
-    assert headings == ["时间", "姓名", "公司", "电话", "邮箱", "摘要", "状态"]
+    assert headings == ["时间", "姓名", "公司", "电话", "邮箱", "产品", "摘要", "状态"]
 
 
 def test_each_row_opens_its_message(admin_client, messages):

@@ -158,8 +158,30 @@ def test_neutralise_cell(value, expected):
 
 # --- what a reader opening the file sees -------------------------------------------------------
 
-ZH_HEADINGS = ["时间", "姓名", "公司", "电话", "邮箱", "留言内容", "状态", "垃圾留言", "销售备注"]
-EN_HEADINGS = ["Time", "Name", "Company", "Phone", "Email", "Message", "Status", "Spam", "Note"]
+ZH_HEADINGS = [
+    "时间",
+    "姓名",
+    "公司",
+    "电话",
+    "邮箱",
+    "产品",
+    "留言内容",
+    "状态",
+    "垃圾留言",
+    "销售备注",
+]
+EN_HEADINGS = [
+    "Time",
+    "Name",
+    "Company",
+    "Phone",
+    "Email",
+    "Product",
+    "Message",
+    "Status",
+    "Spam",
+    "Note",
+]
 
 
 @pytest.fixture

@@ -1,0 +1,338 @@
+"""The product center (产品中心): its index, a tree of categories and the products in it.
+
+Categories are pages, so the tree, its translations, addresses, breadcrumbs, sitemap entries
+and the admin's page explorer come from Wagtail (decision 0023). A product lives under a
+category; a category may hold categories and products.
+"""
+
+from math import ceil
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import PageChooserBlock
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from pressroom.core.blocks import BodyBlock
+from pressroom.core.models import BasePage
+from pressroom.products.blocks import DownloadBlock, SpecRowBlock
+from pressroom.search.fields import with_word_splitting
+
+PRODUCTS_PER_PAGE = 12
+
+
+def spec_rows_from_text(text: str) -> list[dict]:
+    """The rows a category gives its new products: one ``name | unit`` per line."""
+    rows = []
+    for line in text.splitlines():
+        name, _sep, unit = line.partition("|")
+        if name.strip():
+            rows.append({"name": name.strip()[:80], "value": "", "unit": unit.strip()[:30]})
+    return rows
+
+
+class ProductListPage(RoutablePageMixin, BasePage):
+    """What the product center and its categories share: a paginated grid of the products
+    below them, numbered pages on the path (``page/2/``), as the news center's lists."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the product center's list of categories."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def products(self):
+        """The live, public products below this page, in the editors' order of the tree."""
+        return (
+            ProductPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("main_image")
+            .prefetch_related("main_image__renditions")
+            .order_by("path")
+        )
+
+    def categories(self):
+        """The live categories right below this page (the sidebar's entries)."""
+        return ProductCategoryPage.objects.child_of(self).live().public().order_by("path")
+
+    def list_url(self, category=None, tag=None, number=1) -> str:
+        """One page of the list (the pagination include's protocol; no categories or tags
+        in the address: a category is a page of its own)."""
+        return self.url + (f"page/{number}/" if number > 1 else "")
+
+    def get_cached_paths(self):
+        """Wagtail's hook for frontend-cache purges: every numbered page of the list and
+        the one past the end (it 404s once the list shrinks)."""
+        last = max(1, ceil(self.products().count() / PRODUCTS_PER_PAGE)) + 1
+        return ["/"] + [f"/page/{number}/" for number in range(2, last + 1)]
+
+    def render_list(self, request, number: int):
+        paginator = Paginator(self.products(), PRODUCTS_PER_PAGE, allow_empty_first_page=True)
+        try:
+            page_obj = paginator.page(number)
+        except EmptyPage as exc:
+            raise Http404(_("No such page.")) from exc
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": page_obj,
+                "products": page_obj.object_list,
+                "page_range": paginator.get_elided_page_range(number, on_each_side=2),
+            },
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = section = self.section()
+        context["section_categories"] = section.category_tree() if section else []
+        return context
+
+    def section(self):
+        """The product center this page belongs to (itself for the product center)."""
+        return ProductIndexPage.objects.ancestor_of(self, inclusive=True).live().first()
+
+    @path("")
+    def index_view(self, request):
+        if "page" in request.GET:  # an old ?page=N link
+            number = request.GET["page"]
+            if not (number.isdigit() and 0 < len(number) < 10 and int(number)):
+                raise Http404(_("No such page."))
+            return redirect(self.list_url(number=int(number)), permanent=True)
+        return self.render_list(request, 1)
+
+    @path("page/<int:number>/")
+    def page_view(self, request, number):
+        if number == 1:
+            return redirect(self.list_url(), permanent=True)
+        return self.render_list(request, number)
+
+
+class ProductIndexPage(ProductListPage):
+    """The product center (产品中心): its categories, then every product, paginated."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["products.ProductCategoryPage"]
+    max_count_per_parent = 1
+    template = "products/product_index_page.html"
+
+    class Meta:
+        verbose_name = _("product center")
+        verbose_name_plural = _("product centers")
+
+    def category_tree(self) -> list[tuple["ProductCategoryPage", list["ProductCategoryPage"]]]:
+        """Two levels of categories, as the sidebar shows them: ``(category, children)``."""
+        below = list(
+            ProductCategoryPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .filter(depth__lte=self.depth + 2)
+            .order_by("path")
+        )
+        top = [page for page in below if page.depth == self.depth + 1]
+        return [
+            (category, [page for page in below if page.path.startswith(category.path)][1:])
+            for category in top
+        ]
+
+
+class ProductCategoryPage(ProductListPage):
+    """A product category (产品分类): its sub-categories and the products below it.
+
+    ``spec_defaults`` are the specification rows a new product in it starts with (what
+    PbootCMS calls 扩展字段): editors fill the values without touching code.
+    """
+
+    spec_defaults = models.TextField(
+        _("default specification rows"),
+        blank=True,
+        help_text=_(
+            "One row per line: name | unit, e.g. “流量 | m³/h”. New products start with them."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("spec_defaults"),
+    ]
+    search_fields = with_word_splitting(Page.search_fields + [index.SearchField("intro")])
+    parent_page_types = ["products.ProductIndexPage", "products.ProductCategoryPage"]
+    subpage_types = ["products.ProductCategoryPage", "products.ProductPage"]
+    template = "products/product_category_page.html"
+
+    class Meta:
+        verbose_name = _("product category")
+        verbose_name_plural = _("product categories")
+
+    @classmethod
+    def searchable_in(cls, locale):
+        """The site search's protocol (pressroom.search.query): live, public categories."""
+        return cls.objects.live().public().filter(locale=locale)
+
+    def paths_showing_me(self) -> set[str]:
+        """The page cache's protocol: every page of its product center shows the categories
+        in its sidebar (lists and products alike)."""
+        section = self.section()
+        if section is None:
+            return set()
+        pages = Page.objects.descendant_of(section, inclusive=True).live().specific(defer=True)
+        return {path for page in pages for path in own_list_paths(page)}
+
+
+def own_list_paths(page) -> list[str]:
+    """The page's addresses: its own and the sub-pages its ``get_cached_paths()`` names."""
+    parts = page.get_url_parts()
+    if not parts or not parts[2]:
+        return []
+    return [parts[2] + sub.lstrip("/") for sub in page.get_cached_paths()]
+
+
+class ProductPageForm(WagtailAdminPageForm):
+    """A new product starts with its category's default specification rows."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        category = parent_page.specific if parent_page is not None else None
+        is_new = self.instance.pk is None and not self.is_bound
+        defaults = getattr(category, "spec_defaults", "")
+        if is_new and defaults and "specs" in self.fields:
+            block = self.fields["specs"].block
+            self.initial["specs"] = block.to_python(
+                [{"type": "row", "value": row} for row in spec_rows_from_text(defaults)]
+            )
+
+
+class ProductPage(BasePage):
+    """One product: pictures, summary, specification table, description, downloads, and
+    an 在线询价 button that opens the contact form with the product named."""
+
+    model_number = models.CharField(_("model"), max_length=80, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in lists and first in the gallery."),
+    )
+    specs = StreamField([("row", SpecRowBlock())], verbose_name=_("specifications"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    downloads = StreamField([("file", DownloadBlock())], verbose_name=_("downloads"), blank=True)
+    related_products = StreamField(
+        [("product", PageChooserBlock(page_type="products.ProductPage", label=_("Product")))],
+        verbose_name=_("related products"),
+        blank=True,
+    )
+    related_news = StreamField(
+        [("article", PageChooserBlock(page_type="news.NewsArticlePage", label=_("Article")))],
+        verbose_name=_("related news"),
+        blank=True,
+    )
+
+    base_form_class = ProductPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("model_number"),
+        FieldPanel("summary"),
+        FieldPanel("main_image"),
+        InlinePanel("gallery", label=_("More pictures")),
+        FieldPanel("specs"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("downloads"), FieldPanel("related_products"), FieldPanel("related_news")],
+            heading=_("Downloads and related pages"),
+        ),
+    ]
+    search_fields = with_word_splitting(
+        Page.search_fields
+        + [
+            index.SearchField("model_number"),
+            index.SearchField("summary"),
+            index.SearchField("body"),
+        ]
+    )
+    parent_page_types = ["products.ProductCategoryPage"]
+    subpage_types: list[str] = []
+    template = "products/product_page.html"
+    # The contact form's protocol: a quote request may name a page of this type.
+    quotable = True
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+
+    @classmethod
+    def searchable_in(cls, locale):
+        """The site search's protocol (pressroom.search.query): live, public products."""
+        return cls.objects.live().public().filter(locale=locale)
+
+    def pictures(self) -> list:
+        """The main picture, then the gallery's, each once."""
+        pictures = [self.main_image] if self.main_image_id else []
+        seen = {self.main_image_id}
+        for item in self.gallery.select_related("image"):
+            if item.image_id not in seen:
+                pictures.append(item.image)
+                seen.add(item.image_id)
+        return pictures
+
+    def live_related(self, field: str) -> list:
+        """The chosen pages of a related-pages field that a visitor may open."""
+        chosen = [block.value for block in getattr(self, field) if block.value is not None]
+        return [page for page in chosen if page.live and page.locale_id == self.locale_id]
+
+    def get_context(self, request, *args, **kwargs):
+        from pressroom.core.navigation import child_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["pictures"] = self.pictures()
+        context["related_products"] = self.live_related("related_products")
+        context["related_news"] = self.live_related("related_news")
+        context["contact_page"] = child_page(request, "contact.ContactPage")
+        section = ProductIndexPage.objects.ancestor_of(self).live().first()
+        context["section"] = section
+        context["section_categories"] = section.category_tree() if section else []
+        return context
+
+    def paths_showing_me(self) -> set[str]:
+        """The page cache's protocol: every list above it (the product center and each
+        category it is under, every numbered page)."""
+        lists = ProductCategoryPage.objects.ancestor_of(self).live().specific()
+        index = ProductIndexPage.objects.ancestor_of(self).live()
+        return {path for page in [*index, *lists] for path in own_list_paths(page)}
+
+
+class ProductPicture(Orderable):
+    """A picture in a product's gallery."""
+
+    page = ParentalKey(ProductPage, related_name="gallery", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("picture"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
