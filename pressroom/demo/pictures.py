@@ -82,3 +82,62 @@ def ensure_images() -> dict[int, object]:
             image.save()
         images[n] = image
     return images
+
+
+PRODUCT_DRAWING_TITLE = "产品示意图 {model}"
+STEEL, SHADOW, ACCENT, BACKGROUND = "#5b6b7c", "#3b4754", "#0b5cab", "#eef2f6"
+
+
+def draw_product(kind: str, size=(800, 600)) -> bytes:
+    """A plain line drawing of a pump or valve (an illustration, not a photo), as JPEG."""
+    picture = PILImage.new("RGB", size, BACKGROUND)
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    cx, cy = width // 2, height // 2 + 20
+    draw.rectangle([80, height - 90, width - 80, height - 70], fill=SHADOW)  # floor line
+    if kind in ("pump", "metering"):
+        # A motor on the left, the pump casing on the right, one base under both.
+        draw.rectangle([120, height - 120, width - 120, height - 90], fill=SHADOW)
+        motor_right = cx + (0 if kind == "pump" else 40)
+        draw.rounded_rectangle([140, cy - 110, motor_right, cy + 70], radius=24, fill=STEEL)
+        for x in range(170, motor_right - 20, 28):  # cooling fins
+            draw.line([(x, cy - 100), (x, cy + 60)], fill=SHADOW, width=6)
+        if kind == "pump":
+            draw.ellipse([cx + 20, cy - 140, cx + 240, cy + 80], fill=ACCENT)  # volute
+            draw.ellipse([cx + 95, cy - 65, cx + 165, cy + 5], fill=BACKGROUND)
+            draw.rectangle([cx + 200, cy - 190, cx + 250, cy - 100], fill=ACCENT)  # outlet
+        else:
+            draw.rectangle([cx + 40, cy - 60, cx + 150, cy + 40], fill=ACCENT)  # drive head
+            draw.ellipse([cx + 140, cy - 110, cx + 260, cy + 90], fill=ACCENT)  # diaphragm head
+            draw.rectangle([cx + 180, cy - 170, cx + 220, cy - 100], fill=STEEL)
+            draw.rectangle([cx + 180, cy + 80, cx + 220, cy + 140], fill=STEEL)
+    else:
+        # A pipe through a valve body, flanges at both ends, an actuator or handle on top.
+        draw.rectangle([100, cy - 40, width - 100, cy + 40], fill=STEEL)
+        for x in (100, width - 130):
+            draw.rectangle([x, cy - 90, x + 30, cy + 90], fill=SHADOW)
+        if kind == "valve":
+            draw.ellipse([cx - 110, cy - 90, cx + 110, cy + 90], fill=ACCENT)
+            draw.rectangle([cx - 15, cy - 170, cx + 15, cy - 90], fill=SHADOW)  # stem
+            draw.rounded_rectangle([cx - 90, cy - 270, cx + 90, cy - 170], radius=16, fill=STEEL)
+        else:
+            draw.rectangle([cx - 60, cy - 110, cx + 60, cy + 110], fill=ACCENT)
+            draw.ellipse([cx - 40, cy - 40, cx + 40, cy + 40], outline=BACKGROUND, width=10)
+            draw.rectangle([cx - 10, cy - 190, cx + 10, cy - 110], fill=SHADOW)
+            draw.rounded_rectangle([cx - 150, cy - 210, cx + 40, cy - 185], radius=10, fill=SHADOW)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def ensure_product_drawing(kind: str, model: str, product_title: str):
+    """The product's illustration (示意图), drawn and saved when missing; its title says what
+    it is, so an editor never takes it for a photo."""
+    Image = get_image_model()
+    title = PRODUCT_DRAWING_TITLE.format(model=model)
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=f"{product_title}（示意图）")
+        image.file = ImageFile(io.BytesIO(draw_product(kind)), name=f"product-{kind}.jpg")
+        image.save()
+    return image

@@ -5,7 +5,7 @@ To add one (products, cases, honours, banners ...): write its data file(s) under
 functions that make its pages; see ``pressroom.demo.data.Section``), and list it below.
 """
 
-from pressroom.demo.sections import categories, company, contact, home, news, pages
+from pressroom.demo.sections import categories, company, contact, home, news, pages, products
 
 SECTIONS = [
     company.SECTION,
@@ -14,4 +14,5 @@ SECTIONS = [
     pages.SECTION,
     contact.SECTION,
     news.SECTION,
+    products.SECTION,
 ]
