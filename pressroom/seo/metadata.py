@@ -61,8 +61,10 @@ def canonical_url(request, page) -> str | None:
 
 
 def share_image(request, page, company) -> dict | None:
-    """The picture link previews show: the page's cover at 1200x630, else the company logo."""
-    image, spec = getattr(page, "cover_image", None), SHARE_RENDITION
+    """The picture link previews show: the page's cover (a product's main picture) at
+    1200x630, else the company logo."""
+    image = getattr(page, "cover_image", None) or getattr(page, "main_image", None)
+    spec = SHARE_RENDITION
     if image is None:
         image, spec = company.logo, LOGO_SHARE_RENDITION
     if image is None:

@@ -133,6 +133,28 @@ def news_article(request, article, *, company, home_url, url, description, image
     )
 
 
+def product(request, page, *, company, home_url, url, description, image) -> dict:
+    """A product as schema.org's Product. No ``offers``: a product page has no price (a
+    quote is asked for), and an offer without one is an error to search engines."""
+    return compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": page.title,
+            "description": description,
+            "url": url,
+            "image": [image["url"]] if image else None,
+            "model": page.model_number or None,
+            "brand": {"@type": "Brand", "name": company.display_name},
+            "manufacturer": {
+                "@type": "Organization",
+                "name": company.display_name,
+                "url": home_url,
+            },
+        }
+    )
+
+
 def breadcrumb_list(request, page, current_url: str) -> dict:
     """The trail shown above the title (home page down to this page) as a BreadcrumbList."""
     items = []

@@ -187,3 +187,28 @@ def test_site_search_finds_a_product_by_a_chinese_word(client, catalogue):
     response = client.get("/search/", {"q": "暖通"})
     assert response.status_code == 200
     assert "QH 离心泵" in response.content.decode()
+
+
+def test_a_product_is_described_to_search_engines_without_an_offer(client, catalogue):
+    product = make_product(
+        catalogue["pumps"], title="QH 离心泵", model_number="QH-100", main_image=make_image("主图")
+    )
+    page = soup(client.get(product.url))
+    blocks = [
+        json.loads(script.string) for script in page.select('script[type="application/ld+json"]')
+    ]
+    [described] = [block for block in blocks if block.get("@type") == "Product"]
+    assert described["name"] == "QH 离心泵"
+    assert described["model"] == "QH-100"
+    assert described["brand"]["name"] == "明川测试仪器有限公司"
+    assert described["image"][0].startswith("http")
+    assert "offers" not in described
+    assert page.select_one('meta[property="og:image"]') is not None
+
+
+def test_products_are_in_the_xml_sitemap(client, catalogue):
+    product = make_product(catalogue["pumps"], title="QH 离心泵")
+    response = client.get("/sitemap-1.xml")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert product.url in text and "/products/pumps/" in text

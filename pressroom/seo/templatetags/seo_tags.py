@@ -75,6 +75,7 @@ def feed_links(context, company) -> list[dict]:
 
 def json_ld_blocks(request, page, company, home, home_url, canonical, description, image, lang):
     from pressroom.pages.models import HomePage
+    from pressroom.products.models import ProductPage
 
     page_url = page.get_full_url(request) or canonical
     blocks = []
@@ -84,6 +85,18 @@ def json_ld_blocks(request, page, company, home, home_url, canonical, descriptio
     if _is_article(page):
         blocks.append(
             structured_data.news_article(
+                request,
+                page,
+                company=company,
+                home_url=home_url,
+                url=page_url,
+                description=description,
+                image=image if image and image["large"] else None,
+            )
+        )
+    if isinstance(page, ProductPage):
+        blocks.append(
+            structured_data.product(
                 request,
                 page,
                 company=company,
