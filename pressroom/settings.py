@@ -326,6 +326,7 @@ WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/private_password.html"
 
 # Articles per page on the news center.
 PRESSROOM_NEWS_PER_PAGE = 10
+PRESSROOM_PRODUCTS_PER_PAGE = 12
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

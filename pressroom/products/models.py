@@ -7,6 +7,7 @@ category; a category may hold categories and products.
 
 from math import ceil
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.http import Http404
@@ -25,8 +26,6 @@ from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage
 from pressroom.products.blocks import DownloadBlock, SpecRowBlock
 from pressroom.search.fields import with_word_splitting
-
-PRODUCTS_PER_PAGE = 12
 
 
 def spec_rows_from_text(text: str) -> list[dict]:
@@ -80,11 +79,13 @@ class ProductListPage(RoutablePageMixin, BasePage):
     def get_cached_paths(self):
         """Wagtail's hook for frontend-cache purges: every numbered page of the list and
         the one past the end (it 404s once the list shrinks)."""
-        last = max(1, ceil(self.products().count() / PRODUCTS_PER_PAGE)) + 1
+        last = max(1, ceil(self.products().count() / settings.PRESSROOM_PRODUCTS_PER_PAGE)) + 1
         return ["/"] + [f"/page/{number}/" for number in range(2, last + 1)]
 
     def render_list(self, request, number: int):
-        paginator = Paginator(self.products(), PRODUCTS_PER_PAGE, allow_empty_first_page=True)
+        paginator = Paginator(
+            self.products(), settings.PRESSROOM_PRODUCTS_PER_PAGE, allow_empty_first_page=True
+        )
         try:
             page_obj = paginator.page(number)
         except EmptyPage as exc:
@@ -103,6 +104,16 @@ class ProductListPage(RoutablePageMixin, BasePage):
         context["section"] = section = self.section()
         context["section_categories"] = section.category_tree() if section else []
         return context
+
+    def paths_showing_me(self) -> set[str]:
+        """The page cache's protocol: every page of its product center shows the center's
+        and its categories' titles in the section menu and breadcrumbs (lists, with their
+        numbered pages, and products alike)."""
+        section = self.section()
+        if section is None:
+            return set()
+        pages = Page.objects.descendant_of(section, inclusive=True).live().specific(defer=True)
+        return {path for page in pages for path in own_list_paths(page)}
 
     def section(self):
         """The product center this page belongs to (itself for the product center)."""
@@ -186,15 +197,6 @@ class ProductCategoryPage(ProductListPage):
     def searchable_in(cls, locale):
         """The site search's protocol (pressroom.search.query): live, public categories."""
         return cls.objects.live().public().filter(locale=locale)
-
-    def paths_showing_me(self) -> set[str]:
-        """The page cache's protocol: every page of its product center shows the categories
-        in its sidebar (lists and products alike)."""
-        section = self.section()
-        if section is None:
-            return set()
-        pages = Page.objects.descendant_of(section, inclusive=True).live().specific(defer=True)
-        return {path for page in pages for path in own_list_paths(page)}
 
 
 def own_list_paths(page) -> list[str]:

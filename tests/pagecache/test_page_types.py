@@ -20,7 +20,14 @@ from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.pages.models import StandardPage
 from pressroom.pages.setup import translate_site_tree
 from pressroom.seo.sitemaps import sitemap_paths
-from tests.factories import NewsCategoryFactory, make_article, publish
+from tests.factories import (
+    NewsCategoryFactory,
+    make_article,
+    make_product,
+    make_product_category,
+    make_product_center,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +46,7 @@ def tree(home, company, news_index, sitemap_page, contact_page, settings):
     """A small site with every page type: lists of several pages, categories, tags, a page
     with a child, and an English translation of the skeleton."""
     settings.PRESSROOM_NEWS_PER_PAGE = 2
+    settings.PRESSROOM_PRODUCTS_PER_PAGE = 2
     company_news, industry = NewsCategoryFactory(slug="company"), NewsCategoryFactory(slug="trade")
     for n in range(5):
         article = make_article(
@@ -49,6 +57,12 @@ def tree(home, company, news_index, sitemap_page, contact_page, settings):
             article.save_revision().publish()
     about = publish(home, StandardPage(title="关于我们", slug="about", show_in_menus=False))
     publish(about, StandardPage(title="团队", slug="team"))
+    products = make_product_center(home)
+    pumps = make_product_category(products, "水泵", "pumps")
+    metering = make_product_category(pumps, "计量泵", "metering")
+    for n in range(3):
+        make_product(pumps, slug=f"p{n}")
+        make_product(metering, slug=f"m{n}")
     translate_site_tree(home)
     return home
 

@@ -8,7 +8,7 @@ from django.core import mail
 
 from pressroom.contact.models import ContactMessage
 from pressroom.pagecache.showing import urls_showing
-from pressroom.products.models import PRODUCTS_PER_PAGE, ProductPicture
+from pressroom.products.models import ProductPicture
 from tests.contact.conftest import message_post
 from tests.factories import (
     make_article,
@@ -65,11 +65,11 @@ def test_a_category_lists_the_products_below_it_and_its_subcategories(client, ca
     assert current.get_text() == "水泵"
 
 
-def test_lists_are_paginated_on_the_path_and_refuse_odd_numbers(client, catalogue):
-    for n in range(PRODUCTS_PER_PAGE + 3):
+def test_lists_are_paginated_on_the_path_and_refuse_odd_numbers(client, catalogue, settings):
+    for n in range(settings.PRESSROOM_PRODUCTS_PER_PAGE + 3):
         make_product(catalogue["valves"], title=f"阀门 {n:02d}")
     first = client.get("/products/valves/")
-    assert len(card_titles(first)) == PRODUCTS_PER_PAGE
+    assert len(card_titles(first)) == settings.PRESSROOM_PRODUCTS_PER_PAGE
     assert soup(first).select_one('a[rel="next"]')["href"] == "/products/valves/page/2/"
     second = client.get("/products/valves/page/2/")
     assert card_titles(second) == ["阀门 12", "阀门 13", "阀门 14"]

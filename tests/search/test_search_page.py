@@ -103,6 +103,8 @@ def test_each_page_type_answers_whether_visitors_find_it(client, news_index):
     assert {model._meta.label for model in searchable_models()} == {
         "news.NewsArticlePage",
         "pages.StandardPage",
+        "products.ProductCategoryPage",
+        "products.ProductPage",
     }
     news_index.title = "蝶阀新闻中心"  # a news center is a list, not a result
     news_index.save_revision().publish()
