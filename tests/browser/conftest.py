@@ -162,6 +162,7 @@ def page_type_paths() -> dict[str, str]:
     from pressroom.contact.models import ContactPage
     from pressroom.news.models import NewsArticlePage, NewsIndexPage
     from pressroom.pages.models import HomePage, SitemapPage, StandardPage
+    from pressroom.products.models import ProductCategoryPage, ProductIndexPage, ProductPage
 
     def pictures(article):
         return sum(block.block_type == "image" for block in article.body)
@@ -176,6 +177,9 @@ def page_type_paths() -> dict[str, str]:
         "standard": StandardPage,
         "contact": ContactPage,
         "sitemap": SitemapPage,
+        "products": ProductIndexPage,
+        "product-category": ProductCategoryPage,
+        "product": ProductPage,
     }
     for locale in Locale.objects.all():
         suffix = "" if locale == Locale.get_default() else f"-{locale.language_code}"

@@ -17,6 +17,9 @@ PAGE_TYPES = [
     "sitemap",
     "not-found",
     "sign-in",
+    "products",
+    "product-category",
+    "product",
 ]
 # The same in English: checked once the English pages exist, skipped until then.
 PAGE_TYPES += [f"{name}-en" for name in PAGE_TYPES]

@@ -111,11 +111,14 @@ def test_the_company_home_and_contact_pages_show_their_files(demo, client):
 def test_pictures_loaded_under_their_old_english_titles_are_renamed(db):
     from wagtail.images import get_image_model
 
-    from pressroom.demo.pictures import IMAGE_COUNT, OLD_IMAGE_TITLE, ensure_images
+    from pressroom.demo.pictures import IMAGE_COUNT, IMAGE_TITLE, OLD_IMAGE_TITLE, ensure_images
 
     Image = get_image_model()
     first = ensure_images()
     Image.objects.filter(pk=first[1].pk).update(title=OLD_IMAGE_TITLE.format(n=1))
     again = ensure_images()
     assert again[1].pk == first[1].pk and again[1].title == "演示配图 1"
-    assert Image.objects.count() == IMAGE_COUNT
+    # One picture per number, none left under the old title.
+    titles = [IMAGE_TITLE.format(n=n) for n in range(1, IMAGE_COUNT + 1)]
+    assert Image.objects.filter(title__in=titles).count() == IMAGE_COUNT
+    assert not Image.objects.filter(title=OLD_IMAGE_TITLE.format(n=1)).exists()

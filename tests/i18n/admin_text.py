@@ -59,6 +59,10 @@ NOT_WORDS = re.compile(
             r"\bv\d+(?:\.\d+)*\b",
             r"\b(?:Ctrl|Cmd|Alt|Shift|Option)(?: \+ \w+)+",
             r"\b(?:[A-Z2-7]{4} ){3,}[A-Z2-7]{1,4}\b",
+            # Product model numbers (QH-50, QM-P500) and units of measure (m³/h, kW, MPa):
+            # what a product is called and measured in, in every language.
+            r"\b[A-Z]{1,3}-[A-Z0-9]*",
+            r"(?<![\w/])(?:m³/h|m|kW|mm|MPa|L/h|r/min|V)(?![\w/])",
         ]
     )
 )
