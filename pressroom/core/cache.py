@@ -15,6 +15,7 @@ answers garbage at the socket level:
 """
 
 import logging
+import re
 import threading
 import time
 
@@ -42,7 +43,9 @@ class FailOpenRedisCache(RedisCache):
         options = dict(params.get("OPTIONS") or {})
         self.retry_after = float(options.pop("RETRY_AFTER", 5))
         super().__init__(server, {**params, "OPTIONS": options})
-        self._location = ",".join(self._servers)
+        # The LOCATION setting as given (one address or several, as a list or split by , or ;).
+        servers = re.split("[;,]", server) if isinstance(server, str) else list(server)
+        self._location = ",".join(servers)
         with _lock:
             self._status = _state.setdefault(self._location, {"down_until": 0.0, "lost": False})
 

@@ -7,6 +7,7 @@ allowed pages' ids in Python, and only the page of results is fetched by id.
 """
 
 from django.db.models import F
+from django.db.models.expressions import CombinedExpression
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -39,7 +40,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
                     content_type__in=get_descendants_content_types_pks(self.queryset.model)
                 )
                 # The expression of Wagtail's index on (title || body).
-                .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+                .annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))
                 .filter(_vector_=search_query)
                 .annotate(_rank=self._build_rank_expression(vectors, config))
                 .order_by("-_rank", "-object_id")
