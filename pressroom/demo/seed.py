@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import router, transaction
+from django.db import connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
@@ -53,7 +53,7 @@ def _new_article(prototype, index, number, step, when, text, key, category_id):
         source_url=text.source_url,
         category_id=category_id,
         translation_key=key,
-        path=Page._get_path(index.path, index.depth + 1, step),
+        path=index.path + tree_step(step),
         url_path=f"{index.url_path}{slug}/",
         first_published_at=when,
         last_published_at=when,
@@ -62,21 +62,52 @@ def _new_article(prototype, index, number, step, when, text, key, category_id):
     return article
 
 
+def tree_step(number: int) -> str:
+    """The ``number``th step of a treebeard path (``0001``...), from the page model's public
+    ``alphabet`` and ``steplen``: a child's path is its parent's followed by its step."""
+    alphabet, digits = Page.alphabet, ""
+    while number:
+        number, digit = divmod(number, len(alphabet))
+        digits = alphabet[digit] + digits
+    return digits.rjust(Page.steplen, alphabet[0])
+
+
+def step_number(step: str) -> int:
+    """The number of a treebeard path step (the inverse of ``tree_step``)."""
+    number = 0
+    for char in step:
+        number = number * len(Page.alphabet) + Page.alphabet.index(char)
+    return number
+
+
 def _bulk_insert(model, articles) -> None:
     """Insert multi-table rows: Django's ``bulk_create`` refuses child models, so the page rows
-    go first (their ids come back) and the article rows reuse them.
+    go first (their ids come back) and the article rows reuse them, written with one
+    ``executemany`` of plain SQL (values prepared by each field's ``get_db_prep_save``).
 
     The page rows are read from the articles themselves (an article has every field of a
     page): no second set of objects to build.
     """
     Page.objects.bulk_create(articles)
+    connection = connections[router.db_for_write(model)]
+    fields = list(model._meta.local_concrete_fields)
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    rows = []
     for article in articles:
         article.page_ptr_id = article.id
-    model._base_manager._insert(
-        articles,
-        fields=list(model._meta.local_concrete_fields),
-        using=router.db_for_write(model),
-    )
+        rows.append(
+            [
+                field.get_db_prep_save(getattr(article, field.attname), connection)
+                for field in fields
+            ]
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 class Seeded(NamedTuple):
@@ -117,7 +148,7 @@ def _last_step(index) -> int:
         .values_list("path", flat=True)
         .first()
     )
-    return Page._str2int(last[-Page.steplen :]) if last else 0
+    return step_number(last[-Page.steplen :]) if last else 0
 
 
 def seed_articles(count: int, batch: int = 500) -> Seeded:
