@@ -1,7 +1,7 @@
 """The product center (产品中心): its index, a tree of categories and the products in it.
 
 Categories are pages, so the tree, its translations, addresses, breadcrumbs, sitemap entries
-and the admin's page explorer come from Wagtail (decision 0023). A product lives under a
+and the admin's page explorer come from Wagtail (decision 0020). A product lives under a
 category; a category may hold categories and products.
 """
 
