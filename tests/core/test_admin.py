@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pressroom.news.models import NewsArticlePage
@@ -54,7 +54,10 @@ def test_every_page_type_has_a_working_edit_view(editor_client, news_index, comp
             continue
         seen.add(type(page))
         assert editor_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200, page
-    assert len(seen) == 6
+    # The demo has a page of every Pressroom page type, and each one's editor opens.
+    assert seen == {
+        model for model in get_page_models() if model.__module__.startswith("pressroom.")
+    }
 
 
 def test_company_info_is_edited_once_for_every_page(editor_client, site, company):
