@@ -101,23 +101,18 @@ class ProductListPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section"] = section = self.section()
-        context["section_categories"] = section.category_tree() if section else []
+        context.update(section_context(self))
         return context
 
     def paths_showing_me(self) -> set[str]:
         """The page cache's protocol: every page of its product center shows the center's
         and its categories' titles in the section menu and breadcrumbs (lists, with their
         numbered pages, and products alike)."""
-        section = self.section()
+        section = section_of(self)
         if section is None:
             return set()
         pages = Page.objects.descendant_of(section, inclusive=True).live().specific(defer=True)
         return {path for page in pages for path in own_list_paths(page)}
-
-    def section(self):
-        """The product center this page belongs to (itself for the product center)."""
-        return ProductIndexPage.objects.ancestor_of(self, inclusive=True).live().first()
 
     @path("")
     def index_view(self, request):
@@ -197,6 +192,17 @@ class ProductCategoryPage(ProductListPage):
     def searchable_in(cls, locale):
         """The site search's protocol (pressroom.search.query): live, public categories."""
         return cls.objects.live().public().filter(locale=locale)
+
+
+def section_of(page):
+    """The live product center ``page`` is in (the page itself when it is one)."""
+    return ProductIndexPage.objects.ancestor_of(page, inclusive=True).live().first()
+
+
+def section_context(page) -> dict:
+    """What the section menu beside a product center's pages needs."""
+    section = section_of(page)
+    return {"section": section, "section_categories": section.category_tree() if section else []}
 
 
 def own_list_paths(page) -> list[str]:
@@ -296,7 +302,7 @@ class ProductPage(BasePage):
         """The main picture, then the gallery's, each once."""
         pictures = [self.main_image] if self.main_image_id else []
         seen = {self.main_image_id}
-        for item in self.gallery.select_related("image"):
+        for item in self.gallery.select_related("image").prefetch_related("image__renditions"):
             if item.image_id not in seen:
                 pictures.append(item.image)
                 seen.add(item.image_id)
@@ -315,9 +321,7 @@ class ProductPage(BasePage):
         context["related_products"] = self.live_related("related_products")
         context["related_news"] = self.live_related("related_news")
         context["contact_page"] = child_page(request, "contact.ContactPage")
-        section = ProductIndexPage.objects.ancestor_of(self).live().first()
-        context["section"] = section
-        context["section_categories"] = section.category_tree() if section else []
+        context.update(section_context(self))
         return context
 
     def paths_showing_me(self) -> set[str]:

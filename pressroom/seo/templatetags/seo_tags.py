@@ -83,20 +83,14 @@ def json_ld_blocks(request, page, company, home, home_url, canonical, descriptio
         blocks.append(structured_data.organization(request, company, home_url))
         blocks.append(structured_data.website(company, home_url, lang))
     if _is_article(page):
+        describe = structured_data.news_article
+    elif isinstance(page, ProductPage):
+        describe = structured_data.product
+    else:
+        describe = None
+    if describe is not None:
         blocks.append(
-            structured_data.news_article(
-                request,
-                page,
-                company=company,
-                home_url=home_url,
-                url=page_url,
-                description=description,
-                image=image if image and image["large"] else None,
-            )
-        )
-    if isinstance(page, ProductPage):
-        blocks.append(
-            structured_data.product(
+            describe(
                 request,
                 page,
                 company=company,
