@@ -57,6 +57,7 @@ test: install-test node_modules/.package-lock.json
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search \
+		tests/news/test_neighbours.py \
 		tests/faults/test_races.py::test_editors_adding_under_one_parent_at_once_on_postgresql
 
 lint: install-test

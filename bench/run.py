@@ -451,7 +451,8 @@ def table(results, nginx, body_size, path, seconds, workers, extra_lines=()) -> 
     lines += extra_lines
     lines += [
         "",
-        "Targets: cached ≥ 0.25 of nginx; uncached ≥ 252 req/s and < 8 ms CPU; < 150 MB a worker.",
+        "Targets: cached ≥ 0.5 of nginx; a shared link with tracking parameters is a hit; "
+        "uncached article ≤ 10 ms of server CPU; < 150 MB a worker.",
         "Cached: 32 connections; shared link: the cached article at "
         f"`{SHARED_LINK_QUERY}`, 32 connections; uncached: 8 connections, `?bench=uncached` "
         "bypasses the cache.",
