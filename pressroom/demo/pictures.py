@@ -141,3 +141,111 @@ def ensure_product_drawing(kind: str, model: str, product_title: str):
         image.file = ImageFile(io.BytesIO(draw_product(kind)), name=f"product-{kind}.jpg")
         image.save()
     return image
+
+
+SCENE_TITLE = "横幅示意图 {name}"
+SCENES = ("factory", "pumps", "service")
+SKY, GROUND, BRICK = "#dbe7f3", "#c9d3de", "#7d8fa3"
+
+
+def draw_scene(kind: str, size=(1600, 600)) -> bytes:
+    """A wide, plain illustration for a home-page banner: the works, a row of pumps on the
+    test bench, or an engineer at a pump station. Drawn on the right, so the banner's text
+    on the left stays readable."""
+    picture = PILImage.new("RGB", size, SKY)
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    floor = height - 110
+    draw.rectangle([0, floor, width, height], fill=GROUND)
+    if kind == "factory":
+        # Halls with sawtooth roofs, an office block and a water tower.
+        for n, left in enumerate(range(640, 1380, 250)):
+            top = floor - 190 - 30 * (n % 2)
+            draw.rectangle([left, top, left + 230, floor], fill=BRICK)
+            for x in range(left, left + 230, 58):  # sawtooth roof
+                draw.polygon([(x, top), (x + 58, top - 46), (x + 58, top)], fill=STEEL)
+            for x in range(left + 18, left + 210, 48):  # windows
+                draw.rectangle([x, top + 40, x + 30, top + 90], fill=SKY)
+        draw.rectangle([1420, floor - 300, 1500, floor], fill=SHADOW)  # office block
+        for y in range(floor - 280, floor - 20, 44):
+            draw.rectangle([1434, y, 1486, y + 24], fill=SKY)
+        draw.rectangle([560, floor - 330, 574, floor], fill=SHADOW)  # water tower
+        draw.rectangle([600, floor - 330, 614, floor], fill=SHADOW)
+        draw.ellipse([530, floor - 420, 644, floor - 320], fill=ACCENT)
+    elif kind == "pumps":
+        # Three pumps on a test bench joined by one pipe.
+        draw.rectangle([600, floor - 40, 1520, floor], fill=SHADOW)  # bench
+        draw.rectangle([600, floor - 250, 1520, floor - 222], fill=STEEL)  # manifold
+        for left in (640, 940, 1240):
+            draw.rounded_rectangle(
+                [left, floor - 170, left + 150, floor - 50], radius=18, fill=STEEL
+            )
+            for x in range(left + 18, left + 140, 22):
+                draw.line([(x, floor - 162), (x, floor - 58)], fill=SHADOW, width=5)
+            draw.ellipse([left + 150, floor - 200, left + 270, floor - 50], fill=ACCENT)
+            draw.ellipse([left + 190, floor - 150, left + 230, floor - 110], fill=SKY)
+            draw.rectangle([left + 195, floor - 236, left + 225, floor - 196], fill=ACCENT)
+    else:
+        # A pump station: a pump on its base, a control cabinet and an engineer in a helmet.
+        draw.rectangle([760, floor - 40, 1200, floor], fill=SHADOW)
+        draw.rounded_rectangle([790, floor - 200, 990, floor - 40], radius=22, fill=STEEL)
+        draw.ellipse([980, floor - 240, 1170, floor - 40], fill=ACCENT)
+        draw.ellipse([1045, floor - 170, 1105, floor - 110], fill=SKY)
+        draw.rectangle([1280, floor - 330, 1420, floor], fill=STEEL)  # cabinet
+        for y in (floor - 300, floor - 260, floor - 220):
+            draw.ellipse([1300, y, 1324, y + 24], fill=ACCENT if y == floor - 300 else SKY)
+        cx = 1230  # the engineer
+        draw.ellipse([cx - 26, floor - 300, cx + 26, floor - 248], fill="#e8b68f")  # head
+        draw.chord([cx - 34, floor - 318, cx + 34, floor - 262], 180, 360, fill="#f2b705")
+        draw.rounded_rectangle([cx - 36, floor - 244, cx + 36, floor - 120], radius=16, fill=ACCENT)
+        draw.rectangle([cx - 30, floor - 120, cx - 6, floor], fill=SHADOW)
+        draw.rectangle([cx + 6, floor - 120, cx + 30, floor], fill=SHADOW)
+        draw.line([(cx - 30, floor - 220), (cx - 90, floor - 170)], fill=ACCENT, width=20)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def ensure_scene(kind: str, name: str, description: str):
+    """A banner's illustration, drawn and saved when missing (titled 横幅示意图 …)."""
+    Image = get_image_model()
+    title = SCENE_TITLE.format(name=name)
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=description)
+        image.file = ImageFile(io.BytesIO(draw_scene(kind)), name=f"banner-{kind}.jpg")
+        image.save()
+    return image
+
+
+LOGO_TITLE = "合作单位标志示意 {n}"
+
+
+def draw_logo(n: int, size=(480, 160)) -> bytes:
+    """A made-up partner's mark: a shape and bars, no words (a stand-in, not a real logo)."""
+    dark, _light = PALETTES[n % len(PALETTES)]
+    picture = PILImage.new("RGB", size, "#ffffff")
+    draw = ImageDraw.Draw(picture)
+    shape = n % 3
+    if shape == 0:
+        draw.ellipse([30, 30, 130, 130], fill=dark)
+    elif shape == 1:
+        draw.rounded_rectangle([30, 30, 130, 130], radius=22, fill=dark)
+    else:
+        draw.polygon([(80, 25), (135, 130), (25, 130)], fill=dark)
+    draw.rounded_rectangle([160, 52, 430, 76], radius=10, fill=dark)
+    draw.rounded_rectangle([160, 92, 360, 108], radius=8, fill="#9aa5b1")
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def ensure_logo(n: int, name: str):
+    Image = get_image_model()
+    title = LOGO_TITLE.format(n=n)
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=f"{name}（示意标志）")
+        image.file = ImageFile(io.BytesIO(draw_logo(n)), name=f"partner-{n}.png")
+        image.save()
+    return image

@@ -468,6 +468,11 @@ class NewsArticlePage(BasePage):
         return cls.objects.published().filter(locale=locale)
 
     @property
+    def listing_image(self):
+        """The picture lists of pages show for it (e.g. a home page section)."""
+        return self.cover_image
+
+    @property
     def updated_at(self):
         """When the live version was last published: the 更新时间 shown to readers."""
         return self.last_published_at or self.first_published_at

@@ -2,15 +2,18 @@
 
 import copy
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage
+from pressroom.pages.blocks import HomeSections
 from pressroom.search.fields import with_word_splitting
 
 HOME_NEWS_COUNT = 6
@@ -19,15 +22,25 @@ SITEMAP_NEWEST_ARTICLES = 10
 
 
 class HomePage(BasePage):
-    """The root of a site in one language: welcome, company intro and latest news."""
+    """The root of a site in one language: banners, then the sections its editors stack
+    (about, products, figures, cases, news, partners, friend links). Without sections it
+    shows a welcome, the company intro and the latest news."""
 
     headline = models.CharField(_("headline"), max_length=200, blank=True)
     intro = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
+    sections = StreamField(
+        HomeSections(),
+        verbose_name=_("sections"),
+        blank=True,
+        help_text=_("What the home page shows below its banners, in this order."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
+        InlinePanel("banners", label=_("Banners"), max_num=8),
         FieldPanel("headline"),
         FieldPanel("intro"),
+        FieldPanel("sections"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -61,6 +74,10 @@ class HomePage(BasePage):
         from pressroom.news.models import NewsArticlePage, NewsIndexPage
 
         context = super().get_context(request, *args, **kwargs)
+        banners = self.banners.select_related("image", "link_page").prefetch_related(
+            "image__renditions"
+        )
+        context["banners"] = [(banner, banner.link(request)) for banner in banners]
         context["latest_news"] = (
             NewsArticlePage.objects.published()
             .filter(locale_id=self.locale_id)
@@ -80,6 +97,63 @@ class HomePage(BasePage):
                 self.get_children().live().public().in_menu().not_type(NewsIndexPage)
             )
         return context
+
+
+class HomeBanner(Orderable):
+    """One slide of the home page's banner: a wide picture with a title, a line of text and
+    a link."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="banners")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        null=True,  # a deleted picture leaves the slide, drawn in the brand colour
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wide, at least 1600 × 600 pixels; the middle stays visible on phones."),
+    )
+    title = models.CharField(_("title"), max_length=80)
+    text = models.CharField(_("text"), max_length=200, blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("link to a page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link_url = models.URLField(_("or to a web address"), blank=True)
+    link_text = models.CharField(
+        _("button text"), max_length=24, blank=True, help_text=_("Empty: “Learn more”.")
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        MultiFieldPanel(
+            [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("link_text")],
+            heading=_("Link"),
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("banner")
+        verbose_name_plural = _("banners")
+
+    def clean(self):
+        super().clean()
+        if self.link_page_id and self.link_url:
+            raise ValidationError({"link_url": _("Link to a page or to a web address, not both.")})
+
+    def link(self, request=None) -> str | None:
+        """Where the slide leads: the page in the visitor's language when it is live, else the
+        address, else nowhere."""
+        if self.link_page is not None:
+            page = self.link_page.localized
+            return page.get_url(request) if page.live else None
+        return self.link_url or None
 
 
 class StandardPage(BasePage):

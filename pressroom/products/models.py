@@ -298,6 +298,11 @@ class ProductPage(BasePage):
         """The site search's protocol (pressroom.search.query): live, public products."""
         return cls.objects.live().public().filter(locale=locale)
 
+    @property
+    def listing_image(self):
+        """The picture lists of pages show for it (e.g. a home page section)."""
+        return self.main_image
+
     def pictures(self) -> list:
         """The main picture, then the gallery's, each once."""
         pictures = [self.main_image] if self.main_image_id else []

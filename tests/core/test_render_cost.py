@@ -47,10 +47,10 @@ def articles(company, news_index):
 # the request's site (Wagtail's Site.find_for_request, once a request), Wagtail's routing (the
 # active locale, the site's home page in it, the article with its cover, category and locale),
 # previous and next (one statement), tags, translations, the pictures in the body. Company
-# info, menu, footer links, the news center, categories and "are there view restrictions" come from the values
-# kept until the next site-wide change.
+# info, menu, footer links, the news center, categories and "are there view restrictions"
+# come from the values kept until the next site-wide change.
 ARTICLE_QUERIES = 8
-HOME_QUERIES = 5  # site, routing (locale, home page), latest news, translations
+HOME_QUERIES = 6  # site, routing (locale, home page), banners, latest news, translations
 # site, routing (locale, home page), count, articles, list pictures, translations
 NEWS_LIST_QUERIES = 7
 

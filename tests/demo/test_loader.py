@@ -94,10 +94,20 @@ def test_every_page_and_article_shows_its_file(demo, client):
 
 def test_the_company_home_and_contact_pages_show_their_files(demo, client):
     company, home, contact = demo["company"][0], demo["home"][0], demo["contact"][0]
+    sections = demo["home_sections"][0]
     for language, prefix in (("zh", ""), ("en", "/en")):
         html = BeautifulSoup(client.get(f"{prefix}/").content, "html.parser")
         assert html.h1.get_text(strip=True) == home[language]["headline"]
-        assert words(str(html.select_one(".hero__intro"))) == words(home[language]["intro"])
+        assert [p.get_text() for p in html.select(".banner__title")] == [
+            banner[language]["title"] for banner in sections["banner"]
+        ]
+        texts = sections[language]
+        assert [h.get_text() for h in html.select(".home-section h2")] == [
+            texts[f"{name}_heading"] for name in ("about", "figures", "products", "news")
+        ] + [texts["partners_heading"], texts["links_heading"], contact[language]["title"]]
+        about = html.select_one(".home-about")
+        assert words(str(about.select_one(".rich-text"))) == words(company[language]["intro"])
+        assert about.figcaption.get_text() == texts["about_caption"]
         page = words(str(html))
         for name in ("name", "welcome", "address", "intro"):
             assert words(company[language][name]) in page, name

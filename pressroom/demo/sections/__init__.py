@@ -5,7 +5,16 @@ To add one (products, cases, honours, banners ...): write its data file(s) under
 functions that make its pages; see ``pressroom.demo.data.Section``), and list it below.
 """
 
-from pressroom.demo.sections import categories, company, contact, home, news, pages, products
+from pressroom.demo.sections import (
+    categories,
+    company,
+    contact,
+    home,
+    home_sections,
+    news,
+    pages,
+    products,
+)
 
 SECTIONS = [
     company.SECTION,
@@ -15,4 +24,5 @@ SECTIONS = [
     contact.SECTION,
     news.SECTION,
     products.SECTION,
+    home_sections.SECTION,
 ]
