@@ -57,6 +57,7 @@ ZH = {
     "Choose a slide": "选择幻灯片",
     "Slide %(n)s": "第 %(n)s 张",
     "See all": "查看全部",
+    "Author:": "作者：",
     "Picture": "图片",
     "Products from": "产品来自",
     "The product center, or one category of it.": "产品中心，或其中的一个分类。",

@@ -62,6 +62,9 @@ def test_article_shows_every_part(client, company, news_index):
     assert "更新时间：2024-06-15 08:01:02" in meta
     assert "发布日期：2024-06-14" in meta
     assert html.select_one(".article__byline").get_text() == "作者：李记者"
+    # One line, in the order readers of such sites expect: 发布日期, 更新时间, 来源, 作者.
+    labels = [label.get_text() for label in html.select(".article__meta .label")]
+    assert labels == ["发布日期：", "更新时间：", "来源：", "作者："]
     stream = html.select_one(".stream")
     assert stream.select_one("h2").get_text() == "产能翻番"
     assert stream.strong.get_text() == "全面"
