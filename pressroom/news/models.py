@@ -467,9 +467,11 @@ class NewsArticlePage(BasePage):
         """The site search's protocol (pressroom.search.query): published articles."""
         return cls.objects.published().filter(locale=locale)
 
+    # The picture lists of pages show for it (a home page section, search results).
+    listing_image_field = "cover_image"
+
     @property
     def listing_image(self):
-        """The picture lists of pages show for it (e.g. a home page section)."""
         return self.cover_image
 
     @property

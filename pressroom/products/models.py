@@ -298,9 +298,11 @@ class ProductPage(BasePage):
         """The site search's protocol (pressroom.search.query): live, public products."""
         return cls.objects.live().public().filter(locale=locale)
 
+    # The picture lists of pages show for it (a home page section, search results).
+    listing_image_field = "main_image"
+
     @property
     def listing_image(self):
-        """The picture lists of pages show for it (e.g. a home page section)."""
         return self.main_image
 
     def pictures(self) -> list:

@@ -1,6 +1,7 @@
 """What a visitor sees on /search/ and /en/search/, including hostile input."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,7 +10,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from pressroom.pages.models import StandardPage
 from pressroom.search.query import searchable_models
-from tests.factories import make_article, publish
+from tests.factories import NewsCategoryFactory, make_article, make_image, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +221,77 @@ def test_wagtail_search_still_works_for_editors(news_index):
     assert [p.pk for p in pages.search("朝鲜", order_by_relevance=False)] == [talks.pk]
     scored = list(pages.search("朝鲜").annotate_score("_score"))
     assert [p.pk for p in scored] == [talks.pk]
+
+
+def test_a_result_shows_its_picture_category_and_date(client, news_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    category = NewsCategoryFactory(slug="company", name="公司新闻")
+    picture = make_image()
+    make_article(
+        news_index,
+        title="隔膜泵通过型式试验",
+        category=category,
+        cover_image=picture,
+        when=datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
+    for n in range(6):
+        make_article(news_index, title=f"隔膜泵新闻 {n}", category=category, cover_image=picture)
+    for query in ("型式", "隔膜泵"):  # thumbnails made, kept values read: once
+        client.get("/search/", {"q": query})
+
+    def queries(query):
+        with CaptureQueriesContext(connection) as captured:
+            page = soup(client.get("/search/", {"q": query}))
+        return page, len(captured)
+
+    one, one_result = queries("型式")
+    seven, seven_results = queries("隔膜泵")
+    assert len(one.select(".search-result")) == 1 and len(seven.select(".search-result")) == 7
+    # Pictures and categories are read for the whole page of results, not one by one.
+    assert seven_results == one_result
+    result = one.select_one(".search-result")
+    assert result.select_one(".search-result__title").get_text() == "隔膜泵通过型式试验"
+    assert result.select_one(".search-result__category").get_text() == "公司新闻"
+    assert result.select_one(".search-result__meta time").get_text() == "2026-03-02"
+    assert "fill-160x120" in result.select_one(".search-result__image img")["src"]
+
+
+def test_a_snippet_comes_from_one_part_and_starts_at_a_sentence(client, news_index):
+    en = Locale.objects.get(language_code="en")
+    home_en = news_index.get_parent().copy_for_translation(en)
+    home_en.save_revision().publish()
+    news_en = news_index.copy_for_translation(en)
+    news_en.save_revision().publish()
+    make_article(
+        news_en,
+        title="Works news",
+        locale=en,
+        summary="A short summary about the works.",
+        body=[
+            {"type": "heading", "value": "A heading"},
+            {
+                "type": "paragraph",
+                "value": "<p>The plant opened in May and has run every day since then, "
+                "three shifts a day, with a team of forty people. Our diaphragm technology "
+                "lowers the energy every pump uses by a fifth.</p>",
+            },
+        ],
+    )
+    page = soup(client.get("/en/search/", {"q": "technology"}))
+    text = page.select_one(".search-result__snippet").get_text()
+    # The sentence that holds the word, not a cut through a word; nothing of the summary
+    # or the heading run into it.
+    assert text.startswith("…Our diaphragm technology lowers")
+    assert "summary" not in text and "heading" not in text
+
+
+def test_english_words_on_the_chinese_site_suggest_the_english_site(client, news_index):
+    page = soup(client.get("/search/", {"q": "diaphragm pump"}))
+    hint = page.select_one(".search-hint")
+    assert hint["lang"] == "en"
+    assert hint.a["href"] == "/en/search/?q=diaphragm+pump"
+    # A Chinese query, or the English site itself, gets no such hint.
+    assert soup(client.get("/search/", {"q": "隔膜泵 pump"})).select_one(".search-hint") is None
+    assert soup(client.get("/en/search/", {"q": "pump"})).select_one(".search-hint") is None
