@@ -100,7 +100,9 @@ def test_the_site_keeps_serving_when_redis_fails_and_caches_again_when_it_return
             "status": "degraded",
             "checks": {"database": "ok", "cache": "unavailable"},
         }
-        assert seconds < 0.6  # one socket timeout (0.25 s), no retries
+        # A hang guard only: that the cache is tried once and then skipped for a while is
+        # counted in tests/faults/test_fail_open_cache.py (seconds stretch on a busy machine).
+        assert seconds < 5
         # A contact message is still stored and thanked for.
         before = live_site.messages()
         response, seconds = timed(live_site.post_contact, visitor, hidden, f"Redis {kind} 时的留言")

@@ -3,7 +3,6 @@
 import logging
 import socket
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -12,6 +11,7 @@ from wagtail.models import Site
 
 from pressroom.pagecache.showing import urls_showing
 from tests.factories import make_article
+from tests.sockets import SilentServer
 
 pytestmark = pytest.mark.django_db
 
@@ -156,20 +156,15 @@ def test_a_cdn_that_is_down_does_not_break_the_publish(
 def test_a_cdn_that_hangs_costs_one_timeout_per_publish(
     settings, news_index, django_capture_on_commit_callbacks, caplog
 ):
-    silent = socket.socket()  # accepts connections, never answers
-    silent.bind(("127.0.0.1", 0))
-    silent.listen(64)
-    try:
-        use_cdn(settings, f"http://127.0.0.1:{silent.getsockname()[1]}", timeout=0.5)
-        started = time.monotonic()
+    with SilentServer() as silent:  # accepts connections, never answers
+        use_cdn(settings, silent.url, timeout=0.5)
         with caplog.at_level(logging.ERROR, logger="pressroom.pagecache.cdn"):
             article = publish(news_index, django_capture_on_commit_callbacks, slug="hang")
-        elapsed = time.monotonic() - started
-    finally:
-        silent.close()
+        tried = silent.connections()
     assert article.live
     assert len(urls_showing(article)) > 3
-    assert elapsed < 4, f"publishing took {elapsed:.1f} s"
+    # One purge request, timed out; the other URLs are given up, not each waited for.
+    assert tried == 1
     assert "more URLs not purged" in caplog.text
 
 

@@ -105,7 +105,7 @@ def test_a_many_frame_gif_counts_every_frame_against_the_pixel_limit(admin_clien
     assert 8 * side * side > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     response = upload_image(admin_client, "frames.gif", bomb)
     assert response.status_code == 200
-    assert "pixels" in response.content.decode() or "像素" in response.content.decode()
+    assert "像素" in response.content.decode()
     assert not get_image_model().objects.filter(title="上传测试").exists()
     assert upload_image(admin_client, "one.gif", many_frame_gif(1, side)).status_code == 302
 
