@@ -59,9 +59,10 @@ def bench_env(data_dir: Path) -> dict:
 
 
 def prepare_data(data_dir: Path, env: dict) -> None:
-    if (data_dir / "pressroom.sqlite3").exists():
-        return
-    print(f"Making the demo site in {data_dir} (once)...", flush=True)
+    """The demo site in ``data_dir``: made the first time; later runs bring its database up
+    to the code's migrations and add what the demo gained since (both leave the rest alone)."""
+    if not (data_dir / "pressroom.sqlite3").exists():
+        print(f"Making the demo site in {data_dir} (once)...", flush=True)
     data_dir.mkdir(parents=True, exist_ok=True)
     quiet = {"stdout": subprocess.DEVNULL, "check": True, "env": env}
     subprocess.run([PYTHON, "-m", "pressroom", "init"], **quiet)

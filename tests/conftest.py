@@ -25,6 +25,16 @@ def home(db):
 
 
 @pytest.fixture
+def editor_client(client, home):
+    """The test client signed in as a superuser (``client.user``), on a new site's tree."""
+    from django.contrib.auth import get_user_model
+
+    client.user = get_user_model().objects.create_superuser("chief", "", "a-long-test-password-1")
+    client.force_login(client.user)
+    return client
+
+
+@pytest.fixture
 def site(home):
     return Site.objects.get(is_default_site=True)
 

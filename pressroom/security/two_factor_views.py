@@ -78,6 +78,18 @@ def _page(request, template, title, **context):
     return TemplateResponse(request, f"security/two_factor/{template}.html", context)
 
 
+def _done(request, event: str, what: str, message) -> None:
+    """Log a change to a user's two-factor sign-in (who, from where) and tell them."""
+    logger.info(
+        "%s for %s from %s",
+        what,
+        _safe(request.user.get_username()),
+        _client(request),
+        extra={"event": event},
+    )
+    messages.success(request, message)
+
+
 @never_cache
 @sensitive_post_parameters("code")
 def verify(request):
@@ -147,13 +159,12 @@ def enrol(request):
             del request.session[ENROL_KEY]
             request.session.cycle_key()
             django_otp.login(request, device)
-            logger.info(
-                "two-factor sign-in turned on for %s from %s",
-                _safe(user.get_username()),
-                _client(request),
-                extra={"event": "two_factor_enrolled"},
+            _done(
+                request,
+                "two_factor_enrolled",
+                "two-factor sign-in turned on",
+                _("Two-factor sign-in is on."),
             )
-            messages.success(request, _("Two-factor sign-in is on."))
             return _page(request, "backup_codes", _("Backup codes"), codes=codes, new=True)
         form, error = CodeForm(), refused_message()
     secret = b32encode(unhexlify(key)).decode()
@@ -177,13 +188,12 @@ def backup_codes(request):
         return redirect("pressroom_two_factor")
     if request.method == "POST":
         codes = new_backup_codes(user)
-        logger.info(
-            "two-factor backup codes replaced for %s from %s",
-            _safe(user.get_username()),
-            _client(request),
-            extra={"event": "two_factor_backup_codes"},
+        _done(
+            request,
+            "two_factor_backup_codes",
+            "two-factor backup codes replaced",
+            _("New backup codes made; the old ones no longer work."),
         )
-        messages.success(request, _("New backup codes made; the old ones no longer work."))
         new = True
     else:
         codes = list(
@@ -212,13 +222,12 @@ def disable(request):
         if verify_code(request, user, form.data.get("code", "")) is not None:
             remove_devices(user)
             request.session.pop(DEVICE_ID_SESSION_KEY, None)
-            logger.info(
-                "two-factor sign-in turned off for %s from %s",
-                _safe(user.get_username()),
-                _client(request),
-                extra={"event": "two_factor_disabled"},
+            _done(
+                request,
+                "two_factor_disabled",
+                "two-factor sign-in turned off",
+                _("Two-factor sign-in is off."),
             )
-            messages.success(request, _("Two-factor sign-in is off."))
             return redirect("pressroom_two_factor")
         form, error = CodeForm(), refused_message()
     return _page(request, "disable", _("Turn off two-factor sign-in"), form=form, error=error)

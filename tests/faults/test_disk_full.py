@@ -18,7 +18,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.storage import FileSystemStorage as DjangoFileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
@@ -26,13 +25,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db]
-
-
-@pytest.fixture
-def editor_client(client, home):
-    user = get_user_model().objects.create_superuser("editor", password="up-Pass-42")
-    client.force_login(user)
-    return client
 
 
 def noise_png(side):

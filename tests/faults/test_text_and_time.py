@@ -7,44 +7,18 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pressroom.contact.forms import sign_now
 from pressroom.news.models import NewsArticlePage
+from tests.faults.admin_forms import article_form
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db]
 
 
-@pytest.fixture
-def editor(client, home):
-    user = get_user_model().objects.create_superuser("chief", "", "a-long-test-password-1")
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-def article_form(**overrides):
-    data = {
-        "title": "标题",
-        "slug": "",
-        "summary": "摘要",
-        "author": "",
-        "source_name": "",
-        "source_url": "",
-        "tags": "",
-        "body": streamfield([("paragraph", rich_text("<p>正文</p>"))]),
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
-        "action-publish": "publish",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
 def add(client, news_index, **fields):
     url = f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/"
-    return client.post(url, article_form(**fields))
+    return client.post(url, article_form(**{"summary": "摘要", "text": "<p>正文</p>", **fields}))
 
 
 def errors(response):
@@ -58,9 +32,9 @@ def errors(response):
 
 
 @pytest.mark.parametrize("field", ["title", "summary", "slug"])
-def test_a_nul_byte_in_the_admin_form_is_a_form_error_not_a_500(editor, news_index, field):
+def test_a_nul_byte_in_the_admin_form_is_a_form_error_not_a_500(editor_client, news_index, field):
     values = {"title": "正常标题", "slug": "normal", field: "坏\x00内容"}
-    response = add(editor, news_index, **values)
+    response = add(editor_client, news_index, **values)
     assert response.status_code == 200
     assert errors(response)
     assert not NewsArticlePage.objects.filter(title__startswith="正常标题").exists()
@@ -77,23 +51,23 @@ def test_nul_and_broken_utf8_in_search_never_500(client, home, query):
 
 
 @pytest.mark.parametrize("slug", ["ne\u200bws", "news\u200d", "\ufeffnews", "ne\u2060ws"])
-def test_zero_width_characters_never_reach_a_slug(editor, news_index, slug):
+def test_zero_width_characters_never_reach_a_slug(editor_client, news_index, slug):
     # Typed (or pasted) by the editor: refused with a message beside the field, not stored.
-    response = add(editor, news_index, title="零宽字符", slug=slug)
+    response = add(editor_client, news_index, title="零宽字符", slug=slug)
     assert response.status_code == 200
     assert "Unicode" in response.content.decode()  # "enter a valid slug of Unicode letters…"
     assert not NewsArticlePage.objects.filter(title="零宽字符").exists()
     # Without the invisible character the same address is accepted.
     clean = "".join(c for c in slug if c.isalnum())
-    assert add(editor, news_index, title="零宽字符", slug=clean).status_code == 302
+    assert add(editor_client, news_index, title="零宽字符", slug=clean).status_code == 302
 
 
 def test_a_right_to_left_override_in_a_title_is_isolated_wherever_it_is_shown(
-    editor, news_index, client, company
+    editor_client, news_index, client, company
 ):
     title = "Report\u202efdp.exe 通知"
-    assert add(editor, news_index, title=title, slug="rtl-title").status_code == 302
-    editor.logout()
+    assert add(editor_client, news_index, title=title, slug="rtl-title").status_code == 302
+    editor_client.logout()
     article = NewsArticlePage.objects.get(slug="rtl-title")
     for url in [article.url, "/news/", "/", "/sitemap/"]:
         soup = BeautifulSoup(client.get(url).content, "html.parser")
@@ -109,11 +83,11 @@ def test_a_right_to_left_override_in_a_title_is_isolated_wherever_it_is_shown(
 
 
 def test_emoji_and_astral_titles_round_trip_in_page_feed_and_sitemap(
-    editor, news_index, client, company
+    editor_client, news_index, client, company
 ):
     title = "🚀新闻 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 👩🏽‍💻"
-    assert add(editor, news_index, title=title, slug="新闻-𝔘𝔫𝔦𝔠𝔬𝔡𝔢").status_code == 302
-    editor.logout()
+    assert add(editor_client, news_index, title=title, slug="新闻-𝔘𝔫𝔦𝔠𝔬𝔡𝔢").status_code == 302
+    editor_client.logout()
     article = NewsArticlePage.objects.get(title=title)  # byte-exact in the database
     page = BeautifulSoup(client.get(article.url).content, "html.parser")
     assert page.h1.get_text() == title
@@ -190,19 +164,23 @@ def test_a_megabyte_of_combining_marks_in_a_contact_field_is_refused_quickly(
 # --- G13: time zones -----------------------------------------------------------------------
 
 
-def test_a_time_that_does_not_exist_in_the_editors_time_zone_is_refused(editor, news_index):
+def test_a_time_that_does_not_exist_in_the_editors_time_zone_is_refused(editor_client, news_index):
     from wagtail.users.models import UserProfile
 
-    profile = UserProfile.get_for_user(editor.user)
+    profile = UserProfile.get_for_user(editor_client.user)
     profile.current_time_zone = "America/New_York"  # springs forward 2027-03-14 02:00 → 03:00
     profile.save()
-    response = add(editor, news_index, title="夏令时", slug="dst", go_live_at="2027-03-14 02:30")
+    response = add(
+        editor_client, news_index, title="夏令时", slug="dst", go_live_at="2027-03-14 02:30"
+    )
     assert response.status_code == 200
     assert "America/New_York" in response.content.decode()  # named in the field's error
     assert "go_live_at" in response.context["form"].errors
     assert not NewsArticlePage.objects.filter(slug="dst").exists()
     # A time that exists is accepted and stored as that instant.
-    response = add(editor, news_index, title="夏令时", slug="dst", go_live_at="2027-03-14 03:30")
+    response = add(
+        editor_client, news_index, title="夏令时", slug="dst", go_live_at="2027-03-14 03:30"
+    )
     assert response.status_code == 302
     stored = NewsArticlePage.objects.get(slug="dst").go_live_at
     assert stored == timezone.datetime(2027, 3, 14, 7, 30, tzinfo=datetime.UTC)
@@ -219,8 +197,8 @@ def test_the_site_time_zone_has_no_daylight_saving_gap(settings):
     assert settings.TIME_ZONE == "Asia/Shanghai" and len(offsets) == 1
 
 
-def test_the_schedule_field_shows_the_editors_time_zone(editor, news_index):
-    response = editor.get(f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
+def test_the_schedule_field_shows_the_editors_time_zone(editor_client, news_index):
+    response = editor_client.get(f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
     html = response.content.decode()
     # Beside "go live" and "expiry": the zone the typed times are read in.
     assert html.count("Time zone: Asia/Shanghai") + html.count("时区：Asia/Shanghai") >= 2
