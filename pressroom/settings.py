@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "pressroom.news",
     "pressroom.contact",  # Contact form
     "pressroom.products",
+    "pressroom.showcase",
     "pressroom.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -324,9 +325,10 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "pages/private_login.html"
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/private_password.html"
 
-# Articles per page on the news center.
+# Articles per page on the news center; products and cases per page of their lists.
 PRESSROOM_NEWS_PER_PAGE = 10
 PRESSROOM_PRODUCTS_PER_PAGE = 12
+PRESSROOM_CASES_PER_PAGE = 12
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

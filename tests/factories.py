@@ -119,3 +119,25 @@ def make_product(category, **fields):
         ],
     )
     return publish(category, ProductPage(**fields))
+
+
+_case_counter = iter(range(1, 10**6))
+
+
+def make_cases_page(home, title="工程案例", slug="cases"):
+    from pressroom.showcase.models import CaseIndexPage
+
+    return publish(home, CaseIndexPage(title=title, slug=slug))
+
+
+def make_case(cases_page, **fields):
+    """A live case under ``cases_page`` (a year is required)."""
+    from pressroom.showcase.models import CasePage
+
+    n = next(_case_counter)
+    fields.setdefault("title", f"测试案例 {n}")
+    fields.setdefault("slug", f"case-{n}")
+    fields.setdefault("year", 2025)
+    fields.setdefault("client", f"第 {n} 号客户")
+    fields.setdefault("place", "浙江 · 杭州")
+    return publish(cases_page, CasePage(**fields))

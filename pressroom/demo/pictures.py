@@ -249,3 +249,98 @@ def ensure_logo(n: int, name: str):
         image.file = ImageFile(io.BytesIO(draw_logo(n)), name=f"partner-{n}.png")
         image.save()
     return image
+
+
+SITE_TITLE = "案例示意图 {n}"
+SITE_SKIES = ["#dbe7f3", "#e3efe6", "#efe8dc", "#e6e3f1", "#f1e3e3", "#e0eef0"]
+
+
+def draw_site(n: int, size=(1200, 750)) -> bytes:
+    """A project site for a case (an illustration): a building, tanks or a pipe rack, with
+    pumps and valves; ``n`` (0-5) picks a different layout and colour for each case."""
+    picture = PILImage.new("RGB", size, SITE_SKIES[n % len(SITE_SKIES)])
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    floor = height - 140
+    draw.rectangle([0, floor, width, height], fill=GROUND)
+    rng = random.Random(1000 + n)
+    if n % 3 == 0:  # a pump house with a row of pumps inside (cut-away)
+        draw.rectangle([140, floor - 360, 1060, floor], fill=BRICK)
+        draw.rectangle([170, floor - 330, 1030, floor - 10], fill="#f4f6f9")
+        draw.polygon([(120, floor - 360), (600, floor - 470), (1080, floor - 360)], fill=STEEL)
+        for x in range(220, 980, 200):
+            draw.rounded_rectangle([x, floor - 120, x + 80, floor - 40], radius=10, fill=STEEL)
+            draw.ellipse([x + 76, floor - 140, x + 156, floor - 40], fill=ACCENT)
+            draw.rectangle([x + 104, floor - 300, x + 128, floor - 136], fill=SHADOW)
+        draw.rectangle([170, floor - 310, 1030, floor - 288], fill=SHADOW)  # header pipe
+    elif n % 3 == 1:  # tanks and a dosing skid
+        for i, x in enumerate(range(140, 900, 250)):
+            top = floor - 300 - rng.randint(0, 80)
+            draw.rectangle([x, top, x + 170, floor], fill=STEEL if i % 2 else BRICK)
+            draw.ellipse([x, top - 30, x + 170, top + 30], fill=SHADOW)
+        draw.rectangle([900, floor - 90, 1120, floor], fill=SHADOW)  # skid
+        for x in (920, 990, 1060):
+            draw.ellipse([x, floor - 150, x + 50, floor - 90], fill=ACCENT)
+        draw.line([(310, floor - 200), (900, floor - 200)], fill=ACCENT, width=14)
+    else:  # a pipe rack with valves
+        for x in range(120, 1100, 160):
+            draw.rectangle([x, floor - 320, x + 18, floor], fill=SHADOW)
+        for k, y in enumerate((floor - 300, floor - 220, floor - 140)):
+            draw.rectangle([80, y, width - 80, y + 26], fill=STEEL if k != 1 else BRICK)
+            for x in range(200 + 60 * k, 1050, 280):
+                draw.ellipse([x, y - 24, x + 74, y + 50], fill=ACCENT)
+                draw.rectangle([x + 30, y - 70, x + 44, y - 24], fill=SHADOW)
+    if n >= 3:  # a second look: a truck at the gate
+        draw.rectangle([40, floor - 90, 200, floor - 10], fill=ACCENT)
+        draw.rectangle([200, floor - 60, 250, floor - 10], fill=STEEL)
+        for x in (70, 190):
+            draw.ellipse([x, floor - 30, x + 40, floor + 10], fill=SHADOW)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def ensure_site_drawing(n: int, description: str):
+    Image = get_image_model()
+    title = SITE_TITLE.format(n=n + 1)
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=description)
+        image.file = ImageFile(io.BytesIO(draw_site(n)), name=f"case-{n + 1}.jpg")
+        image.save()
+    return image
+
+
+CERTIFICATE_TITLE = "证书示意图 {n}"
+
+
+def draw_certificate(n: int, size=(600, 840)) -> bytes:
+    """A certificate as a drawing (no words, no real certificate): a border, a heading bar,
+    lines of text and a seal; ``n`` picks the colours."""
+    dark, light = PALETTES[n % len(PALETTES)]
+    picture = PILImage.new("RGB", size, "#fffdf6")
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    draw.rectangle([18, 18, width - 18, height - 18], outline=dark, width=10)
+    draw.rectangle([36, 36, width - 36, height - 36], outline=light, width=4)
+    draw.rounded_rectangle([140, 100, width - 140, 140], radius=12, fill=dark)
+    for k, y in enumerate(range(210, 560, 46)):
+        right = width - 90 - (k % 3) * 60
+        draw.rounded_rectangle([90, y, right, y + 14], radius=7, fill="#c9ced6")
+    draw.ellipse([width - 230, height - 260, width - 90, height - 120], outline="#c8102e", width=10)
+    draw.ellipse([width - 190, height - 220, width - 130, height - 160], fill="#c8102e")
+    draw.rounded_rectangle([90, height - 170, 280, height - 156], radius=7, fill="#c9ced6")
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def ensure_certificate_drawing(n: int, description: str):
+    Image = get_image_model()
+    title = CERTIFICATE_TITLE.format(n=n + 1)
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=description)
+        image.file = ImageFile(io.BytesIO(draw_certificate(n)), name=f"certificate-{n + 1}.jpg")
+        image.save()
+    return image

@@ -163,6 +163,7 @@ def page_type_paths() -> dict[str, str]:
     from pressroom.news.models import NewsArticlePage, NewsIndexPage
     from pressroom.pages.models import HomePage, SitemapPage, StandardPage
     from pressroom.products.models import ProductCategoryPage, ProductIndexPage, ProductPage
+    from pressroom.showcase.models import CaseIndexPage, CasePage, HonourIndexPage
 
     def pictures(article):
         return sum(block.block_type == "image" for block in article.body)
@@ -180,6 +181,9 @@ def page_type_paths() -> dict[str, str]:
         "products": ProductIndexPage,
         "product-category": ProductCategoryPage,
         "product": ProductPage,
+        "cases": CaseIndexPage,
+        "case": CasePage,
+        "honours": HonourIndexPage,
     }
     for locale in Locale.objects.all():
         suffix = "" if locale == Locale.get_default() else f"-{locale.language_code}"

@@ -20,6 +20,9 @@ PAGE_TYPES = [
     "products",
     "product-category",
     "product",
+    "cases",
+    "case",
+    "honours",
 ]
 # The same in English: checked once the English pages exist, skipped until then.
 PAGE_TYPES += [f"{name}-en" for name in PAGE_TYPES]

@@ -20,9 +20,13 @@ from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.pages.models import StandardPage
 from pressroom.pages.setup import translate_site_tree
 from pressroom.seo.sitemaps import sitemap_paths
+from pressroom.showcase.models import Honour, HonourIndexPage
 from tests.factories import (
     NewsCategoryFactory,
     make_article,
+    make_case,
+    make_cases_page,
+    make_image,
     make_product,
     make_product_category,
     make_product_center,
@@ -47,6 +51,7 @@ def tree(home, company, news_index, sitemap_page, contact_page, settings):
     with a child, and an English translation of the skeleton."""
     settings.PRESSROOM_NEWS_PER_PAGE = 2
     settings.PRESSROOM_PRODUCTS_PER_PAGE = 2
+    settings.PRESSROOM_CASES_PER_PAGE = 2
     company_news, industry = NewsCategoryFactory(slug="company"), NewsCategoryFactory(slug="trade")
     for n in range(5):
         article = make_article(
@@ -63,6 +68,12 @@ def tree(home, company, news_index, sitemap_page, contact_page, settings):
     for n in range(3):
         make_product(pumps, slug=f"p{n}")
         make_product(metering, slug=f"m{n}")
+    cases = make_cases_page(home)
+    for n in range(3):
+        make_case(cases, slug=f"c{n}", year=2020 + n)
+    honours = HonourIndexPage(title="资质荣誉", slug="honours")
+    honours.honours = [Honour(image=make_image(), title="证书")]
+    publish(about, honours)
     translate_site_tree(home)
     return home
 

@@ -14,6 +14,7 @@ from pressroom.demo.sections import (
     news,
     pages,
     products,
+    showcase,
 )
 
 SECTIONS = [
@@ -24,5 +25,6 @@ SECTIONS = [
     contact.SECTION,
     news.SECTION,
     products.SECTION,
+    showcase.SECTION,
     home_sections.SECTION,
 ]

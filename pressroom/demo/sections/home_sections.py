@@ -15,7 +15,7 @@ from pressroom.demo.data import (
 )
 from pressroom.demo.pictures import SCENES, ensure_logo, ensure_scene
 
-HEADINGS = ("about", "products", "figures", "news", "partners", "links")
+HEADINGS = ("about", "products", "cases", "figures", "news", "partners", "links")
 # What each illustration shows, for its title and description (both languages share it).
 SCENE_NAMES = {"factory": "厂区", "pumps": "整机试验台", "service": "现场服务"}
 ABOUT_PICTURE = "factory"
@@ -65,6 +65,7 @@ def sections_data(data, language: str, home) -> list[dict]:
     """The sections' StreamField data: texts of ``language``, pages as the home's children."""
     from pressroom.news.models import NewsCategory
     from pressroom.products.models import ProductIndexPage
+    from pressroom.showcase.models import CaseIndexPage
 
     texts = data[language]
     blocks = [
@@ -104,6 +105,14 @@ def sections_data(data, language: str, home) -> list[dict]:
                     "count": 8,
                     "show_categories": True,
                 },
+            }
+        )
+    cases = CaseIndexPage.objects.child_of(home).first()
+    if cases is not None:
+        blocks.append(
+            {
+                "type": "latest_pages",
+                "value": {"heading": texts["cases_heading"], "page": cases.pk, "count": 4},
             }
         )
     categories = list(NewsCategory.objects.order_by("pk").values_list("pk", flat=True)[:2])
