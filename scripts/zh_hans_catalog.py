@@ -57,6 +57,15 @@ ZH = {
     "Choose a slide": "选择幻灯片",
     "Slide %(n)s": "第 %(n)s 张",
     "See all": "查看全部",
+    # The frame: phone menu, phone bar, WeChat QR code
+    "WeChat QR code": "微信二维码",
+    "The company's WeChat account QR code: shown in the footer and the contact block.": "公司微信公众号二维码：显示在页脚和联系方式中。",
+    "Menu": "菜单",
+    "Scan to follow us on WeChat": "微信扫一扫，关注我们",
+    "Call": "电话",
+    "WeChat": "微信",
+    "Message us": "留言",
+    "Quick contact": "快捷联系",
     # Cases (工程案例) and honours (资质荣誉)
     "Cases and honours": "案例与荣誉",
     "Enter a year from %(first)s to %(last)s.": "请输入 %(first)s 到 %(last)s 之间的年份。",

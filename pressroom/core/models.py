@@ -28,6 +28,7 @@ def company_for(request):
         site = current_site(request)
         info = CompanyInfo.for_site(site) if site is not None else CompanyInfo()
         info.logo  # noqa: B018 - loaded now, so it is kept with the record
+        info.wechat_qr  # noqa: B018
         return info
 
     site = current_site(request)
@@ -71,6 +72,17 @@ class CompanyInfo(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    wechat_qr = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("WeChat QR code"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The company's WeChat account QR code: shown in the footer and the contact block."
+        ),
+    )
     icp_number = models.CharField(
         _("ICP licence number"),
         max_length=60,
@@ -95,6 +107,7 @@ class CompanyInfo(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("fax"),
                 FieldPanel("email"),
+                FieldPanel("wechat_qr"),
             ],
             heading=_("Contact details"),
         ),

@@ -344,3 +344,24 @@ def ensure_certificate_drawing(n: int, description: str):
         image.file = ImageFile(io.BytesIO(draw_certificate(n)), name=f"certificate-{n + 1}.jpg")
         image.save()
     return image
+
+
+WECHAT_QR_TITLE = "微信二维码（演示）"
+
+
+def ensure_wechat_qr(url: str):
+    """The demo company's WeChat QR code: a QR code of the demo site's address (the demo has
+    no WeChat account), made once."""
+    import qrcode
+
+    Image = get_image_model()
+    image = Image.objects.filter(title=WECHAT_QR_TITLE).first()
+    if image is None:
+        code = qrcode.QRCode(border=2, box_size=10)
+        code.add_data(url)
+        buffer = io.BytesIO()
+        code.make_image().save(buffer, "PNG")
+        image = Image(title=WECHAT_QR_TITLE, description="演示站点地址的二维码")
+        image.file = ImageFile(io.BytesIO(buffer.getvalue()), name="wechat-qr.png")
+        image.save()
+    return image

@@ -61,3 +61,52 @@ def test_without_javascript_the_first_slide_shows_and_the_rest_scroll(new_page, 
     # Nothing that needs the script is offered: the pause button stays hidden.
     assert not page.locator("[data-carousel-pause]").is_visible()
     assert page.locator(".banner").count() == 3
+
+
+def test_on_a_phone_the_header_is_compact_and_the_menu_opens_by_keyboard(new_page, demo_site):
+    page = new_page("phone")
+    page.goto(demo_site("/"), wait_until="load")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 120, header
+    nav = page.locator(".main-nav")
+    assert not nav.is_visible()
+    toggle = page.locator(".menu-toggle")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert nav.is_visible() and page.locator(".site-search input").is_visible()
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false" and not nav.is_visible()
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_the_phone_bar_is_for_phones_and_never_covers_the_footer(new_page, demo_site, viewport):
+    page = new_page(viewport)
+    page.goto(demo_site("/"), wait_until="load")
+    bar = page.locator(".phone-bar")
+    if viewport == "desktop":
+        assert not bar.is_visible()
+        assert page.locator(".menu-toggle").is_hidden()
+        return
+    assert bar.is_visible()
+    assert [a.inner_text() for a in bar.locator("a").all()] == ["电话", "微信", "留言"]
+    page.evaluate(
+        "window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})"
+    )
+    page.wait_for_timeout(200)
+    bar_top = bar.bounding_box()["y"]
+    icp = page.locator(".site-footer__inner p").last.bounding_box()
+    assert icp["y"] + icp["height"] <= bar_top  # the last footer line sits above the bar
+    page.locator('.phone-bar a[href="#wechat-qr"]').click()
+    page.wait_for_timeout(300)
+    qr = page.locator("#wechat-qr img").bounding_box()
+    assert 0 <= qr["y"] < bar_top  # the QR code is in view, not under the bar
+
+
+def test_the_footer_stays_at_the_bottom_of_a_short_page(new_page, demo_site):
+    page = new_page("desktop")
+    page.goto(demo_site("/no-such-page/"), wait_until="load")
+    footer = page.locator(".site-footer").bounding_box()
+    viewport = page.viewport_size["height"]
+    document = page.evaluate("document.documentElement.scrollHeight")
+    assert footer["y"] + footer["height"] >= min(document, viewport) - 1

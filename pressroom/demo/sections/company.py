@@ -2,6 +2,7 @@
 
 from pressroom.core.models import CompanyInfo
 from pressroom.demo.data import Section, in_each_language, optional, text
+from pressroom.demo.pictures import ensure_wechat_qr
 
 SHARED = {"hotline": text, "phone": text, "fax": text, "email": text}
 FIELDS = {
@@ -22,6 +23,9 @@ def load_company(demo, records) -> int:
         if getattr(info, name) != value:
             setattr(info, name, value)
             changed = True
+    if info.wechat_qr_id is None:
+        info.wechat_qr = ensure_wechat_qr(demo.site.root_url + "/")
+        changed = True
     if changed:
         info.save()
     return 0
