@@ -16,6 +16,10 @@ HUMAN_TYPING_SECONDS = 3
 
 
 def nav_link(page, path):
+    """A main-menu link, the menu opened first where it folds behind its button (phones)."""
+    toggle = page.locator(".menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
     return page.locator(f".main-nav a[href='{path}']")
 
 
