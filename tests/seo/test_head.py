@@ -238,7 +238,8 @@ def test_hostile_titles_stay_data_in_every_head_context(client, company, news_in
     assert meta(head, "og:title") == HOSTILE_TITLE
     assert meta(head, "description") == HOSTILE_TITLE
     assert json_ld(head)["NewsArticle"]["headline"] == HOSTILE_TITLE
-    # Only JSON-LD data blocks, never an executable script.
-    assert {s.get("type") for s in BeautifulSoup(raw, "html.parser").find_all("script")} == {
-        "application/ld+json"
-    }
+    # Only JSON-LD data blocks inline, never an executable script; the site's own script
+    # files from /static/.
+    scripts = BeautifulSoup(raw, "html.parser").find_all("script")
+    assert {s.get("type") for s in scripts if not s.get("src")} == {"application/ld+json"}
+    assert all(s["src"].startswith("/static/js/") for s in scripts if s.get("src"))
