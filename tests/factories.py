@@ -64,6 +64,25 @@ def make_article(news_index, *, when=None, live=True, **fields):
     return publish(news_index, article, when)
 
 
+def every_block_body(image, paragraph="<p>新生产线<strong>全面</strong>运行。</p>"):
+    """An article body with one block of each kind: heading, paragraph, image, quote, table."""
+    return [
+        {"type": "heading", "value": "产能翻番"},
+        {"type": "paragraph", "value": paragraph},
+        {"type": "image", "value": {"image": image.pk, "caption": "新车间", "alt_text": ""}},
+        {"type": "quote", "value": {"text": "这是新的起点", "attribution": "厂长"}},
+        {
+            "type": "table",
+            "value": {
+                "data": [["指标", "数值"], ["产能", "两倍"]],
+                "first_row_is_table_header": True,
+                "table_header_choice": "row",
+                "table_caption": "对比",
+            },
+        },
+    ]
+
+
 # What a visitor's message holds unless a test says otherwise: the contact form's five fields.
 MESSAGE_ANSWERS = {
     "name": "李明",

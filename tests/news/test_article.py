@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from tests.factories import NewsCategoryFactory, make_article, make_image
+from tests.factories import NewsCategoryFactory, every_block_body, make_article, make_image
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -32,21 +32,7 @@ def test_article_shows_every_part(client, company, news_index):
         summary="新厂房今日投产。",
         author="李记者",
         category=category,
-        body=[
-            {"type": "heading", "value": "产能翻番"},
-            {"type": "paragraph", "value": "<p>新生产线<strong>全面</strong>运行。</p>"},
-            {"type": "image", "value": {"image": image.pk, "caption": "新车间", "alt_text": ""}},
-            {"type": "quote", "value": {"text": "这是新的起点", "attribution": "厂长"}},
-            {
-                "type": "table",
-                "value": {
-                    "data": [["指标", "数值"], ["产能", "两倍"]],
-                    "first_row_is_table_header": True,
-                    "table_header_choice": "row",
-                    "table_caption": "对比",
-                },
-            },
-        ],
+        body=every_block_body(image),
         when=datetime(2024, 6, 14, 5, 32, 53, tzinfo=SHANGHAI),
     )
     article.tags.add("投产")

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from pressroom.pages.models import StandardPage
-from tests.factories import NewsCategoryFactory, make_article, make_image, publish
+from tests.factories import (
+    NewsCategoryFactory,
+    every_block_body,
+    make_article,
+    make_image,
+    publish,
+)
 from tests.seo.conftest import translate
 
 pytestmark = pytest.mark.django_db
@@ -49,24 +55,9 @@ def every_page_type(company, home, news_index, english):
         cover_image=image,
         source_name="示例日报",
         source_url="https://news.example.com/a.html",
-        body=[
-            {"type": "heading", "value": "产能翻番"},
-            {
-                "type": "paragraph",
-                "value": '<p>新生产线<a href="https://example.com/">全面</a>运行。</p>',
-            },
-            {"type": "image", "value": {"image": image.pk, "caption": "新车间", "alt_text": ""}},
-            {"type": "quote", "value": {"text": "这是新的起点", "attribution": "厂长"}},
-            {
-                "type": "table",
-                "value": {
-                    "data": [["指标", "数值"], ["产能", "两倍"]],
-                    "first_row_is_table_header": True,
-                    "table_header_choice": "row",
-                    "table_caption": "对比",
-                },
-            },
-        ],
+        body=every_block_body(
+            image, paragraph='<p>新生产线<a href="https://example.com/">全面</a>运行。</p>'
+        ),
     )
     article.tags.add("投产")
     article.save_revision().publish()
