@@ -38,23 +38,23 @@ QUERIES = {
 }
 
 
-def phrases_zh(articles) -> list[str]:
+def plain_text(articles, language, after_title, between) -> str:
+    """Titles, summaries and paragraphs of the demo articles in one language, without tags."""
     text = []
     for item in articles:
-        zh = item["zh"]
-        text.append(zh["title"] + "。" + zh["summary"])
-        text += [v for kind, v in zh["body"] if kind == "paragraph"]
-    joined = re.sub(r"<[^>]+>", "", "。".join(text))
+        texts = item[language]
+        text.append(texts["title"] + after_title + texts["summary"])
+        text += [v for kind, v in texts["body"] if kind == "paragraph"]
+    return re.sub(r"<[^>]+>", "", between.join(text))
+
+
+def phrases_zh(articles) -> list[str]:
+    joined = plain_text(articles, "zh", "。", "。")
     return [p for p in re.split(r"[，。：；、“”！？\s]+", joined) if len(p) >= 2]
 
 
 def sentences_en(articles) -> list[str]:
-    text = []
-    for item in articles:
-        en = item["en"]
-        text.append(en["title"] + ". " + en["summary"])
-        text += [v for kind, v in en["body"] if kind == "paragraph"]
-    joined = re.sub(r"<[^>]+>", "", " ".join(text))
+    joined = plain_text(articles, "en", ". ", " ")
     return [s.strip() for s in re.split(r"(?<=[.;:])\s+", joined) if len(s.split()) > 3]
 
 
