@@ -252,3 +252,17 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=path, full_page=True)
     return path
+
+
+# The password the browser tests give the editors they create.
+PASSWORD = "editor-password-42"
+
+
+def log_in(page, live_server, user):
+    """Signs ``user`` in to the admin through its login form."""
+    page.goto(live_server + "/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation(wait_until="load"):
+        page.click("button[type=submit]")
+    assert page.url == live_server + "/admin/"

@@ -11,14 +11,13 @@ from datetime import datetime
 import pytest
 from PIL import Image as PILImage
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import PASSWORD, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
 TITLE = "青禾流体推出智能巡检机器人"
 SUMMARY = "新一代巡检机器人可在泵房内自动记录振动与温度。"
 EDITED_SUMMARY = "巡检机器人首批交付三家水厂，振动与温度数据实时上传。"
-PASSWORD = "editor-password-42"
 
 
 def cover_jpeg() -> bytes:
@@ -54,15 +53,6 @@ def demo(transactional_db):
     return NewsIndexPage.objects.get(locale__language_code="zh-hans")
 
 
-def log_in(page, live_server, user):
-    page.goto(live_server + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation(wait_until="load"):
-        page.click("button[type=submit]")
-    assert page.url == live_server + "/admin/"
-
-
 def publish_from_footer(page):
     """Wagtail's footer: "Save draft" with the other actions under the arrow next to it."""
     page.locator("footer [data-w-dropdown-target=toggle]").click()
@@ -77,9 +67,11 @@ def public_article(page, live_server, url):
 
 
 def updated_time(page) -> datetime:
-    return datetime.fromisoformat(
-        page.locator(".article__meta time").first.get_attribute("datetime")
+    """The time after 更新时间 in the article's meta line (发布日期 stands first)."""
+    updated = page.locator(".article__meta > span").filter(
+        has=page.locator(".label", has_text="更新时间")
     )
+    return datetime.fromisoformat(updated.locator("time").get_attribute("datetime"))
 
 
 def test_editor_publishes_edits_and_unpublishes_an_article(

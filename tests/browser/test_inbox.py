@@ -11,11 +11,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import _ensure_root_page, screenshot
+from tests.browser.conftest import PASSWORD, _ensure_root_page, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "editor-password-42"
 # 05:32 on 2 December, Beijing time.
 MORNING = datetime(2026, 12, 1, 21, 32, tzinfo=UTC)
 
@@ -63,15 +62,6 @@ def inbox(transactional_db, django_user_model):
         delivery="sent",
     )
     return {"editor": editor, "message": newest}
-
-
-def log_in(page, live_server, user):
-    page.goto(live_server + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation(wait_until="load"):
-        page.click("button[type=submit]")
-    assert page.url == live_server + "/admin/"
 
 
 def test_an_editor_opens_answers_marks_and_exports_a_message(

@@ -76,7 +76,9 @@ def test_the_site_keeps_serving_when_redis_fails_and_caches_again_when_it_return
                 assert response.status_code == 200, path
                 assert response.headers.get("X-Page-Cache") != "hit"
         print(f"Redis {kind}: public pages 200, slowest {worst:.3f} s")
-        assert worst < 1.5
+        # A hang guard only (no page waits out a frozen Redis for long); that the cache is tried
+        # once and then skipped is counted in connections in tests/faults/test_fail_open_cache.py.
+        assert worst < 5
         # The signed-in editor stays signed in: sessions are in the database.
         response, seconds = timed(live_site.get, "/admin/", editor)
         print(f"Redis {kind}: admin dashboard {response.status_code} in {seconds:.3f} s")
