@@ -17,7 +17,6 @@ import http.cookiejar
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from run import free_port  # bench/ is on the path: make runs python bench/contact_flood.py
+from run import free_port, stop  # bench/ is on the path: make runs python bench/contact_flood.py
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOODERS = 50
@@ -208,12 +207,7 @@ def main() -> int:
         summary["customer_after_valid"] = customer(visitor, "203.0.113.11", "客户乙")
         summary["stored"] = settled(env, ["客户甲", "客户乙"])
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server, timeout=40)
     out = ROOT / "bench/results" / f"contact-flood-{datetime.now(UTC):%Y%m%d-%H%M}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
