@@ -155,6 +155,61 @@ def product(request, page, *, company, home_url, url, description, image) -> dic
     )
 
 
+def item_list(request, pages, *, first: int = 1) -> dict:
+    """The pages a list shows, in its order, as an ItemList (positions go on across the
+    numbered pages of the list)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "url": page.get_full_url(request),
+                "name": page.title,
+            }
+            for position, page in enumerate(pages, start=first)
+        ],
+    }
+
+
+FULL_SIZE_RENDITION = "max-1600x1600"  # the size an honour's picture opens at
+
+
+def image_gallery(request, page, honours) -> dict:
+    """An honours page as an ImageGallery: each certificate with a picture as an
+    ImageObject (its full-size picture, title and issuer)."""
+    images = []
+    for honour in honours:
+        if honour.image is None:
+            continue
+        try:
+            rendition = honour.image.get_rendition(FULL_SIZE_RENDITION)
+        except (OSError, ValueError):
+            continue
+        images.append(
+            compact(
+                {
+                    "@type": "ImageObject",
+                    "contentUrl": absolute_url(request, rendition.url),
+                    "width": rendition.width,
+                    "height": rendition.height,
+                    "name": honour.title,
+                    "creditText": honour.issuer,
+                }
+            )
+        )
+    return compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "ImageGallery",
+            "name": page.title,
+            "url": page.get_full_url(request),
+            "image": images,
+        }
+    )
+
+
 def breadcrumb_list(request, page, current_url: str) -> dict:
     """The trail shown above the title (home page down to this page) as a BreadcrumbList."""
     items = []

@@ -160,3 +160,94 @@ def test_an_honour_whose_picture_was_deleted_still_shows(client, home, company):
     honour = html_of(client, "/honours/").select_one(".honour")
     assert honour.select_one(".honour__title").get_text() == "专利证书"
     assert honour.img is None
+
+
+def add_case_in_admin(client, cases_page, **fields):
+    """Publish a new case through the admin's add form, as an editor does."""
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = {
+        "title": "加药间改造",
+        "slug": "dosing-room",
+        "client": "化工园区",
+        "place": "宁波",
+        "year": "2024",
+        "summary": "",
+        "main_image": "",
+        "gallery": inline_formset([]),
+        "products": streamfield([]),
+        "body": streamfield([]),
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+        "action-publish": "action-publish",
+    }
+    data.update(fields)
+    url = reverse("wagtailadmin_pages:add", args=["showcase", "casepage", cases_page.pk])
+    return client.post(url, nested_form_data(data))
+
+
+def admin_field_errors(response, name) -> str:
+    html = BeautifulSoup(response.content, "html.parser")
+    field = html.find(attrs={"name": name})
+    assert field is not None, name
+    wrapper = field.find_parent(attrs={"data-field-wrapper": True})
+    return " ".join(e.get_text(" ", strip=True) for e in wrapper.select(".error-message"))
+
+
+def test_the_admin_form_refuses_a_year_out_of_range_and_a_3000_character_title(
+    editor_client, home, company
+):
+    cases = make_cases_page(home)
+    response = add_case_in_admin(editor_client, cases, year="1800")
+    assert response.status_code == 200  # the form again, not a 500 and not saved
+    assert "1950" in admin_field_errors(response, "year")
+    response = add_case_in_admin(editor_client, cases, title="长" * 3000)
+    assert response.status_code == 200
+    assert admin_field_errors(response, "title")
+    assert not CasePage.objects.exists()
+    response = add_case_in_admin(editor_client, cases)
+    assert response.status_code == 302
+    assert CasePage.objects.get().year == 2024
+
+
+def json_ld_of(html, kind) -> list[dict]:
+    import json
+
+    blocks = [json.loads(s.string) for s in html.select('script[type="application/ld+json"]')]
+    return [block for block in blocks if block.get("@type") == kind]
+
+
+def test_the_cases_list_describes_its_cases_as_an_item_list(client, home, company, settings):
+    settings.PRESSROOM_CASES_PER_PAGE = 2
+    cases = make_cases_page(home)
+    make_case(cases, title="第一个", year=2026)
+    make_case(cases, title="第二个", year=2025)
+    make_case(cases, title="第三个", year=2024)
+    (first,) = json_ld_of(html_of(client, "/cases/"), "ItemList")
+    assert [(i["position"], i["name"]) for i in first["itemListElement"]] == [
+        (1, "第一个"),
+        (2, "第二个"),
+    ]
+    assert "/cases/case-" in first["itemListElement"][0]["url"]
+    (second,) = json_ld_of(html_of(client, "/cases/page/2/"), "ItemList")
+    assert [(i["position"], i["name"]) for i in second["itemListElement"]] == [(3, "第三个")]
+
+
+def test_the_honours_page_is_an_image_gallery_of_its_certificates(client, home, company):
+    page = HonourIndexPage(title="资质荣誉", slug="honours")
+    page.honours = [
+        Honour(image=make_image(), title="ISO 9001 证书", issuer="认证中心"),
+        Honour(image=None, title="没有图片的证书"),
+    ]
+    publish(home, page)
+    html = html_of(client, "/honours/")
+    (gallery,) = json_ld_of(html, "ImageGallery")
+    assert gallery["name"] == "资质荣誉"
+    (image,) = gallery["image"]  # the certificate without a picture is not an image
+    assert image["@type"] == "ImageObject" and image["name"] == "ISO 9001 证书"
+    assert image["creditText"] == "认证中心"
+    # The picture the JSON-LD names is the one the page opens full size.
+    full = html.select_one(".honour__picture")["href"]
+    assert image["contentUrl"].endswith(full)

@@ -43,6 +43,7 @@ def seo_head(context):
         data["json_ld"] = json_ld_blocks(
             request, page, company, home, home_url, canonical, description, image, language
         )
+        data["json_ld"] += listing_blocks(request, page, context)
     return data
 
 
@@ -103,6 +104,22 @@ def json_ld_blocks(request, page, company, home, home_url, canonical, descriptio
     if page.depth > 2 and home is not None:
         blocks.append(structured_data.breadcrumb_list(request, page, page_url))
     return [structured_data.json_ld(block) for block in blocks]
+
+
+def listing_blocks(request, page, context) -> list:
+    """A cases list as an ItemList of the cases it shows; an honours page as an
+    ImageGallery of its certificates."""
+    from pressroom.showcase.models import CaseIndexPage, HonourIndexPage
+
+    if isinstance(page, CaseIndexPage) and context.get("cases"):
+        page_obj = context.get("page_obj")
+        first = page_obj.start_index() if page_obj is not None else 1
+        block = structured_data.item_list(request, context["cases"], first=first)
+    elif isinstance(page, HonourIndexPage) and context.get("honours"):
+        block = structured_data.image_gallery(request, page, context["honours"])
+    else:
+        return []
+    return [structured_data.json_ld(block)]
 
 
 @register.filter
