@@ -251,3 +251,55 @@ def test_the_honours_page_is_an_image_gallery_of_its_certificates(client, home, 
     # The picture the JSON-LD names is the one the page opens full size.
     full = html.select_one(".honour__picture")["href"]
     assert image["contentUrl"].endswith(full)
+
+
+def test_an_english_case_shows_english_labels_and_the_english_products(client, home, company):
+    from wagtail.models import Locale
+
+    center = make_product_center(home)
+    pumps = make_product_category(center, "水泵", "pumps")
+    pump = make_product(pumps, title="QH-50 离心泵")
+    cases = make_cases_page(home)
+    case = make_case(
+        cases, title="水厂泵站改造", year=2024, products=[{"type": "product", "value": pump.pk}]
+    )
+    english = Locale.objects.get(language_code="en")
+    for page in (home, center, pumps, pump, cases, case):
+        copy = page.specific.copy_for_translation(english)
+        copy.title = {"水泵": "Pumps", "QH-50 离心泵": "QH-50 centrifugal pump"}.get(
+            page.title, copy.title
+        )
+        if page.pk == case.pk:
+            copy.title, copy.client, copy.place = "Pumping station upgrade", "A waterworks", "Huzhou"
+        copy.save_revision().publish()
+
+    html = html_of(client, "/en/cases/")
+    assert [t.get_text() for t in html.select(".case-list .tile__title")] == [
+        "Pumping station upgrade"
+    ]
+    html = html_of(client, "/en/cases/" + case.slug + "/")
+    facts = {div.dt.get_text(): div.dd.get_text() for div in html.select(".case__facts div")}
+    assert facts == {"Client": "A waterworks", "Place": "Huzhou", "Year": "2024"}
+    used = [a.get_text() for a in html.select(".related .card__title a")]
+    assert used == ["QH-50 centrifugal pump"]  # the English product, not the Chinese one
+
+
+def test_the_static_export_writes_the_cases_their_numbered_lists_and_honours(
+    tmp_path, home, company, settings
+):
+    from django.core.management import call_command
+
+    settings.PRESSROOM_CASES_PER_PAGE = 1
+    cases = make_cases_page(home)
+    make_case(cases, title="导出的案例一", slug="one", year=2025)
+    make_case(cases, title="导出的案例二", slug="two", year=2024)
+    page = HonourIndexPage(title="资质荣誉", slug="honours")
+    page.honours = [Honour(image=make_image(), title="导出的证书")]
+    publish(home, page)
+
+    call_command("export", str(tmp_path))
+
+    assert "导出的案例一" in (tmp_path / "cases" / "index.html").read_text()
+    assert "导出的案例二" in (tmp_path / "cases" / "page" / "2" / "index.html").read_text()
+    assert "导出的案例二" in (tmp_path / "cases" / "two" / "index.html").read_text()
+    assert "导出的证书" in (tmp_path / "honours" / "index.html").read_text()
