@@ -270,7 +270,8 @@ def test_an_english_case_shows_english_labels_and_the_english_products(client, h
             page.title, copy.title
         )
         if page.pk == case.pk:
-            copy.title, copy.client, copy.place = "Pumping station upgrade", "A waterworks", "Huzhou"
+            copy.title = "Pumping station upgrade"
+            copy.client, copy.place = "A waterworks", "Huzhou"
         copy.save_revision().publish()
 
     html = html_of(client, "/en/cases/")
