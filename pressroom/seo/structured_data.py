@@ -6,17 +6,19 @@ can break out of (the same escaping as Django's json_script).
 
 import json
 
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from pressroom.core.links import absolute_url, hreflang
 
 LOGO_RENDITION = "max-600x600"
+# What json_script escapes (HTML's <, > and & as JSON unicode escapes): no text can close
+# the script element or start another one.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def json_ld(data: dict) -> SafeString:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_json_script_escapes)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
