@@ -15,6 +15,8 @@ TARGET = ROOT / "docs" / "screenshots"
 # name -> height of the first screen (the viewport the tests use)
 CHOSEN = {
     "home-desktop": 768,
+    "home-phone": 812,
+    "home-en-desktop": 768,
     "article-desktop": 768,
     "news-list-phone": 812,
     "article-phone": 812,

@@ -106,6 +106,8 @@ def test_each_page_type_answers_whether_visitors_find_it(client, news_index):
         "pages.StandardPage",
         "products.ProductCategoryPage",
         "products.ProductPage",
+        "showcase.CasePage",
+        "showcase.HonourIndexPage",
     }
     news_index.title = "蝶阀新闻中心"  # a news center is a list, not a result
     news_index.save_revision().publish()
