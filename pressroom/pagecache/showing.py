@@ -13,6 +13,8 @@ protocol of optional members looked up on the page (docs/caching.md, "Page types
 - ``changes_whole_site()``: True when every page of its site shows it (besides main-menu
   entries, which are always such pages).
 - ``shows_all_pages = True``: the page may show any page of its site and language.
+- ``shows_section_menu = True``: the page draws its section's menu (``core.sections``), so
+  it shows the titles of the pages at the top two levels of its section.
 
 ``urls_showing(page)`` answers for the page as it is in the database right now, so callers
 ask twice around a change (before and after) when the change can move the page between lists.
@@ -25,6 +27,8 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
+
+from pressroom.core.sections import SECTION_DEPTH, section_root
 
 
 class Address(NamedTuple):
@@ -68,6 +72,18 @@ def pages_showing_all(page):
     return Page.objects.live().type(*models).filter(locale_id=page.locale_id)
 
 
+def pages_showing_section_menu(page):
+    """Live pages of ``page``'s section that draw the section menu, when ``page`` is in it
+    (the section itself, its children and their children)."""
+    if not SECTION_DEPTH <= page.depth <= SECTION_DEPTH + 2:
+        return Page.objects.none()
+    models = [model for model in get_page_models() if getattr(model, "shows_section_menu", False)]
+    root = section_root(page)
+    if not models or root is None:
+        return Page.objects.none()
+    return Page.objects.live().type(*models).descendant_of(root, inclusive=True)
+
+
 def configured_paths(page) -> set[str]:
     """``PRESSROOM_PAGECACHE_PURGE_ALWAYS`` and what the ``URL_PROVIDERS`` name for ``page``
     (paths on its site)."""
@@ -80,8 +96,9 @@ def configured_paths(page) -> set[str]:
 def urls_showing(page) -> set[Address]:
     """Every address whose response shows ``page``: its own addresses, what its type adds
     (``paths_showing_me``), its parent, the pages of its site and language that show every
-    page, the configured extras, the pages below it (their breadcrumbs) and its
-    translations. Each on the site it belongs to: a page's change purges nothing elsewhere."""
+    page, the pages of its section that draw the section menu, the configured extras, the
+    pages below it (their breadcrumbs) and its translations. Each on the site it belongs
+    to: a page's change purges nothing elsewhere."""
     page = page.specific
     address = address_of(page)
     others = set()
@@ -91,6 +108,7 @@ def urls_showing(page) -> set[Address]:
     if page.depth > 2:
         others.add(address_of(page.get_parent()))
     showing_all = {address_of(shower) for shower in pages_showing_all(page)}
+    showing_all |= {address_of(shower) for shower in pages_showing_section_menu(page)}
     others |= {a for a in showing_all if a is not None and address and a.site_id == address.site_id}
     if page.depth > 2:  # breadcrumbs below show its title (the home page's reads "Home")
         below = page.get_descendants().live().specific(defer=True)

@@ -152,6 +152,33 @@ class LatestPagesSection(blocks.StructBlock):
         template = "pages/home/latest_pages.html"
 
 
+class HonoursSection(blocks.StructBlock):
+    """A strip of certificates from a 资质荣誉 page, in its order."""
+
+    heading = Heading()
+    page = blocks.PageChooserBlock(
+        label=_("Certificates from"), page_type="showcase.HonourIndexPage"
+    )
+    count = Count(6)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        source = live_page(value["page"])
+        context["source"] = source
+        if source is not None:
+            context["honours"] = list(
+                source.honours.select_related("image").prefetch_related("image__renditions")[
+                    : value["count"]
+                ]
+            )
+        return context
+
+    class Meta:
+        icon = "pick"
+        label = _("Certificates")
+        template = "pages/home/honours.html"
+
+
 class NewsSection(blocks.StructBlock):
     heading = Heading()
     categories = blocks.ListBlock(
@@ -230,6 +257,7 @@ class HomeSections(blocks.StreamBlock):
     products = ProductsSection()
     numbers = NumbersSection()
     latest_pages = LatestPagesSection()
+    honours = HonoursSection()
     news = NewsSection()
     logos = LogosSection()
     links = LinksSection()

@@ -170,6 +170,8 @@ class StandardPage(BasePage):
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]
     template = "pages/standard_page.html"
+    # The page cache's protocol: the page draws its section's menu beside it.
+    shows_section_menu = True
 
     class Meta:
         verbose_name = _("standard page")

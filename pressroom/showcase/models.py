@@ -236,6 +236,8 @@ class HonourIndexPage(BasePage):
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types: list[str] = []
     template = "showcase/honour_index_page.html"
+    # The page cache's protocol: the page draws its section's menu beside it.
+    shows_section_menu = True
 
     class Meta:
         verbose_name = _("honours page")

@@ -103,7 +103,8 @@ def test_the_company_home_and_contact_pages_show_their_files(demo, client):
         ]
         texts = sections[language]
         assert [h.get_text() for h in html.select(".home-section h2")] == [
-            texts[f"{name}_heading"] for name in ("about", "figures", "products", "cases", "news")
+            texts[f"{name}_heading"]
+            for name in ("about", "figures", "products", "cases", "honours", "news")
         ] + [texts["partners_heading"], texts["links_heading"], contact[language]["title"]]
         about = html.select_one(".home-about")
         assert words(str(about.select_one(".rich-text"))) == words(company[language]["intro"])

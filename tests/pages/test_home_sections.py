@@ -231,3 +231,33 @@ def test_publishing_a_product_purges_the_home_page_that_shows_it(home, company, 
     product = make_product(category)
 
     assert Address(site.pk, "/") in urls_showing(product)
+
+
+def test_certificates_strip_shows_the_first_certificates_of_the_honours_page(client, home, company):
+    from pressroom.showcase.models import Honour, HonourIndexPage
+
+    honours = HonourIndexPage(title="资质荣誉", slug="honours")
+    honours.honours = [
+        Honour(image=make_image(), title="ISO 9001 证书"),
+        Honour(image=None, title="没有图片的证书"),
+        Honour(image=make_image(), title="第三张证书"),
+    ]
+    home.add_child(instance=honours)
+    honours.save_revision().publish()
+    compose(
+        home,
+        sections=[
+            {"type": "honours", "value": {"heading": "资质荣誉", "page": honours.pk, "count": 2}}
+        ],
+    )
+
+    strip = page_html(client).select_one(".home-honours")
+    assert [c.get_text(strip=True) for c in strip.select("figcaption")] == [
+        "ISO 9001 证书",
+        "没有图片的证书",
+    ]
+    assert len(strip.select("img")) == 1  # the certificate without a picture keeps its place
+    assert strip.select_one("a.more")["href"] == "/honours/"
+
+    honours.unpublish()
+    assert page_html(client).select_one(".home-honours") is None

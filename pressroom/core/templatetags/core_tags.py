@@ -10,7 +10,7 @@ import re
 
 from django import template
 
-from pressroom.core import navigation
+from pressroom.core import navigation, sections
 from pressroom.core.models import company_for
 from pressroom.core.sitecache import remember
 
@@ -83,3 +83,9 @@ def tel_href(number: str) -> str:
     number = number or ""
     digits = re.sub(r"[^\d]", "", number)
     return f"+{digits}" if number.strip().startswith("+") else digits
+
+
+@register.simple_tag
+def section_menu(page):
+    """``(section, entries)`` for the section menu beside ``page`` (``core.sections``)."""
+    return sections.section_menu(page)

@@ -15,7 +15,7 @@ from pressroom.demo.data import (
 )
 from pressroom.demo.pictures import SCENES, ensure_logo, ensure_scene
 
-HEADINGS = ("about", "products", "cases", "figures", "news", "partners", "links")
+HEADINGS = ("about", "products", "cases", "honours", "figures", "news", "partners", "links")
 # What each illustration shows, for its title and description (both languages share it).
 SCENE_NAMES = {"factory": "厂区", "pumps": "整机试验台", "service": "现场服务"}
 ABOUT_PICTURE = "factory"
@@ -65,7 +65,7 @@ def sections_data(data, language: str, home) -> list[dict]:
     """The sections' StreamField data: texts of ``language``, pages as the home's children."""
     from pressroom.news.models import NewsCategory
     from pressroom.products.models import ProductIndexPage
-    from pressroom.showcase.models import CaseIndexPage
+    from pressroom.showcase.models import CaseIndexPage, HonourIndexPage
 
     texts = data[language]
     blocks = [
@@ -113,6 +113,14 @@ def sections_data(data, language: str, home) -> list[dict]:
             {
                 "type": "latest_pages",
                 "value": {"heading": texts["cases_heading"], "page": cases.pk, "count": 4},
+            }
+        )
+    honours = HonourIndexPage.objects.descendant_of(home).first()
+    if honours is not None:
+        blocks.append(
+            {
+                "type": "honours",
+                "value": {"heading": texts["honours_heading"], "page": honours.pk, "count": 6},
             }
         )
     categories = list(NewsCategory.objects.order_by("pk").values_list("pk", flat=True)[:2])
