@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 
-from pressroom.demo.pictures import IMAGE_COUNT
+from pressroom.demo.pictures import IMAGE_COUNT, SCENES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -90,6 +90,15 @@ def picture(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= IMAGE_COUNT:
         raise Invalid(f"must be a picture number from 1 to {IMAGE_COUNT}, not {_shown(value)}")
     return value
+
+
+def body_picture(value) -> int | str:
+    """A body block's picture: a demo picture's number, or a drawn scene's name (``SCENES``)."""
+    if isinstance(value, str):
+        if value not in SCENES:
+            raise Invalid(f"must be a picture number or one of {', '.join(SCENES)}, not {value!r}")
+        return value
+    return picture(value)
 
 
 def local_datetime(value) -> datetime:
@@ -173,7 +182,7 @@ BLOCKS: dict[str, dict[str, Checker]] = {
     "heading": {"heading": text},
     "paragraph": {"paragraph": text},  # simple HTML: <p>, <ul>/<li>, <strong>, <a href>
     "quote": {"quote": text, "attribution": optional(text, "")},
-    "image": {"image": picture, "caption": optional(text, ""), "alt_text": optional(text, "")},
+    "image": {"image": body_picture, "caption": optional(text, ""), "alt_text": optional(text, "")},
     "table": {"table": _rows, "caption": optional(text, "")},  # the first row is the header
 }
 

@@ -145,6 +145,8 @@ def ensure_product_drawing(kind: str, model: str, product_title: str):
 
 SCENE_TITLE = "横幅示意图 {name}"
 SCENES = ("factory", "pumps", "service")
+# What each scene shows, for its title and description (both languages share them).
+SCENE_NAMES = {"factory": "厂区", "pumps": "整机试验台", "service": "现场服务"}
 SKY, GROUND, BRICK = "#dbe7f3", "#c9d3de", "#7d8fa3"
 
 
@@ -204,6 +206,12 @@ def draw_scene(kind: str, size=(1600, 600)) -> bytes:
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=85)
     return buffer.getvalue()
+
+
+def scene_picture(kind: str):
+    """The drawn scene ``kind`` (厂区, 整机试验台, 现场服务), described as an illustration."""
+    name = SCENE_NAMES[kind]
+    return ensure_scene(kind, name, f"青禾流体{name}（示意图）")
 
 
 def ensure_scene(kind: str, name: str, description: str):

@@ -4,14 +4,18 @@ from datetime import datetime
 
 from wagtail.models import Page
 
+from pressroom.demo.pictures import scene_picture
+
 
 def stream_data(blocks, pictures: dict) -> list[dict]:
     """Demo blocks (``(kind, value)``, as the data files give them) as StreamField raw data."""
     data = []
     for kind, value in blocks:
         if kind == "image":
+            chosen = value["image"]
+            picture = scene_picture(chosen) if isinstance(chosen, str) else pictures[chosen]
             value = {
-                "image": pictures[value["image"]].pk,
+                "image": picture.pk,
                 "caption": value.get("caption", ""),
                 "alt_text": value.get("alt_text", ""),
             }

@@ -34,7 +34,8 @@ def error_for(data, name, old, new) -> DemoDataError:
 
 def test_the_data_files_are_read_as_written():
     demo = read_demo()
-    assert [item["slug"] for item in demo["pages"]] == ["about", "quality"]  # the menu order
+    assert [item["slug"] for item in demo["pages"]] == ["about", "history", "culture", "quality"]
+    assert [item["parent"] for item in demo["pages"]] == ["", "about", "about", ""]
     assert [item["slug"] for item in demo["categories"]] == ["company", "industry"]
     assert len(demo["news"]) == 28
     article = next(item for item in demo["news"] if item["slug"] == "iso-9001-recertification")
@@ -117,15 +118,22 @@ def test_the_data_files_are_read_as_written():
             "pages.toml",
             'summary = "From incoming',
             'sumary = "From incoming',
-            "page[2].en.sumary",
+            "page[4].en.sumary",
             "unknown key; expected one of: title, summary, body",
         ),
         (
             "pages.toml",
             '  ["2011", "通过ISO 9001质量管理体系认证"],',
             '  ["2011"],',
-            "page[1].zh.body[5].table[3]",
+            "page[2].zh.body[1].table[3]",
             "has 1 cells, the first row has 2",
+        ),
+        (
+            "pages.toml",
+            'parent = "about"',
+            'parent = "quality"',
+            "page[2].parent",
+            "'quality' is no top-level page written above",
         ),
         ("company.toml", 'hotline = "400-000-0571"\n', "", "hotline", "is missing"),
         (

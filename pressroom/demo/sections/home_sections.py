@@ -13,17 +13,10 @@ from pressroom.demo.data import (
     text,
     url,
 )
-from pressroom.demo.pictures import SCENES, ensure_logo, ensure_scene
+from pressroom.demo.pictures import SCENES, ensure_logo, scene_picture
 
 HEADINGS = ("about", "products", "cases", "honours", "figures", "news", "partners", "links")
-# What each illustration shows, for its title and description (both languages share it).
-SCENE_NAMES = {"factory": "厂区", "pumps": "整机试验台", "service": "现场服务"}
 ABOUT_PICTURE = "factory"
-
-
-def picture(kind: str):
-    name = SCENE_NAMES[kind]
-    return ensure_scene(kind, name, f"青禾流体{name}（示意图）")
 
 
 def scene(value) -> str:
@@ -55,7 +48,7 @@ FIELDS = {
 
 def check_links(records, sections) -> None:
     data = records[0]
-    known = {"products", "contact", *(item["slug"] for item in sections["pages"])}
+    known = {"products", "contact", *(i["slug"] for i in sections["pages"] if not i["parent"])}
     for banner in data["banner"]:
         if banner["link"] and banner["link"] not in known:
             raise data.error("banner.link", f"{banner['link']!r} is no page's slug")
@@ -74,7 +67,7 @@ def sections_data(data, language: str, home) -> list[dict]:
             "value": {
                 "heading": texts["about_heading"],
                 "text": "",  # the company introduction
-                "image": picture(ABOUT_PICTURE).pk,
+                "image": scene_picture(ABOUT_PICTURE).pk,
                 "caption": texts["about_caption"],
                 "page": _child_pk(home, "about"),
             },
@@ -166,7 +159,7 @@ def _fill(home, data, language: str) -> None:
     home.banners = [
         HomeBanner(
             sort_order=n,
-            image=picture(item["scene"]),
+            image=scene_picture(item["scene"]),
             title=item[language]["title"],
             text=item[language]["text"],
             link_page_id=_child_pk(home, item["link"]) if item["link"] else None,
