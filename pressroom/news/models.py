@@ -26,9 +26,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pressroom.core.blocks import BodyBlock
+from pressroom.core.feeds import FEED_TYPES
 from pressroom.core.models import BasePage, is_english
 from pressroom.core.panels import TwinFieldPanel
-from pressroom.news.feeds import FEED_TYPES, NewsFeed, feed_subpath
+from pressroom.news.feeds import NewsFeed, feed_subpath
 from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
