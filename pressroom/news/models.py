@@ -209,6 +209,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
     template = "news/news_index_page.html"
+    # The head's protocol (seo_head): the context variable holding the articles listed.
+    listed_items_context = "articles"
 
     class Meta:
         verbose_name = _("news center")

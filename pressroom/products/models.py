@@ -54,6 +54,8 @@ class ProductListPage(RoutablePageMixin, BasePage):
         related_name="+",
         help_text=_("Shown on the product center's list of categories."),
     )
+    # The head's protocol (seo_head): the context variable holding the products listed.
+    listed_items_context = "products"
 
     class Meta:
         abstract = True

@@ -111,14 +111,19 @@ def json_ld_blocks(request, page, company, home, home_url, canonical, descriptio
 
 
 def listing_blocks(request, page, context) -> list:
-    """A cases list as an ItemList of the cases it shows; an honours page as an
-    ImageGallery of its certificates."""
-    from pressroom.showcase.models import CaseIndexPage, HonourIndexPage
+    """A list page as an ItemList of the pages it shows (positions going on across its
+    numbered pages); an honours page as an ImageGallery of its certificates.
 
-    if isinstance(page, CaseIndexPage) and context.get("cases"):
+    A list page names the context variable holding its listed pages in its type's
+    ``listed_items_context`` (the news center's "articles", the product lists' "products").
+    """
+    from pressroom.showcase.models import HonourIndexPage
+
+    key = getattr(page, "listed_items_context", None)
+    if key and context.get(key):
         page_obj = context.get("page_obj")
         first = page_obj.start_index() if page_obj is not None else 1
-        block = structured_data.item_list(request, context["cases"], first=first)
+        block = structured_data.item_list(request, context[key], first=first)
     elif isinstance(page, HonourIndexPage) and context.get("honours"):
         block = structured_data.image_gallery(request, page, context["honours"])
     else:
