@@ -122,8 +122,9 @@ def make_product_category(parent, title, slug, **fields):
     return publish(parent, ProductCategoryPage(title=title, slug=slug, **fields))
 
 
-def make_product(category, **fields):
-    """A live product under ``category``, with two specification rows unless told."""
+def make_product(category, *, when=None, **fields):
+    """A live product under ``category``, with two specification rows unless told;
+    ``when`` backdates its publish times."""
     from pressroom.products.models import ProductPage
 
     n = next(_product_counter)
@@ -137,7 +138,7 @@ def make_product(category, **fields):
             {"type": "row", "value": {"name": "扬程", "value": "32", "unit": "m"}},
         ],
     )
-    return publish(category, ProductPage(**fields))
+    return publish(category, ProductPage(**fields), when)
 
 
 _case_counter = iter(range(1, 10**6))

@@ -26,9 +26,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pressroom.core.blocks import BodyBlock
+from pressroom.core.feeds import FEED_TYPES
 from pressroom.core.models import BasePage, is_english
 from pressroom.core.panels import TwinFieldPanel
-from pressroom.news.feeds import FEED_TYPES, NewsFeed, feed_subpath
+from pressroom.news.feeds import NewsFeed, feed_subpath
 from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
@@ -208,6 +209,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
     template = "news/news_index_page.html"
+    # The head's protocol (seo_head): the context variable holding the articles listed.
+    listed_items_context = "articles"
 
     class Meta:
         verbose_name = _("news center")

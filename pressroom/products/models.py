@@ -23,8 +23,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pressroom.core.blocks import BodyBlock
+from pressroom.core.feeds import FEED_TYPES, feed_subpath
 from pressroom.core.models import BasePage
 from pressroom.products.blocks import DownloadBlock, SpecRowBlock
+from pressroom.products.feeds import ProductFeed
 from pressroom.search.fields import with_word_splitting
 
 
@@ -52,6 +54,8 @@ class ProductListPage(RoutablePageMixin, BasePage):
         related_name="+",
         help_text=_("Shown on the product center's list of categories."),
     )
+    # The head's protocol (seo_head): the context variable holding the products listed.
+    listed_items_context = "products"
 
     class Meta:
         abstract = True
@@ -131,7 +135,8 @@ class ProductListPage(RoutablePageMixin, BasePage):
 
 
 class ProductIndexPage(ProductListPage):
-    """The product center (产品中心): its categories, then every product, paginated."""
+    """The product center (产品中心): its categories, then every product, paginated; and
+    feeds of its newest products (``feed/rss/``, ``feed/atom/``)."""
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image")]
     parent_page_types = ["pages.HomePage"]
@@ -142,6 +147,34 @@ class ProductIndexPage(ProductListPage):
     class Meta:
         verbose_name = _("product center")
         verbose_name_plural = _("product centers")
+
+    def newest_products(self):
+        """The live, public products below it, newest first: what its feeds show."""
+        return (
+            ProductPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at", "-path")
+        )
+
+    def get_cached_paths(self):
+        """Its numbered list pages, and its feeds (every product's change shows in them)."""
+        return super().get_cached_paths() + ["/" + feed_subpath(kind) for kind in FEED_TYPES]
+
+    def feed_path(self, kind: str) -> str:
+        """The head's protocol (``seo_head``): the relative address of one of its own feeds,
+        e.g. ``/en/products/feed/rss/``."""
+        return self.url + feed_subpath(kind)
+
+    @path("feed/<str:kind>/", name="feed")
+    def feed_view(self, request, kind):
+        return self.serve_feed(request, kind)
+
+    def serve_feed(self, request, kind):
+        """The RSS or Atom feed of this product center's newest products."""
+        if kind not in FEED_TYPES:
+            raise Http404("No such feed.")
+        return ProductFeed(self, kind, self.newest_products())(request)
 
     def category_tree(self) -> list[tuple["ProductCategoryPage", list["ProductCategoryPage"]]]:
         """Two levels of categories, as the sidebar shows them: ``(category, children)``."""

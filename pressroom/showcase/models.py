@@ -54,6 +54,8 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["showcase.CasePage"]
     max_count_per_parent = 1
     template = "showcase/case_index_page.html"
+    # The head's protocol (seo_head): the context variable holding the cases listed.
+    listed_items_context = "cases"
 
     class Meta:
         verbose_name = _("cases page")

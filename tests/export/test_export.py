@@ -121,6 +121,25 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
         server.shutdown()
 
 
+def test_the_export_writes_the_product_centers_feeds(tmp_path, company, home):
+    import xml.etree.ElementTree as ET
+
+    from tests.factories import make_product, make_product_category, make_product_center
+
+    pumps = make_product_category(make_product_center(home), "水泵", "pumps")
+    product = make_product(pumps, title="导出的水泵")
+    call_command("export", str(tmp_path))
+    rss = ET.parse(tmp_path / "products" / "feed" / "rss" / "index.xml").getroot()
+    assert [item.findtext("title") for item in rss.iter("item")] == ["导出的水泵"]
+    assert rss.findtext("channel/item/link") == product.get_full_url()
+    atom = ET.parse(tmp_path / "products" / "feed" / "atom" / "index.xml").getroot()
+    assert atom.tag == "{http://www.w3.org/2005/Atom}feed"
+    # The product center's page links its feeds by the names of their files.
+    center = (tmp_path / "products" / "index.html").read_text()
+    assert 'href="/products/feed/rss/index.xml"' in center
+    assert 'href="/products/feed/atom/index.xml"' in center
+
+
 def test_changed_re_exports_only_what_a_publish_affects(tmp_path, company, news_index, home):
     from pressroom.export.export import export_site
     from pressroom.pagecache.showing import urls_showing

@@ -6,7 +6,14 @@ from wagtail.models import Locale
 
 from pressroom.pagecache import store
 from pressroom.pages.models import StandardPage
-from tests.factories import NewsCategoryFactory, make_article, publish
+from tests.factories import (
+    NewsCategoryFactory,
+    make_article,
+    make_product,
+    make_product_category,
+    make_product_center,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +190,24 @@ def test_xml_sitemaps_and_robots_are_cached_and_follow_publishing(old, site):
     settings_.robots_txt = "User-agent: *\nDisallow: /private-area/"
     settings_.save()
     assert "/private-area/" in Client().get("/robots.txt").content.decode()
+
+
+def test_publishing_a_product_purges_its_product_centers_feeds(home, company):
+    center = make_product_center(home)
+    pumps = make_product_category(make_product_category(center, "水泵", "pumps"), "计量泵", "m")
+    old = make_product(pumps, title="老款计量泵")
+    feeds = ["/products/feed/rss/", "/products/feed/atom/"]
+    warm("/products/", *feeds)
+    new = make_product(pumps, title="新款计量泵")
+    for url in feeds:
+        assert state(url) == "miss", url
+        assert "新款计量泵" in Client().get(url).content.decode()
+    warm(*feeds)
+    old.title = "改名的计量泵"
+    old.save_revision().publish()
+    for url in feeds:
+        assert "改名的计量泵" in Client().get(url).content.decode(), url
+    warm(*feeds)
+    new.unpublish()
+    for url in feeds:
+        assert "新款计量泵" not in Client().get(url).content.decode(), url

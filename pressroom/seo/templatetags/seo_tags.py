@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from pressroom.core.feeds import FEED_MIME_TYPES, FEED_TYPES
 from pressroom.core.links import hreflang
 from pressroom.core.models import company_for
 from pressroom.core.navigation import child_page, home_for
@@ -30,7 +31,7 @@ def seo_head(context):
     data = {
         "description": description,
         "canonical": canonical,
-        "feeds": feed_links(context, company),
+        "feeds": feed_links(context, company, page),
         "og_type": "article" if _is_article(page) else "website",
         "og_title": title,
         "og_locale": metadata.og_locale(language),
@@ -53,25 +54,28 @@ def _is_article(page) -> bool:
     return isinstance(page, NewsArticlePage)
 
 
-def feed_links(context, company) -> list[dict]:
-    """The RSS and Atom feeds of this language's news center (and of the category shown)."""
-    index = child_page(context.get("request"), "news.NewsIndexPage")
-    if index is None:
-        return []
+def feed_links(context, company, page=None) -> list[dict]:
+    """The RSS and Atom feeds of this language's news center (and of the category shown),
+    and those of the page shown when it has feeds of its own (its ``feed_path(kind)``: the
+    product center's new products)."""
     links = []
-    category = context.get("category") if context.get("page") == index else None
-    for cat in [None, category] if category is not None else [None]:
-        parts = [company.display_name, index.title, cat.display_name if cat else ""]
-        name = " - ".join(part for part in parts if part)
-        for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
-            links.append(
-                {
-                    "href": feed_path(index, kind, cat),
-                    "type": mime,
-                    "title": f"{name} ({kind.upper() if kind == 'rss' else 'Atom'})",
-                }
-            )
+    index = child_page(context.get("request"), "news.NewsIndexPage")
+    if index is not None:
+        category = context.get("category") if context.get("page") == index else None
+        for cat in [None, category] if category is not None else [None]:
+            parts = [company.display_name, index.title, cat.display_name if cat else ""]
+            name = " - ".join(part for part in parts if part)
+            links += [feed_link(feed_path(index, kind, cat), kind, name) for kind in FEED_TYPES]
+    own_feed = getattr(page, "feed_path", None)
+    if own_feed is not None:
+        name = f"{company.display_name} - {page.title}"
+        links += [feed_link(own_feed(kind), kind, name) for kind in FEED_TYPES]
     return links
+
+
+def feed_link(href: str, kind: str, name: str) -> dict:
+    label = "RSS" if kind == "rss" else "Atom"
+    return {"href": href, "type": FEED_MIME_TYPES[kind], "title": f"{name} ({label})"}
 
 
 def json_ld_blocks(request, page, company, home, home_url, canonical, description, image, lang):
@@ -107,14 +111,19 @@ def json_ld_blocks(request, page, company, home, home_url, canonical, descriptio
 
 
 def listing_blocks(request, page, context) -> list:
-    """A cases list as an ItemList of the cases it shows; an honours page as an
-    ImageGallery of its certificates."""
-    from pressroom.showcase.models import CaseIndexPage, HonourIndexPage
+    """A list page as an ItemList of the pages it shows (positions going on across its
+    numbered pages); an honours page as an ImageGallery of its certificates.
 
-    if isinstance(page, CaseIndexPage) and context.get("cases"):
+    A list page names the context variable holding its listed pages in its type's
+    ``listed_items_context`` (the news center's "articles", the product lists' "products").
+    """
+    from pressroom.showcase.models import HonourIndexPage
+
+    key = getattr(page, "listed_items_context", None)
+    if key and context.get(key):
         page_obj = context.get("page_obj")
         first = page_obj.start_index() if page_obj is not None else 1
-        block = structured_data.item_list(request, context["cases"], first=first)
+        block = structured_data.item_list(request, context[key], first=first)
     elif isinstance(page, HonourIndexPage) and context.get("honours"):
         block = structured_data.image_gallery(request, page, context["honours"])
     else:
