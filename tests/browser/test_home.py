@@ -135,3 +135,18 @@ def test_on_a_phone_a_news_card_is_one_compact_row(new_page, demo_site):
         summary = card.locator(".card__summary")
         line = float(summary.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
         assert summary.bounding_box()["height"] <= 2 * line + 1
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_the_html_sitemap_shows_each_section_as_a_box(new_page, demo_site, viewport):
+    page = new_page(viewport)
+    page.goto(demo_site("/sitemap/"), wait_until="load")
+    sections = page.locator(".sitemap > ul > li > ul > li")
+    assert sections.count() >= 5
+    first, second = sections.nth(0).bounding_box(), sections.nth(1).bounding_box()
+    if viewport == "desktop":
+        assert first["y"] == second["y"] and first["x"] < second["x"]  # side by side
+    else:
+        assert second["y"] >= first["y"] + first["height"]  # one under the other
+    assert sections.nth(0).evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    assert sections.nth(0).locator(":scope > a").inner_text() == "关于我们"
