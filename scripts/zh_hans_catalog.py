@@ -21,6 +21,8 @@ ZH = {
     # The home page's banners and sections
     "How many": "显示数量",
     "Certificates": "资质证书",
+    "site icon": "网站图标",
+    "A square picture (at least 180×180) for browser tabs, bookmarks and phone home screens. Empty: Pressroom's icon.": "正方形图片（至少 180×180），用于浏览器标签页、书签和手机主屏幕。留空则使用 Pressroom 的图标。",
     "Certificates from": "证书取自",
     "Text": "正文",
     "Say “illustration” (示意图) when the picture is not a photo.": "图片不是实拍照片时，请注明“示意图”。",

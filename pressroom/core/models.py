@@ -29,6 +29,7 @@ def company_for(request):
         info = CompanyInfo.for_site(site) if site is not None else CompanyInfo()
         info.logo  # noqa: B018 - loaded now, so it is kept with the record
         info.wechat_qr  # noqa: B018
+        info.favicon  # noqa: B018
         return info
 
     site = current_site(request)
@@ -72,6 +73,18 @@ class CompanyInfo(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("site icon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A square picture (at least 180×180) for browser tabs, bookmarks and phone home"
+            " screens. Empty: Pressroom's icon."
+        ),
+    )
     wechat_qr = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("WeChat QR code"),
@@ -93,7 +106,12 @@ class CompanyInfo(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [TwinFieldPanel("name"), FieldPanel("name_en"), FieldPanel("logo")],
+            [
+                TwinFieldPanel("name"),
+                FieldPanel("name_en"),
+                FieldPanel("logo"),
+                FieldPanel("favicon"),
+            ],
             heading=_("Company"),
         ),
         MultiFieldPanel(

@@ -354,6 +354,45 @@ def ensure_certificate_drawing(n: int, description: str):
     return image
 
 
+MARK_TITLE = "公司标志（演示）"
+
+
+def draw_mark(size: int = 256) -> bytes:
+    """The demo company's made-up mark: a water drop over a wave on a blue square, as PNG
+    (square, so it serves as the logo beside the name and as the site icon)."""
+    picture = PILImage.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    unit = size / 16
+    draw.rounded_rectangle([0, 0, size - 1, size - 1], radius=int(3 * unit), fill=ACCENT)
+    # The drop: a circle with a point above it.
+    cx, cy, r = size / 2, 9 * unit, 3.6 * unit
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill="#ffffff")
+    draw.polygon(
+        [(cx, 2.4 * unit), (cx - r * 0.93, cy - r * 0.35), (cx + r * 0.93, cy - r * 0.35)],
+        fill="#ffffff",
+    )
+    # The wave below it.
+    points = [
+        (x, 13.4 * unit + 0.7 * unit * math.sin(x / size * 2 * math.pi * 1.5))
+        for x in range(int(2 * unit), int(14 * unit))
+    ]
+    draw.line(points, fill="#9cc8f2", width=max(2, int(unit * 0.9)))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def ensure_mark():
+    """The demo company's mark, drawn once."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=MARK_TITLE).first()
+    if image is None:
+        image = Image(title=MARK_TITLE, description="演示公司的标志（虚构）")
+        image.file = ImageFile(io.BytesIO(draw_mark()), name="company-mark.png")
+        image.save()
+    return image
+
+
 WECHAT_QR_TITLE = "微信二维码（演示）"
 
 

@@ -1,7 +1,10 @@
 """The frame of every page: WeChat QR code, the phone bar, the 404 page."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from tests.factories import make_article, make_image
 
@@ -71,3 +74,20 @@ def test_the_404_page_of_a_site_without_news_still_renders(client, company, news
     html = html_of(response)
     assert html.h1.get_text() == "页面不存在"
     assert html.select_one("main .news-list") is None
+
+
+def test_the_site_icon_is_the_company_s_once_set(client, company):
+    icons = html_of(client.get("/")).select('link[rel="icon"]')
+    assert [(i["href"], i["type"]) for i in icons] == [("/static/favicon.svg", "image/svg+xml")]
+
+    company.favicon = make_image(size=(400, 400))
+    company.save()
+    html = html_of(client.get("/"))
+    (icon,) = html.select('link[rel="icon"]')
+    assert icon["sizes"] == "32x32" and icon["type"] == "image/png"
+    touch = html.select_one('link[rel="apple-touch-icon"]')["href"]
+    for href, size in [(icon["href"], (32, 32)), (touch, (180, 180))]:
+        assert href.endswith(".png")
+        picture = client.get(href)
+        assert picture.status_code == 200
+        assert Image.open(io.BytesIO(b"".join(picture.streaming_content))).size == size

@@ -98,6 +98,9 @@ def test_the_company_home_and_contact_pages_show_their_files(demo, client):
     for language, prefix in (("zh", ""), ("en", "/en")):
         html = BeautifulSoup(client.get(f"{prefix}/").content, "html.parser")
         assert html.h1.get_text(strip=True) == home[language]["headline"]
+        # The made-up mark beside the name, and as the site icon.
+        assert html.select_one(".brand img.brand__logo")
+        assert html.select_one('link[rel="icon"]')["type"] == "image/png"
         assert [p.get_text() for p in html.select(".banner__title")] == [
             banner[language]["title"] for banner in sections["banner"]
         ]

@@ -2,7 +2,7 @@
 
 from pressroom.core.models import CompanyInfo
 from pressroom.demo.data import Section, in_each_language, optional, text
-from pressroom.demo.pictures import ensure_wechat_qr
+from pressroom.demo.pictures import ensure_mark, ensure_wechat_qr
 
 SHARED = {"hotline": text, "phone": text, "fax": text, "email": text}
 FIELDS = {
@@ -25,6 +25,9 @@ def load_company(demo, records) -> int:
             changed = True
     if info.wechat_qr_id is None:
         info.wechat_qr = ensure_wechat_qr(demo.site.root_url + "/")
+        changed = True
+    if info.logo_id is None and info.favicon_id is None:
+        info.logo = info.favicon = ensure_mark()
         changed = True
     if changed:
         info.save()
