@@ -17,6 +17,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
@@ -27,6 +28,7 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from pressroom.core.forms import ReadableSlugMixin
 from pressroom.core.models import BasePage
 
 # The machine names the form logic knows: phone or email is required, the name and email
@@ -73,6 +75,10 @@ class ContactFormField(AbstractFormField):
                 raise ValidationError({"clean_name": _("This name is reserved.")})
 
 
+class ContactPageForm(ReadableSlugMixin, WagtailAdminFormPageForm):
+    """Wagtail's form-page form, with a readable address like every page (``core.forms``)."""
+
+
 class ContactPage(EmailFormMixin, FormMixin, BasePage):
     """The company's details and a message form whose messages are stored, then mailed."""
 
@@ -107,6 +113,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
     parent_page_types = ["pages.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    base_form_class = ContactPageForm
     template = "contact/contact_page.html"
     landing_page_template = "contact/contact_page_landing.html"
 

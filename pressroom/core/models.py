@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from pressroom.core.forms import PageForm
 from pressroom.core.navigation import current_site
 from pressroom.core.panels import TwinFieldPanel
 from pressroom.core.sitecache import remember
@@ -173,6 +174,8 @@ class BasePage(Page):
 
     # Pages whose template is named after the model, in the app's own folder.
     show_in_sitemap = True
+    # The admin form: Chinese titles make pinyin addresses (core.slugs).
+    base_form_class = PageForm
 
     class Meta:
         abstract = True

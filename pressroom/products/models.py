@@ -14,7 +14,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,6 +23,7 @@ from wagtail.search import index
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.feeds import FEED_TYPES, feed_subpath
+from pressroom.core.forms import PageForm
 from pressroom.core.models import BasePage
 from pressroom.products.blocks import DownloadBlock, SpecRowBlock
 from pressroom.products.feeds import ProductFeed
@@ -246,7 +246,7 @@ def own_list_paths(page) -> list[str]:
     return [parts[2] + sub.lstrip("/") for sub in page.get_cached_paths()]
 
 
-class ProductPageForm(WagtailAdminPageForm):
+class ProductPageForm(PageForm):
     """A new product starts with its category's default specification rows."""
 
     def __init__(self, *args, parent_page=None, **kwargs):

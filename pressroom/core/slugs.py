@@ -1,0 +1,36 @@
+"""Web addresses from Chinese titles: short pinyin, not a percent-encoded sentence.
+
+Wagtail makes a page's slug from its title and keeps Chinese characters, so 青禾智能泵站远程运维平台
+正式上线 becomes 48 characters of ``%E9%9D%92...`` in every shared link. Pressroom writes the
+pinyin instead (``qing-he-zhi-neng-beng-zhan``), cut at a syllable to ``READABLE_SLUG_LENGTH``
+characters: readable by a Chinese visitor, safe in any chat app and search result. pypinyin
+chooses the reading of characters with more than one (重庆 → chong-qing); Latin words and
+numbers in the title stay as they are (ISO 9001 → iso-9001).
+"""
+
+from django.utils.text import slugify
+from pypinyin import lazy_pinyin
+
+READABLE_SLUG_LENGTH = 50
+
+
+def readable_slug(text: str, max_length: int = READABLE_SLUG_LENGTH) -> str:
+    """``text`` as a lower-case ASCII slug: Chinese as pinyin syllables joined by hyphens,
+    cut at a hyphen so it is at most ``max_length`` characters. Empty when nothing is left
+    (a title of punctuation only)."""
+    slug = slugify(" ".join(lazy_pinyin(text, errors="default")))
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
+    return slug.strip("-")
+
+
+def free_slug(slug: str, siblings) -> str:
+    """``slug``, or ``slug-2``, ``slug-3`` … the first that none of ``siblings`` (a page
+    queryset) has."""
+    taken = set(siblings.filter(slug__startswith=slug).values_list("slug", flat=True))
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    return candidate
