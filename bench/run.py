@@ -164,11 +164,11 @@ def wrk(url: str, seconds: int, connections: int, headers=()) -> dict:
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     return {
         "timeouts": int(timeouts.group(1)) if timeouts else 0,
-        "p50_ms": float(p50.group(1)) * scale[p50.group(2)] if p50 else None,
+        "p50_ms": round(float(p50.group(1)) * scale[p50.group(2)], 2) if p50 else None,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "requests": requests,
         "errors": int(errors.group(1)) if errors else 0,
-        "p99_ms": float(p99.group(1)) * scale[p99.group(2)] if p99 else None,
+        "p99_ms": round(float(p99.group(1)) * scale[p99.group(2)], 2) if p99 else None,
     }
 
 

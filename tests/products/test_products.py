@@ -212,3 +212,52 @@ def test_products_are_in_the_xml_sitemap(client, catalogue):
     assert response.status_code == 200
     text = response.content.decode()
     assert product.url in text and "/products/pumps/" in text
+
+
+def test_a_long_category_costs_the_same_queries_on_any_of_its_pages(client, catalogue, settings):
+    """A category of thousands of products: each numbered page reads one page of them, so the
+    cost does not grow with the category (counted at 3 and 40 products, first and last page)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PRESSROOM_PRODUCTS_PER_PAGE = 3
+
+    def queries(path):
+        client.get(path)  # warm the site-wide values, as a served site has them
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path + "?preview=no-cache").status_code == 200
+        return len(captured)
+
+    for n in range(3):
+        make_product(catalogue["valves"], title=f"阀门 {n:02d}")
+    few = queries("/products/valves/")
+    for n in range(3, 40):
+        make_product(catalogue["valves"], title=f"阀门 {n:02d}")
+    assert queries("/products/valves/") == few
+    assert queries("/products/valves/page/14/") == few
+    assert client.get("/products/valves/page/15/").status_code == 404
+
+
+def test_a_3000_character_product_name_is_refused_with_a_message(admin_client, catalogue):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    url = f"/admin/pages/add/products/productpage/{catalogue['valves'].pk}/"
+    data = {
+        "title": "阀" * 3000,
+        "slug": "long-name",
+        "model_number": "",
+        "summary": "",
+        "specs": streamfield([]),
+        "body": streamfield([]),
+        "downloads": streamfield([]),
+        "related_products": streamfield([]),
+        "related_news": streamfield([]),
+        "gallery": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+        "action-publish": "publish",
+    }
+    response = admin_client.post(url, nested_form_data(data))
+    assert response.status_code == 200
+    errors = soup(response).select(".error-message")
+    assert any("255" in e.get_text() for e in errors), [e.get_text() for e in errors]
+    assert not catalogue["valves"].get_children().exists()
