@@ -28,8 +28,8 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from pressroom.core.forms import ReadableSlugMixin
 from pressroom.core.models import BasePage
+from pressroom.core.page_forms import ReadableSlugMixin
 
 # The machine names the form logic knows: phone or email is required, the name and email
 # end up in the notification, every other field is kept and mailed as it is.
@@ -76,7 +76,7 @@ class ContactFormField(AbstractFormField):
 
 
 class ContactPageForm(ReadableSlugMixin, WagtailAdminFormPageForm):
-    """Wagtail's form-page form, with a readable address like every page (``core.forms``)."""
+    """Wagtail's form-page form, with a readable address like every page (``core.page_forms``)."""
 
 
 class ContactPage(EmailFormMixin, FormMixin, BasePage):

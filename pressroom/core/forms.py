@@ -1,33 +1,29 @@
-"""The admin's page form, with web addresses made readable (``core.slugs``)."""
+"""The admin sign-in form, bounded: a megabyte typed as a username is refused before NFKC."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
-from pressroom.core.slugs import free_slug, readable_slug
-
-
-class ReadableSlugMixin:
-    """A page form whose slug is pinyin when the editor's (or the one Wagtail's editor made
-    from the title) holds Chinese or other non-ASCII letters.
-
-    Only a new slug is rewritten: a page keeps the address it has, so saving an older page
-    with a Chinese slug never breaks the links to it.
-    """
-
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug", "")
-        title = self.cleaned_data.get("title", "")
-        is_new_address = self.instance.pk is None or slug != self.instance.slug
-        if not is_new_address or (slug and slug.isascii()):
-            return slug
-        readable = readable_slug(slug or title)
-        if not readable:
-            return slug  # nothing to spell: Wagtail's own rules apply
-        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
-        siblings = parent.get_children()
-        if self.instance.pk is not None:
-            siblings = siblings.exclude(pk=self.instance.pk)
-        return free_slug(readable, siblings)
+from django.contrib.auth.forms import UsernameField
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
-class PageForm(ReadableSlugMixin, WagtailAdminPageForm):
-    """The form of every Pressroom page type (``BasePage.base_form_class``)."""
+class BoundedUsernameField(UsernameField):
+    """Django normalises the username (NFKC) before checking its length: on a megabyte of
+    combining marks that alone is slow (docs/security.md). Anything longer than a username can be
+    is refused first, with the usual length message."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and self.max_length and len(value) > 2 * self.max_length:
+            raise ValidationError(
+                self.error_messages.get("max_length", "Too long."),
+                code="max_length",
+                params={"limit_value": self.max_length, "show_value": len(value)},
+            )
+        return super().to_python(value)
+
+
+class LoginForm(WagtailLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].__class__ = BoundedUsernameField
+        # Wagtail's password field has no label: Django would show its name, in English.
+        self.fields["password"].label = _("Password")

@@ -9,8 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from pressroom.core.forms import PageForm
 from pressroom.core.navigation import current_site
+from pressroom.core.page_forms import PageForm
 from pressroom.core.panels import TwinFieldPanel
 from pressroom.core.sitecache import remember
 

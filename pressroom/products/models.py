@@ -23,8 +23,8 @@ from wagtail.search import index
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.feeds import FEED_TYPES, feed_subpath
-from pressroom.core.forms import PageForm
 from pressroom.core.models import BasePage
+from pressroom.core.page_forms import PageForm
 from pressroom.products.blocks import DownloadBlock, SpecRowBlock
 from pressroom.products.feeds import ProductFeed
 from pressroom.search.fields import with_word_splitting

@@ -97,7 +97,7 @@ def test_a_standard_page_and_the_contact_page_get_pinyin_addresses_too(editor_cl
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
     from pressroom.contact.models import ContactPage
-    from pressroom.core.forms import ReadableSlugMixin
+    from pressroom.core.page_forms import ReadableSlugMixin
 
     url = f"/admin/pages/add/pages/standardpage/{home.pk}/"
     data = {"title": "企业文化", "slug": "企业文化", "summary": "", "body": streamfield([])}
