@@ -1,5 +1,6 @@
 """The news center: its index page, articles, categories and tags."""
 
+from datetime import timedelta
 from math import ceil
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -378,6 +379,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsFeed(self, kind, articles, category)(request)
 
 
+# How far ahead of the server's clock a typed publication date may be (the editor's clock).
+PUBLICATION_DATE_LEEWAY = timedelta(minutes=10)
+
+
+def check_publication_date(article) -> None:
+    """A publication date may lie in the past, not in the future: lists, feeds and the
+    previous/next links would show a future date as published already."""
+    when = article.first_published_at
+    if when is not None and when > timezone.now() + PUBLICATION_DATE_LEEWAY:
+        raise ValidationError(
+            {
+                "first_published_at": _(
+                    "This date is in the future. To publish the article later, schedule it"
+                    " (“Schedule to publish”) and leave the publication date empty."
+                )
+            }
+        )
+
+
 class NewsArticlePage(BasePage):
     """One news article, with its source (来源), author and update time (更新时间)."""
 
@@ -426,7 +446,17 @@ class NewsArticlePage(BasePage):
 
     objects = ArticleManager()
 
+    # Category and publication date under the title, where an editor filing news looks first.
     content_panels = Page.content_panels + [
+        FieldPanel("category"),
+        FieldPanel(
+            "first_published_at",
+            heading=_("Publication date"),
+            help_text=_(
+                "Empty: the moment it is first published. A past date files an older article"
+                " among the news of its time. To publish later, schedule it instead."
+            ),
+        ),
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("body"),
@@ -436,10 +466,9 @@ class NewsArticlePage(BasePage):
                 FieldPanel("source_name"),
                 FieldPanel("source_url"),
                 FieldPanel("canonical_to_source"),
-                FieldPanel("category"),
                 FieldPanel("tags"),
             ],
-            heading=_("Source and filing"),
+            heading=_("Source and tags"),
         ),
     ]
     search_fields = with_word_splitting(
@@ -464,6 +493,7 @@ class NewsArticlePage(BasePage):
     def clean(self):
         super().clean()
         check_attribution(self)
+        check_publication_date(self)
 
     @classmethod
     def searchable_in(cls, locale):
