@@ -91,7 +91,9 @@ def test_sign_in_and_dashboard_show_the_company_in_chinese(new_page, demo_site, 
     page.goto(demo_site("/admin/login/"))
     screenshot(page, f"admin-login-{viewport}")
     assert page.locator("h1").inner_text() == f"登录{company.name}网站后台"
-    assert page.locator(".login-logo").count() == 0  # no Wagtail bird; no logo uploaded
+    # The company's logo (the demo's made-up mark), not Wagtail's bird.
+    assert page.locator(".login-logo img").get_attribute("alt") == company.name
+    assert page.locator(".login-logo svg").count() == 0
     assert page.locator("label[for=id_password]").inner_text().startswith("密码")
     assert english_on(page) == set()
 
@@ -104,8 +106,8 @@ def test_sign_in_and_dashboard_show_the_company_in_chinese(new_page, demo_site, 
     if viewport == "phone":  # the menu folds away; open it to see the brand and the labels
         page.locator("button[aria-label='切换侧边栏']").first.click()
         page.wait_for_timeout(400)
-    brand = page.locator("#wagtail-sidebar .pressroom-brand")
-    assert brand.inner_text().strip() == company.name
+    brand = page.locator("#wagtail-sidebar .pressroom-brand img")  # the company's logo
+    assert brand.get_attribute("alt") == company.name and brand.is_visible()
     screenshot(page, f"admin-menu-{viewport}")
     assert english_on(page) == set()
 
