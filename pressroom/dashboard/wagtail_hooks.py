@@ -48,3 +48,21 @@ def company_info_not_in_settings(request, menu_items):
     """Company info sits at the top of the menu; it is not listed again under Settings."""
     url = company_info_url()
     menu_items[:] = [item for item in menu_items if item.url != url]
+
+
+# The footer's main button, first of these that the editor has: Wagtail puts 保存草稿 first.
+MAIN_PAGE_ACTIONS = ("action-publish", "action-submit")
+
+
+@hooks.register("construct_page_action_menu")
+def publish_as_the_main_button(menu_items, request, context):
+    """发布 as the page editor's main button for those who may publish, 提交审核 for those
+    who may not; 保存草稿 moves under the arrow beside it. Only when 保存草稿 would lead (a
+    locked page or a workflow step keeps Wagtail's own first action)."""
+    if not menu_items or menu_items[0].name != "action-save-draft":
+        return
+    for name in MAIN_PAGE_ACTIONS:
+        for index, item in enumerate(menu_items):
+            if item.name == name:
+                menu_items.insert(0, menu_items.pop(index))
+                return

@@ -54,8 +54,9 @@ def demo(transactional_db):
 
 
 def publish_from_footer(page):
-    """Wagtail's footer: "Save draft" with the other actions under the arrow next to it."""
-    page.locator("footer [data-w-dropdown-target=toggle]").click()
+    """The footer's main button: 发布, for an editor who may publish (保存草稿 is under the arrow
+    beside it)."""
+    assert page.locator("footer button[name=action-publish]").is_visible()
     with page.expect_navigation(wait_until="load"):
         page.locator("footer button[name=action-publish]").click()
     assert page.locator(".messages .success").count() == 1, page.locator(".messages").inner_text()
