@@ -5,6 +5,7 @@ from math import ceil
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
@@ -448,7 +449,7 @@ class NewsArticlePage(BasePage):
 
     # Category and publication date under the title, where an editor filing news looks first.
     content_panels = Page.content_panels + [
-        FieldPanel("category"),
+        FieldPanel("category", widget=forms.Select),  # a handful of categories: one click
         FieldPanel(
             "first_published_at",
             heading=_("Publication date"),
