@@ -14,6 +14,8 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from pressroom.core.video import VIDEO_PLAYER_ORIGINS
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -453,7 +455,7 @@ if PRESSROOM_TRUSTED_PROXIES:
 
 # Content-Security-Policy (django-csp). Public pages: no inline script or style at all.
 # The Wagtail admin gets its own, looser policy (pressroom/security/middleware.py).
-_CSP_EXTRA_FRAMES = env_list("PRESSROOM_CSP_FRAME_SRC")  # e.g. video embed hosts
+_CSP_EXTRA_FRAMES = env_list("PRESSROOM_CSP_FRAME_SRC")  # e.g. other video embed hosts
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -462,7 +464,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'", *_CSP_EXTRA_FRAMES],
+        # The players of the video hosts a body's video block can show (core/video.py).
+        "frame-src": ["'self'", *VIDEO_PLAYER_ORIGINS, *_CSP_EXTRA_FRAMES],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
@@ -716,6 +719,8 @@ if PRESSROOM_S3_BUCKET:
         else os.environ.get("PRESSROOM_S3_ENDPOINT_URL", "https://*.amazonaws.com")
     )
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_media_origin)
+    # An uploaded MP4 in a video block plays from the bucket too.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = ["'self'", _media_origin]
     PRESSROOM_ADMIN_CSP["img-src"].append(_media_origin)
 
 # --- CDN purges (pressroom.pagecache.cdn; docs/operations.md) -------------------------------

@@ -65,11 +65,25 @@ def make_article(news_index, *, when=None, live=True, **fields):
 
 
 def every_block_body(image, paragraph="<p>新生产线<strong>全面</strong>运行。</p>"):
-    """An article body with one block of each kind: heading, paragraph, image, quote, table."""
+    """An article body with one block of each kind: heading, paragraph, image (and one beside
+    the text), video, quote, table."""
     return [
         {"type": "heading", "value": "产能翻番"},
         {"type": "paragraph", "value": paragraph},
         {"type": "image", "value": {"image": image.pk, "caption": "新车间", "alt_text": ""}},
+        {
+            "type": "image",
+            "value": {"image": image.pk, "caption": "装配线", "alt_text": "", "placement": "left"},
+        },
+        {"type": "paragraph", "value": "<p>装配线旁边的说明文字。</p>"},
+        {
+            "type": "video",
+            "value": {
+                "url": "https://www.bilibili.com/video/BV1GJ411x7h7",
+                "file": None,
+                "caption": "新车间视频",
+            },
+        },
         {"type": "quote", "value": {"text": "这是新的起点", "attribution": "厂长"}},
         {
             "type": "table",

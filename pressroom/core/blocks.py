@@ -5,11 +5,16 @@ template per block cost a template render with a copy of the page's context each
 others have a template each.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from pressroom.core.video import KNOWN_HOSTS, player_for
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "hr", "h3", "h4", "superscript"]
 
@@ -42,6 +47,17 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
+    placement = blocks.ChoiceBlock(
+        label=_("Placement"),
+        choices=[
+            ("full", _("Full width")),
+            ("left", _("Left, text beside it")),
+            ("right", _("Right, text beside it")),
+        ],
+        default="full",
+        required=False,
+        help_text=_("Beside the text on wide screens; full width on phones."),
+    )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
@@ -54,6 +70,49 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/captioned_image_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from Bilibili, Tencent Video or Youku (its player in a frame), or an MP4 file
+    uploaded to the documents."""
+
+    url = blocks.URLBlock(
+        label=_("Video page address"),
+        required=False,
+        help_text=_("The address of the video's page on Bilibili, Tencent Video or Youku."),
+    )
+    file = DocumentChooserBlock(
+        label=_("Or a video file"), required=False, help_text=_("An MP4 file from the documents.")
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if bool(value["url"]) == bool(value["file"]):
+            errors["url"] = ValidationError(
+                _("Give a video page address or a video file: one of them.")
+            )
+        elif value["url"] and player_for(value["url"]) is None:
+            errors["url"] = ValidationError(
+                _("Not a video page Pressroom can show. Use an address like: %(hosts)s")
+                % {"hosts": KNOWN_HOSTS}
+            )
+        elif value["file"] and value["file"].file_extension.lower() not in ("mp4", "m4v"):
+            errors["file"] = ValidationError(_("Choose an MP4 file: browsers play that format."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["player"] = player_for(value["url"]) if value["url"] else None
+        return context
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -83,5 +142,6 @@ class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = CaptionedImageBlock()
+    video = VideoBlock()
     quote = QuoteBlock()
     table = DataTableBlock()
