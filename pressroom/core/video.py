@@ -11,6 +11,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from django.utils.translation import gettext_lazy as _
+
 
 class Player(NamedTuple):
     host: str  # the name shown to editors and visitors
@@ -46,14 +48,16 @@ def player_for(address: str) -> Player | None:
             part = parse_qs(parts.query).get("p", [""])[0]
             if part.isdigit() and 0 < len(part) < 5:
                 query["p"] = part
-            return Player("Bilibili", f"https://player.bilibili.com/player.html?{urlencode(query)}")
+            return Player(
+                _("Bilibili"), f"https://player.bilibili.com/player.html?{urlencode(query)}"
+            )
     elif host in ("v.qq.com", "m.v.qq.com"):
         match = TENCENT.match(parts.path)
         if match:
             query = urlencode({"vid": match.group(1)})
-            return Player("腾讯视频", f"https://v.qq.com/txp/iframe/player.html?{query}")
+            return Player(_("Tencent Video"), f"https://v.qq.com/txp/iframe/player.html?{query}")
     elif host in ("v.youku.com", "m.youku.com"):
         match = YOUKU.match(parts.path)
         if match:
-            return Player("优酷", f"https://player.youku.com/embed/{match.group(1)}")
+            return Player(_("Youku"), f"https://player.youku.com/embed/{match.group(1)}")
     return None
