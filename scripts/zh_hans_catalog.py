@@ -38,6 +38,23 @@ ZH = {
     "Watch on %(host)s": "在%(host)s观看",
     "Download the video": "下载视频",
     "Bilibili": "哔哩哔哩",
+    "Checklist": "发布前检查",
+    "Save the page to check it.": "保存页面后即可检查。",
+    "As last saved.": "按最近一次保存的内容检查。",
+    "No live English version yet.": "还没有已发布的英文版。",
+    "The English version is older than this page: update it.": "英文版比本页旧：请更新英文版。",
+    "The English version is up to date.": "英文版已是最新。",
+    "A page of this language only.": "本页只有这一种语言。",
+    "The Chinese original changed after this translation: update it.": "翻译之后中文原文有改动：请更新本页。",
+    "Up to date with the Chinese original.": "与中文原文一致。",
+    "The title fits a search result.": "标题长度适合搜索结果。",
+    "The title is long for a search result: about 30 Chinese characters show.": "标题在搜索结果中偏长：大约只显示 30 个汉字。",
+    "A description for search results.": "已有搜索结果描述。",
+    "No description: write a summary or an SEO description.": "没有描述：请填写摘要或 SEO 描述。",
+    "A picture for link previews.": "已有分享预览图片。",
+    "No picture: link previews show the company logo.": "没有图片：分享预览将显示公司标志。",
+    "Every picture in the body is described.": "正文中的图片都有说明。",
+    "%(count)d picture in the body has no alternative text or caption: %(names)s": "正文中有 %(count)d 张图片没有替代文字或图注：%(names)s",
     "Tencent Video": "腾讯视频",
     "Youku": "优酷",
     "A square picture (at least 180×180) for browser tabs, bookmarks and phone home screens. Empty: Pressroom's icon.": "正方形图片（至少 180×180），用于浏览器标签页、书签和手机主屏幕。留空则使用 Pressroom 的图标。",
@@ -607,7 +624,10 @@ def main() -> None:
     catalog = polib.pofile(str(PO))
     for entry in catalog:
         if entry.msgid in ZH:
-            entry.msgstr = ZH[entry.msgid]
+            if entry.msgid_plural:  # Chinese has one form (nplurals=1)
+                entry.msgstr_plural = {0: ZH[entry.msgid]}
+            else:
+                entry.msgstr = ZH[entry.msgid]
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
     catalog.metadata["Content-Type"] = "text/plain; charset=UTF-8"
@@ -618,7 +638,9 @@ def main() -> None:
     missing = [
         e.msgid
         for e in catalog
-        if (not e.msgstr or "fuzzy" in e.flags) and not e.obsolete and e.msgid
+        if (not (e.msgstr or any(e.msgstr_plural.values())) or "fuzzy" in e.flags)
+        and not e.obsolete
+        and e.msgid
     ]
     print(f"{len(catalog) - len(missing)} translated, {len(missing)} missing")
     for msgid in missing:

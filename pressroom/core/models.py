@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from pressroom.core.checklist import ChecklistPanel
 from pressroom.core.navigation import current_site
 from pressroom.core.page_forms import PageForm
 from pressroom.core.panels import TwinFieldPanel
@@ -176,6 +177,8 @@ class BasePage(Page):
     show_in_sitemap = True
     # The admin form: Chinese titles make pinyin addresses (core.slugs).
     base_form_class = PageForm
+    # The SEO tab opens with the checklist of what makes the page found and shared well.
+    promote_panels = [ChecklistPanel(), *Page.promote_panels]
 
     class Meta:
         abstract = True
