@@ -50,7 +50,7 @@ ZH = {
     "The title fits a search result.": "标题长度适合搜索结果。",
     "The title is long for a search result: about 30 Chinese characters show.": "标题在搜索结果中偏长：大约只显示 30 个汉字。",
     "A description for search results.": "已有搜索结果描述。",
-    "No description: write a summary or an SEO description.": "没有描述：请填写摘要或 SEO 描述。",
+    "No description: write a summary or a meta description.": "没有描述：请填写摘要或元描述。",
     "A picture for link previews.": "已有分享预览图片。",
     "No picture: link previews show the company logo.": "没有图片：分享预览将显示公司标志。",
     "Every picture in the body is described.": "正文中的图片都有说明。",

@@ -87,7 +87,7 @@ def checks_for(page) -> list[Check]:
     checks.append(
         Check(True, _("A description for search results."))
         if description
-        else Check(False, _("No description: write a summary or an SEO description."))
+        else Check(False, _("No description: write a summary or a meta description."))
     )
     picture_field = getattr(type(page), "listing_image_field", None)
     if picture_field is not None:

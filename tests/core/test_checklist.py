@@ -31,7 +31,7 @@ def test_a_bare_article_is_told_what_it_lacks(news_index):
     article = make_article(news_index, title="很" * 31, summary="", body=body)
     assert todo(article) == [
         "标题在搜索结果中偏长：大约只显示 30 个汉字。",
-        "没有描述：请填写摘要或 SEO 描述。",
+        "没有描述：请填写摘要或元描述。",
         "没有图片：分享预览将显示公司标志。",
         "正文中有 1 张图片没有替代文字或图注：车间照片",
         "还没有已发布的英文版。",
@@ -60,6 +60,6 @@ def test_the_seo_tab_opens_with_the_checklist_in_chinese(editor_client, news_ind
     checklist = html.select_one(".pressroom-checklist")
     assert checklist is not None
     items = [li.get_text(" ", strip=True) for li in checklist.select("li")]
-    assert "没有描述：请填写摘要或 SEO 描述。" in items
+    assert "没有描述：请填写摘要或元描述。" in items
     new = editor_client.get(f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
     assert "保存页面后即可检查。" in new.content.decode()
