@@ -316,7 +316,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 # Counts every frame of an animated GIF/PNG/WebP against that limit (Willow reports one).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "pressroom.security.forms.SafeImageForm"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pressroom.security.forms.SafeDocumentForm"
 WAGTAIL_MODERATION_ENABLED = True

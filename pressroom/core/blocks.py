@@ -98,7 +98,7 @@ class VideoBlock(blocks.StructBlock):
                 _("Not a video page Pressroom can show. Use an address like: %(hosts)s")
                 % {"hosts": KNOWN_HOSTS}
             )
-        elif value["file"] and value["file"].file_extension.lower() not in ("mp4", "m4v"):
+        elif value["file"] and value["file"].file_extension.lower() != "mp4":
             errors["file"] = ValidationError(_("Choose an MP4 file: browsers play that format."))
         if errors:
             raise StructBlockValidationError(block_errors=errors)

@@ -106,6 +106,8 @@ def test_an_article_shows_the_player_and_the_csp_allows_exactly_its_host(
     assert "allow-scripts" in frame["sandbox"]
     assert html.select_one(".video__source a")["href"].startswith("https://v.youku.com/")
     assert html.select_one(".video video")["src"] == film.url
+    served = client.get(film.url)  # an MP4 is a document type editors may upload
+    assert served.status_code == 200 and served["Content-Type"] == "video/mp4"
     policy = response["Content-Security-Policy"]
     frame_src = next(d for d in policy.split(";") if d.strip().startswith("frame-src")).split()
     assert "https://player.youku.com" in frame_src
