@@ -16,7 +16,18 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from pressroom.core.video import KNOWN_HOSTS, player_for
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "hr", "h3", "h4", "superscript"]
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    "hr",
+    "h3",
+    "h4",
+    "superscript",
+]
 
 
 class HeadingBlock(blocks.CharBlock):
