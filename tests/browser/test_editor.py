@@ -145,3 +145,45 @@ def test_editor_publishes_edits_and_unpublishes_an_article(
     page.goto(live_server + demo.url, wait_until="load")
     assert TITLE not in page.locator(".card__title a").all_inner_texts()
     assert problems.console == []
+
+
+def add_block(page, kind: str, position: int = -1):
+    """Open the body's "+" inserter (the last one unless ``position``) and pick ``kind``."""
+    page.locator(".c-sf-add-button").nth(position).click()  # the body is the only stream
+    page.get_by_role("option", name=kind).first.click()
+
+
+def test_editor_writes_an_article_with_a_picture_beside_the_text_and_a_video(
+    new_page, problems, live_server, demo, editor
+):
+    from pressroom.news.models import NewsArticlePage
+
+    page = new_page("desktop")
+    log_in(page, live_server, editor)
+    page.goto(f"{live_server}/admin/pages/add/news/newsarticlepage/{demo.pk}/", wait_until="load")
+    page.fill("#id_title", "泵站视频巡检")
+    page.fill("#id_summary", "一段巡检视频和一张现场照片。")
+
+    # A picture, chosen from the library and placed left of the text.
+    add_block(page, "图片")
+    page.locator("[data-chooser-action-choose]").last.click()
+    modal = page.locator(".modal-dialog")
+    modal.locator("a[data-chooser-modal-choice]").first.click()
+    modal.wait_for(state="detached")
+    page.locator("select[name$='-value-placement']").last.select_option("left")
+    page.locator("input[name$='-value-caption']").last.fill("泵房现场")
+
+    # A video: the address of its page on Bilibili.
+    add_block(page, "视频")
+    page.locator("input[name$='-value-url']").last.fill(
+        "https://www.bilibili.com/video/BV1GJ411x7h7"
+    )
+    publish_from_footer(page)
+
+    article = NewsArticlePage.objects.get(title="泵站视频巡检")
+    assert [block.block_type for block in article.body] == ["image", "video"]
+    page.route("https://player.bilibili.com/**", lambda route: route.abort())  # offline here
+    page.goto(live_server + article.url, wait_until="load")
+    assert page.locator(".stream figure.figure--left figcaption").inner_text() == "泵房现场"
+    frame = page.locator(".video iframe")
+    assert frame.get_attribute("src").startswith("https://player.bilibili.com/player.html?")
