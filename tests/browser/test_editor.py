@@ -45,7 +45,9 @@ def _one_writer_at_a_time(settings):
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, django_db_serialized_rollback):
+    """The demo site in a database of the test's own; the tree's root and the locales the
+    migrations made are put back after each test (a flush would leave no root)."""
     from pressroom.demo.loader import load_demo
     from pressroom.news.models import NewsIndexPage
 
