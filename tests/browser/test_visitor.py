@@ -210,3 +210,33 @@ def test_hostile_article_text_shows_as_text_and_runs_nothing(new_page, problems,
     assert HOSTILE_TITLE in page.title()
     assert page.locator("main img[src=x], main svg[onload]").count() == 0
     assert problems.console == []
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_visitor_asks_for_a_quote_from_the_home_page(
+    new_page, problems, demo_site, django_db_blocker, viewport
+):
+    """Home page → a product → 在线询价: the message reaches the inbox naming the product."""
+    from pressroom.contact.models import ContactMessage
+
+    page = new_page(viewport)
+    page.goto(demo_site("/"), wait_until="load")
+    product = page.locator(".home-products .card__title a").nth(1 if viewport == "phone" else 2)
+    name = product.inner_text()
+    with page.expect_navigation(wait_until="load"):
+        product.click()
+    assert page.locator("h1").inner_text() == name
+    with page.expect_navigation(wait_until="load"):
+        page.locator("a.button--quote").click()
+    form = page.locator("main form").first
+    opened = time.monotonic()
+    fill_like_a_visitor(form)
+    time.sleep(max(0.0, HUMAN_TYPING_SECONDS - (time.monotonic() - opened)))
+    with page.expect_navigation(wait_until="load") as navigation:
+        form.locator("button[type=submit]").first.click()
+    assert navigation.value.status == 200
+    assert page.locator(".errorlist, [aria-invalid=true]").count() == 0, "the form refused"
+    with django_db_blocker.unblock():
+        message = ContactMessage.objects.order_by("-pk").first()
+    assert message.product == name
+    assert problems.console == []
