@@ -99,8 +99,22 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         help_text=_("Shown after a message is sent."),
     )
 
+    map_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("map picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A picture of a map showing where you are (a drawing or a map app's screenshot)."
+            " The page links the address to Baidu Maps, AMap, Apple and Google Maps either way."
+        ),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("map_image"),
         FieldPanel("form_heading"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("privacy_note"),

@@ -1,5 +1,7 @@
 """What every page needs: the company-info record and the abstract base page."""
 
+from urllib.parse import quote
+
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -156,6 +158,25 @@ class CompanyInfo(BaseSiteSetting):
     @property
     def display_address(self) -> str:
         return self._localized("address")
+
+    def map_links(self) -> list[tuple[str, str]]:
+        """(map, address) pairs that open the company's address in the map apps visitors
+        use: Baidu Maps and AMap (高德) search the Chinese address, Apple and Google Maps the
+        address in the visitor's language. No key, no script, nothing loaded until clicked."""
+        if not self.address:
+            return []
+        chinese = quote(self.address)
+        shown = quote(self.display_address or self.address)
+        return [
+            (
+                _("Baidu Maps"),
+                f"https://api.map.baidu.com/geocoder?address={chinese}&output=html"
+                "&src=webapp.pressroom.site",
+            ),
+            (_("AMap"), f"https://uri.amap.com/search?keyword={chinese}"),
+            (_("Apple Maps"), f"https://maps.apple.com/?q={shown}"),
+            (_("Google Maps"), f"https://www.google.com/maps/search/?api=1&query={shown}"),
+        ]
 
     @property
     def display_intro(self) -> str:

@@ -354,6 +354,57 @@ def ensure_certificate_drawing(n: int, description: str):
     return image
 
 
+MAP_TITLE = "位置示意图（演示）"
+
+
+def draw_map(size=(1200, 500)) -> bytes:
+    """A made-up street map with a pin (an illustration for the contact page, not a real
+    place): blocks, two main roads, a river, the pin on the works."""
+    picture = PILImage.new("RGB", size, "#eef1ec")
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    for x in range(-40, width, 150):  # blocks between streets
+        for y in range(-30, height, 110):
+            draw.rounded_rectangle([x + 14, y + 14, x + 136, y + 96], radius=8, fill="#dde3da")
+    draw.polygon(
+        [
+            (0, 380),
+            (300, 350),
+            (620, 410),
+            (900, 360),
+            (width, 390),
+            (width, 440),
+            (900, 410),
+            (620, 460),
+            (300, 400),
+            (0, 430),
+        ],
+        fill="#b9d7ee",
+    )  # the river
+    draw.rectangle([0, 176, width, 204], fill="#ffffff")  # the main road
+    draw.rectangle([548, 0, 576, height], fill="#ffffff")
+    draw.rectangle([0, 186, width, 194], fill="#f4cf6b")
+    draw.rectangle([558, 0, 566, height], fill="#f4cf6b")
+    cx, cy = 700, 260  # the pin
+    draw.ellipse([cx - 34, cy - 100, cx + 34, cy - 32], fill="#c8102e")
+    draw.polygon([(cx - 30, cy - 56), (cx + 30, cy - 56), (cx, cy)], fill="#c8102e")
+    draw.ellipse([cx - 13, cy - 79, cx + 13, cy - 53], fill="#ffffff")
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def ensure_map():
+    """The demo contact page's map picture, drawn once."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=MAP_TITLE).first()
+    if image is None:
+        image = Image(title=MAP_TITLE, description="演示公司位置的示意地图（虚构街道）")
+        image.file = ImageFile(io.BytesIO(draw_map()), name="contact-map.png")
+        image.save()
+    return image
+
+
 MARK_TITLE = "公司标志（演示）"
 
 

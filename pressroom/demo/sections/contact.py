@@ -1,6 +1,7 @@
 """The contact page's title and introduction (the page itself comes with `pressroom init`)."""
 
 from pressroom.demo.data import Section, in_each_language, text
+from pressroom.demo.pictures import ensure_map
 
 FIELDS = in_each_language(title=text, intro=text)
 
@@ -9,6 +10,7 @@ def _fill(page, texts) -> None:
     if not page.intro:
         page.title = page.draft_title = texts["title"]
         page.intro = texts["intro"]
+        page.map_image = page.map_image or ensure_map()
         page.save_revision().publish()
 
 
