@@ -201,13 +201,16 @@ def page_type_paths() -> dict[str, str]:
     return paths
 
 
-def _ensure_root_page():
-    """After a flush (transactional tests) Wagtail's root page is gone; put it back."""
+def ensure_root_page():
+    """After a flush (transactional tests) Wagtail's root page and root collection are gone
+    (its migrations made them); put them back."""
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from pressroom.core.setup import ensure_locales
 
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
     if Page.objects.filter(depth=1).exists():
         return
     ensure_locales()
@@ -235,7 +238,7 @@ def demo_site(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         before = connection.creation.serialize_db_to_string()
-        _ensure_root_page()
+        ensure_root_page()
         load_demo()
         server = LiveServer("localhost")
         try:

@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 from PIL import Image as PILImage
 
-from tests.browser.conftest import PASSWORD, log_in, screenshot
+from tests.browser.conftest import PASSWORD, ensure_root_page, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -45,14 +45,23 @@ def _one_writer_at_a_time(settings):
 
 
 @pytest.fixture
-def demo(transactional_db, django_db_serialized_rollback):
-    """The demo site in a database of the test's own; the tree's root and the locales the
-    migrations made are put back after each test (a flush would leave no root)."""
+def demo(transactional_db):
+    """The demo site in a database of the test's own (after an earlier test's flush the tree's
+    root is put back first)."""
     from pressroom.demo.loader import load_demo
     from pressroom.news.models import NewsIndexPage
 
+    ensure_root_page()
     load_demo()
     return NewsIndexPage.objects.get(locale__language_code="zh-hans")
+
+
+def write_title(page, title: str):
+    """Type the title as an editor does (Wagtail fills the slug from it when the field is
+    left), and wait for the slug."""
+    page.fill("#id_title", title)
+    page.locator("#id_title").press("Tab")
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
 
 
 def publish_from_footer(page):
@@ -61,7 +70,13 @@ def publish_from_footer(page):
     assert page.locator("footer button[name=action-publish]").is_visible()
     with page.expect_navigation(wait_until="load"):
         page.locator("footer button[name=action-publish]").click()
-    assert page.locator(".messages .success").count() == 1, page.locator(".messages").inner_text()
+    assert page.locator(".messages .success").count() == 1, (
+        page.locator(".messages").inner_text(),
+        page.locator(".error-message").all_inner_texts(),
+        page.locator(".w-field--error").evaluate_all(
+            "els => els.map(e => (e.querySelector('[name]') || {}).name)"
+        ),
+    )
 
 
 def public_article(page, live_server, url):
@@ -88,7 +103,7 @@ def test_editor_publishes_edits_and_unpublishes_an_article(
     # Write a new article under the news center, with a freshly uploaded cover image.
     page.goto(f"{live_server}/admin/pages/{demo.pk}/add_subpage/", wait_until="load")
     assert page.url.endswith(f"/add/news/newsarticlepage/{demo.pk}/")
-    page.fill("#id_title", TITLE)
+    write_title(page, TITLE)
     page.fill("#id_summary", SUMMARY)
     page.click("#id_cover_image-chooser [data-chooser-action-choose]")
     modal = page.locator(".modal-dialog")
@@ -163,15 +178,21 @@ def test_editor_writes_an_article_with_a_picture_beside_the_text_and_a_video(
     page = new_page("desktop")
     log_in(page, live_server, editor)
     page.goto(f"{live_server}/admin/pages/add/news/newsarticlepage/{demo.pk}/", wait_until="load")
-    page.fill("#id_title", "泵站视频巡检")
+    write_title(page, "泵站视频巡检")
     page.fill("#id_summary", "一段巡检视频和一张现场照片。")
 
     # A picture, chosen from the library and placed left of the text.
     add_block(page, "图片")
-    page.locator("[data-chooser-action-choose]").last.click()
+    block_chooser = page.locator("[data-streamfield-stream-container] [data-chooser-action-choose]")
+    block_chooser.last.wait_for()  # the new block's chooser, not the cover's above it
+    block_chooser.last.click()
     modal = page.locator(".modal-dialog")
-    modal.locator("a[data-chooser-modal-choice]").first.click()
+    choice = modal.locator("a[data-chooser-modal-choice]").first
+    choice.click()
     modal.wait_for(state="detached")
+    page.wait_for_function(
+        "[...document.querySelectorAll(\"input[name$='-value-image']\")].every(i => i.value)"
+    )
     page.locator("select[name$='-value-placement']").last.select_option("left")
     page.locator("input[name$='-value-caption']").last.fill("泵房现场")
 
@@ -184,6 +205,7 @@ def test_editor_writes_an_article_with_a_picture_beside_the_text_and_a_video(
 
     article = NewsArticlePage.objects.get(title="泵站视频巡检")
     assert [block.block_type for block in article.body] == ["image", "video"]
+    assert article.cover_image is None  # the picture went into the body, not the cover
     page.route("https://player.bilibili.com/**", lambda route: route.abort())  # offline here
     page.goto(live_server + article.url, wait_until="load")
     assert page.locator(".stream figure.figure--left figcaption").inner_text() == "泵房现场"

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import PASSWORD, _ensure_root_page, log_in, screenshot
+from tests.browser.conftest import PASSWORD, ensure_root_page, log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def inbox(transactional_db, django_user_model):
     from pressroom.security.roles import EDITORS, ensure_roles
     from tests.factories import make_message
 
-    _ensure_root_page()
+    ensure_root_page()
     home = create_site_tree()
     page = ContactPage.objects.child_of(home).get()
     info = CompanyInfo.for_site(home.get_site())
