@@ -39,6 +39,7 @@ ZH = {
     "Download the video": "下载视频",
     "Bilibili": "哔哩哔哩",
     "Checklist": "发布前检查",
+    "%(title)s (to update)": "%(title)s（待更新）",
     "Baidu Maps": "百度地图",
     "AMap": "高德地图",
     "Apple Maps": "Apple 地图",

@@ -13,10 +13,12 @@ A Wagtail panel (``wagtail.admin.panels.Panel``); each page type gets it through
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import Panel
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 # What a search result shows of a title before cutting it (Baidu and Bing alike).
 TITLE_WIDTH = 60  # a Chinese character counts two
@@ -47,27 +49,40 @@ def body_pictures_without_text(page) -> list[str]:
     return missing
 
 
+def changed_at(page):
+    return page.latest_revision_created_at or page.last_published_at
+
+
+def behind_its_original(page) -> bool:
+    """True for a translation whose original (the default language's page) has a newer
+    revision: the original changed after the translation was last saved. One query, none
+    for the default language's own pages' locale (the admin's lists ask for every row)."""
+    mine = changed_at(page)
+    if mine is None:
+        return False
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return (
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code=default)
+        .exclude(pk=page.pk)
+        .filter(latest_revision_created_at__gt=mine)
+        .exists()
+    )
+
+
 def translation_check(page) -> Check:
     default = Locale.get_default()
     if page.locale_id == default.pk:
         translations = list(page.get_translations().live())
         if not translations:
             return Check(False, _("No live English version yet."))
-        behind = [
-            t
-            for t in translations
-            if (t.latest_revision_created_at or t.last_published_at)
-            < (page.latest_revision_created_at or page.last_published_at)
-        ]
+        mine = changed_at(page)
+        behind = [t for t in translations if mine and changed_at(t) and changed_at(t) < mine]
         if behind:
             return Check(False, _("The English version is older than this page: update it."))
         return Check(True, _("The English version is up to date."))
-    original = page.get_translations().filter(locale=default).first()
-    if original is None:
+    if not page.get_translations().filter(locale=default).exists():
         return Check(True, _("A page of this language only."))
-    if (original.latest_revision_created_at or original.last_published_at) > (
-        page.latest_revision_created_at or page.last_published_at
-    ):
+    if behind_its_original(page):
         return Check(False, _("The Chinese original changed after this translation: update it."))
     return Check(True, _("Up to date with the Chinese original."))
 

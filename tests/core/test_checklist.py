@@ -63,3 +63,26 @@ def test_the_seo_tab_opens_with_the_checklist_in_chinese(editor_client, news_ind
     assert "没有描述：请填写摘要或元描述。" in items
     new = editor_client.get(f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
     assert "保存页面后即可检查。" in new.content.decode()
+
+
+def test_a_translation_older_than_its_original_is_marked_in_the_admin_lists(
+    editor_client, news_index, english
+):
+    translate_page(news_index, english, title="News")
+    article = make_article(news_index, title="新品发布", summary="摘要")
+    translation, _ = translate_page(article, english, title="Launch")
+    listing = f"/admin/pages/{translation.get_parent().pk}/"
+    assert "Launch（待更新）" not in editor_client.get(listing).content.decode()
+
+    article.save_revision().publish()  # the Chinese original changes
+    assert fresh(translation).get_admin_display_title() == "Launch（待更新）"
+    assert "Launch（待更新）" in editor_client.get(listing).content.decode()
+
+    translation.save_revision().publish()  # saved again: no longer marked
+    assert fresh(translation).get_admin_display_title() == "Launch"
+    assert "Launch（待更新）" not in editor_client.get(listing).content.decode()
+
+
+def fresh(page):
+    """The page as the next request reads it."""
+    return type(page).objects.get(pk=page.pk)
