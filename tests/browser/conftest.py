@@ -7,6 +7,7 @@ tests that change content use pytest-django's `live_server` with `transactional_
 
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,6 +225,9 @@ def ensure_root_page():
     )
 
 
+LATE_REQUEST_GRACE_SECONDS = 1.0
+
+
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
     """A live server showing the demo company, loaded once for the module's read-only tests.
@@ -244,6 +248,10 @@ def demo_site(django_db_setup, django_db_blocker):
         try:
             yield DemoSite(server.url, page_type_paths())
         finally:
+            # Requests a closing page still sends (the admin's editing-session release beacon,
+            # pictures) finish before the server stops; one finishing after it would close the
+            # shared database connection from its own thread and fail the module's last test.
+            time.sleep(LATE_REQUEST_GRACE_SECONDS)
             server.stop()
             # As Django's serialized rollback does: no post_migrate rows, the snapshot has them.
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)

@@ -18,11 +18,11 @@ def map_links(client, path):
 
 def test_the_address_opens_in_four_map_apps(client, company, contact_page):
     html, links = map_links(client, "/contact/")
-    assert list(links) == ["百度地图", "高德地图", "Apple 地图", "谷歌地图"]
+    assert list(links) == ["百度地图", "高德地图", "苹果地图", "谷歌地图"]
     baidu = parse_qs(urlsplit(links["百度地图"]).query)
     assert baidu["address"] == ["测试市测试路 1 号"] and baidu["output"] == ["html"]
     assert parse_qs(urlsplit(links["高德地图"]).query)["keyword"] == ["测试市测试路 1 号"]
-    assert parse_qs(urlsplit(links["Apple 地图"]).query)["q"] == ["测试市测试路 1 号"]
+    assert parse_qs(urlsplit(links["苹果地图"]).query)["q"] == ["测试市测试路 1 号"]
     assert all(
         a["target"] == "_blank" and "noopener" in a["rel"] for a in html.select(".map-links a")
     )
