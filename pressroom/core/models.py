@@ -11,7 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from pressroom.core.checklist import ChecklistPanel, behind_its_original
+from pressroom.core.checklist import ChecklistPanel
 from pressroom.core.navigation import current_site
 from pressroom.core.page_forms import PageForm
 from pressroom.core.panels import TwinFieldPanel
@@ -218,13 +218,13 @@ class BasePage(Page):
 
     def get_admin_display_title(self):
         """Wagtail's, marked 待更新 in the admin's page lists while the page is a translation
-        older than its original (it stops when the translation is saved again)."""
+        older than its original (until it is saved again). The lists annotate their pages
+        with ``original_changed_at`` (dashboard/wagtail_hooks.py), so no row costs a query;
+        elsewhere the title is Wagtail's."""
         title = super().get_admin_display_title()
-        # Asked about three times per row of a page list: answered once per page object
-        # (a request's; the next request reads the page again).
-        if "behind_its_original" not in self.__dict__:
-            self.__dict__["behind_its_original"] = behind_its_original(self)
-        if self.__dict__["behind_its_original"]:
+        original = getattr(self, "original_changed_at", None)
+        mine = self.latest_revision_created_at
+        if original is not None and mine is not None and original > mine:
             return _("%(title)s (to update)") % {"title": title}
         return title
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from pressroom.i18n.behind import original_changed_at
+
 from .panels import WorkPanel
 
 # Just after Wagtail's Documents (400): among the things editors open every day.
@@ -66,3 +68,10 @@ def publish_as_the_main_button(menu_items, request, context):
             if item.name == name:
                 menu_items.insert(0, menu_items.pop(index))
                 return
+
+
+@hooks.register("construct_explorer_page_queryset")
+def with_original_changed_at(parent_page, pages, request):
+    """The page lists know each page's original's latest change, so a translation older than
+    its original shows （待更新） (``BasePage.get_admin_display_title``) in the same query."""
+    return pages.annotate(original_changed_at=original_changed_at())

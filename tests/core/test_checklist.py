@@ -75,14 +75,8 @@ def test_a_translation_older_than_its_original_is_marked_in_the_admin_lists(
     assert "Launch（待更新）" not in editor_client.get(listing).content.decode()
 
     article.save_revision().publish()  # the Chinese original changes
-    assert fresh(translation).get_admin_display_title() == "Launch（待更新）"
     assert "Launch（待更新）" in editor_client.get(listing).content.decode()
 
     translation.save_revision().publish()  # saved again: no longer marked
-    assert fresh(translation).get_admin_display_title() == "Launch"
     assert "Launch（待更新）" not in editor_client.get(listing).content.decode()
-
-
-def fresh(page):
-    """The page as the next request reads it."""
-    return type(page).objects.get(pk=page.pk)
+    assert "Launch" in editor_client.get(listing).content.decode()
