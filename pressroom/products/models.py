@@ -5,24 +5,21 @@ and the admin's page explorer come from Wagtail (decision 0020). A product lives
 category; a category may hold categories and products.
 """
 
-from math import ceil
-
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.feeds import FEED_TYPES, feed_subpath
+from pressroom.core.lists import NumberedListMixin
 from pressroom.core.models import BasePage
 from pressroom.core.page_forms import PageForm
 from pressroom.products.blocks import DownloadBlock, SpecRowBlock
@@ -40,7 +37,7 @@ def spec_rows_from_text(text: str) -> list[dict]:
     return rows
 
 
-class ProductListPage(RoutablePageMixin, BasePage):
+class ProductListPage(NumberedListMixin, BasePage):
     """What the product center and its categories share: a paginated grid of the products
     below them, numbered pages on the path (``page/2/``), as the news center's lists."""
 
@@ -71,37 +68,15 @@ class ProductListPage(RoutablePageMixin, BasePage):
             .order_by("path")
         )
 
+    def listed_items(self):
+        return self.products()
+
+    def items_per_page(self) -> int:
+        return settings.PRESSROOM_PRODUCTS_PER_PAGE
+
     def categories(self):
         """The live categories right below this page (the sidebar's entries)."""
         return ProductCategoryPage.objects.child_of(self).live().public().order_by("path")
-
-    def list_url(self, category=None, tag=None, number=1) -> str:
-        """One page of the list (the pagination include's protocol; no categories or tags
-        in the address: a category is a page of its own)."""
-        return self.url + (f"page/{number}/" if number > 1 else "")
-
-    def get_cached_paths(self):
-        """Wagtail's hook for frontend-cache purges: every numbered page of the list and
-        the one past the end (it 404s once the list shrinks)."""
-        last = max(1, ceil(self.products().count() / settings.PRESSROOM_PRODUCTS_PER_PAGE)) + 1
-        return ["/"] + [f"/page/{number}/" for number in range(2, last + 1)]
-
-    def render_list(self, request, number: int):
-        paginator = Paginator(
-            self.products(), settings.PRESSROOM_PRODUCTS_PER_PAGE, allow_empty_first_page=True
-        )
-        try:
-            page_obj = paginator.page(number)
-        except EmptyPage as exc:
-            raise Http404(_("No such page.")) from exc
-        return self.render(
-            request,
-            context_overrides={
-                "page_obj": page_obj,
-                "products": page_obj.object_list,
-                "page_range": paginator.get_elided_page_range(number, on_each_side=2),
-            },
-        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -117,21 +92,6 @@ class ProductListPage(RoutablePageMixin, BasePage):
             return set()
         pages = Page.objects.descendant_of(section, inclusive=True).live().specific(defer=True)
         return {path for page in pages for path in own_list_paths(page)}
-
-    @path("")
-    def index_view(self, request):
-        if "page" in request.GET:  # an old ?page=N link
-            number = request.GET["page"]
-            if not (number.isdigit() and 0 < len(number) < 10 and int(number)):
-                raise Http404(_("No such page."))
-            return redirect(self.list_url(number=int(number)), permanent=True)
-        return self.render_list(request, 1)
-
-    @path("page/<int:number>/")
-    def page_view(self, request, number):
-        if number == 1:
-            return redirect(self.list_url(), permanent=True)
-        return self.render_list(request, number)
 
 
 class ProductIndexPage(ProductListPage):

@@ -8,24 +8,20 @@ valid), shown as a gallery: editors add them in one place, in the order they wan
 """
 
 from datetime import date
-from math import ceil
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
-from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pressroom.core.blocks import BodyBlock
+from pressroom.core.lists import NumberedListMixin
 from pressroom.core.models import BasePage
 from pressroom.search.fields import with_word_splitting
 
@@ -44,7 +40,7 @@ def this_year() -> int:
     return date.today().year
 
 
-class CaseIndexPage(RoutablePageMixin, BasePage):
+class CaseIndexPage(NumberedListMixin, BasePage):
     """工程案例: the company's cases, newest first, with their pictures, a page at a time."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -72,47 +68,11 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
             .order_by("-year", "path")
         )
 
-    def list_url(self, category=None, tag=None, number=1) -> str:
-        """One page of the list (the pagination include's protocol)."""
-        return self.url + (f"page/{number}/" if number > 1 else "")
+    def listed_items(self):
+        return self.cases()
 
-    def get_cached_paths(self):
-        """Wagtail's hook for frontend-cache purges: every numbered page of the list and
-        the one past the end (it 404s once the list shrinks)."""
-        last = max(1, ceil(self.cases().count() / settings.PRESSROOM_CASES_PER_PAGE)) + 1
-        return ["/"] + [f"/page/{number}/" for number in range(2, last + 1)]
-
-    def render_list(self, request, number: int):
-        paginator = Paginator(
-            self.cases(), settings.PRESSROOM_CASES_PER_PAGE, allow_empty_first_page=True
-        )
-        try:
-            page_obj = paginator.page(number)
-        except EmptyPage as exc:
-            raise Http404(_("No such page.")) from exc
-        return self.render(
-            request,
-            context_overrides={
-                "page_obj": page_obj,
-                "cases": page_obj.object_list,
-                "page_range": paginator.get_elided_page_range(number, on_each_side=2),
-            },
-        )
-
-    @path("")
-    def index_view(self, request):
-        if "page" in request.GET:  # an old ?page=N link
-            number = request.GET["page"]
-            if not (number.isdigit() and 0 < len(number) < 10 and int(number)):
-                raise Http404(_("No such page."))
-            return redirect(self.list_url(number=int(number)), permanent=True)
-        return self.render_list(request, 1)
-
-    @path("page/<int:number>/")
-    def page_view(self, request, number):
-        if number == 1:
-            return redirect(self.list_url(), permanent=True)
-        return self.render_list(request, number)
+    def items_per_page(self) -> int:
+        return settings.PRESSROOM_CASES_PER_PAGE
 
 
 class CasePage(BasePage):
