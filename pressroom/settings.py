@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     # was collected) overrides Django's because core comes before django.contrib.staticfiles.
     "pressroom.pagecache",  # Page cache and scheduled publishing
     "pressroom.scheduling",  # Page cache and scheduled publishing
+    "pressroom.pageviews",  # View counts (浏览量)
     "pressroom.export",
     # Before wagtail.admin: its templates brand Wagtail's (the admin as the company's editors
     # meet it).
@@ -591,6 +592,7 @@ PRESSROOM_PAGECACHE_SITE_WIDE_MODELS = [
     "core.CompanyInfo",
     "seo.SeoSettings",  # robots.txt
     "news.NewsCategory",  # every news list's filters
+    "pageviews.ViewCountSettings",  # whether articles and products show their counts
 ]
 # Query parameters that shared links carry and no page reads: an address with only these is
 # answered from the cache as the plain address (docs/caching.md). "name*" is a prefix.

@@ -18,6 +18,15 @@ PO = ROOT / "pressroom/locale/zh_Hans/LC_MESSAGES/django.po"
 WAGTAIL_PO_DIR = ROOT / "pressroom/wagtail_locale/zh_Hans/LC_MESSAGES"
 
 ZH = {
+    # View counts (浏览量)
+    "Page views": "浏览量",
+    "show view counts": "显示浏览量",
+    "Show “Views: N” on news articles and products. Views are counted either way: the figures are under Reports → Page views.": "在新闻文章和产品页上显示“浏览：N”。无论是否显示都会统计浏览量，数据见“报告 → 浏览量”。",
+    "view counts": "浏览量",
+    "Views:": "浏览：",
+    "Last 7 days": "最近 7 天",
+    "Last 30 days": "最近 30 天",
+    "All time": "累计",
     # The home page's banners and sections
     "How many": "显示数量",
     "Certificates": "资质证书",
