@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "pressroom.pagecache",  # Page cache and scheduled publishing
     "pressroom.scheduling",  # Page cache and scheduled publishing
     "pressroom.pageviews",  # View counts (浏览量)
+    "pressroom.push",  # Search-engine push (IndexNow, Baidu)
     "pressroom.export",
     # Before wagtail.admin: its templates brand Wagtail's (the admin as the company's editors
     # meet it).
@@ -630,6 +631,15 @@ elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     )
 # `pressroom serve` starts the scheduler: scheduled pages go live and expire on time.
 PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL", "30"))
+# What the scheduler runs after publishing, each pass (pressroom/scheduling/runner.run_jobs).
+PRESSROOM_SCHEDULER_JOBS = ["pressroom.push.sending.send_due"]
+# Search-engine push (pressroom/push): where addresses go once the owner turns a service on.
+PRESSROOM_INDEXNOW_ENDPOINT = os.environ.get(
+    "PRESSROOM_INDEXNOW_ENDPOINT", "https://api.indexnow.org/indexnow"
+)
+PRESSROOM_BAIDU_PUSH_ENDPOINT = os.environ.get(
+    "PRESSROOM_BAIDU_PUSH_ENDPOINT", "http://data.zz.baidu.com/urls"
+)
 # The scheduler also refreshes SQLite's query-planner statistics (ANALYZE) this often (0: never).
 PRESSROOM_SQLITE_ANALYZE_INTERVAL = int(
     os.environ.get("PRESSROOM_SQLITE_ANALYZE_INTERVAL", "86400")

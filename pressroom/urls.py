@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("pressroom.seo.urls")),
     path("", include("pressroom.pageviews.urls")),  # the view beacon (浏览量)
+    path("", include("pressroom.push.urls")),  # the IndexNow key file
 ]
 
 if settings.PRESSROOM_SERVE_MEDIA:

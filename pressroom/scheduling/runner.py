@@ -2,6 +2,7 @@
 
 import fcntl
 import hashlib
+import logging
 from collections.abc import Callable
 from contextlib import contextmanager
 
@@ -9,7 +10,10 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from wagtail.models import DraftStateMixin, Page, Revision
+
+logger = logging.getLogger("pressroom.scheduler")
 
 
 @contextmanager
@@ -124,3 +128,20 @@ def refresh_sqlite_statistics() -> bool:
                 )
         cursor.execute("ANALYZE sqlite_master")  # the planner rereads the statistics
     return True
+
+
+def run_jobs(should_stop: Callable[[], bool] = never) -> list[str]:
+    """Run the other apps' periodic work (``PRESSROOM_SCHEDULER_JOBS``: dotted paths of
+    functions taking ``should_stop`` and returning a report), each under a lock of its own so
+    that one node runs it at a time. A job that fails is logged; the others still run."""
+    reports = []
+    for dotted in getattr(settings, "PRESSROOM_SCHEDULER_JOBS", []):
+        if should_stop():
+            break
+        try:
+            with exclusive(f"pressroom-job-{dotted}") as held:
+                if held:
+                    reports.append(import_string(dotted)(should_stop=should_stop) or "")
+        except Exception:
+            logger.exception("The scheduled job %s failed", dotted)
+    return [r for r in reports if r]

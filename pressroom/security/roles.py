@@ -77,6 +77,8 @@ MODEL_PERMISSIONS = {
         "contact.delete_contactmessage",
         "news.delete_newscategory",
         "core.change_companyinfo",
+        "pageviews.change_viewcountsettings",
+        "push.change_pushsettings",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from pressroom.scheduling.runner import publish_scheduled, refresh_sqlite_statistics
+from pressroom.scheduling.runner import publish_scheduled, refresh_sqlite_statistics, run_jobs
 
 logger = logging.getLogger("pressroom.scheduler")
 
@@ -45,6 +45,9 @@ class Command(BaseCommand):
                     logger.info("%s", report.strip())
             except Exception:  # keep the schedule going; the next run retries
                 logger.exception("Scheduled publishing failed")
+            try:
+                for report in run_jobs(should_stop=lambda: self.stopping):
+                    logger.info("%s", report.strip())
             finally:
                 close_old_connections()
             if once:
