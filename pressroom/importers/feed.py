@@ -162,7 +162,9 @@ class FeedImporter(Importer):
         self.start(base, base)
         self.base, self.host = base, urlsplit(base).hostname
         for item in items:
-            title = plain_text(item.get("title", "")) or plain_text(item.get("description", ""))
+            title = " ".join(item.get("title", "").split()) or plain_text(
+                item.get("description", "")
+            )
             title = title[:255] or "?"
             self.item("entry", title, lambda item=item, title=title: self.save(item, title))
 
