@@ -18,6 +18,11 @@ PO = ROOT / "pressroom/locale/zh_Hans/LC_MESSAGES/django.po"
 WAGTAIL_PO_DIR = ROOT / "pressroom/wagtail_locale/zh_Hans/LC_MESSAGES"
 
 ZH = {
+    "Imports": "导入",
+    "kind": "类型",
+    "old id": "原编号",
+    "imported item": "导入记录",
+    "imported items": "导入记录",
     # The home page's banners and sections
     "How many": "显示数量",
     "Certificates": "资质证书",
