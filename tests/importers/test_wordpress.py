@@ -202,13 +202,28 @@ def test_a_dry_run_reports_and_writes_nothing(home, uploads):
             ),
             "declares a DTD or entities",
         ),
+        (
+            lambda text: (
+                '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+                "<rss><channel><title>&lol2;</title></channel></rss>"
+            ),
+            "declares a DTD or entities",
+        ),
         (lambda text: "<html><body>not an export</body></html>", "not a WordPress export"),
         (
             lambda text: text.replace("<wp:wxr_version>1.2</wp:wxr_version>", ""),
             "not a WordPress export",
         ),
     ],
-    ids=["truncated", "wrong-encoding", "external-entity", "not-rss", "plain-rss"],
+    ids=[
+        "truncated",
+        "wrong-encoding",
+        "external-entity",
+        "entity-expansion",
+        "not-rss",
+        "plain-rss",
+    ],
 )
 def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_written(
     home, tmp_path, content, message
@@ -227,3 +242,9 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_written(
 def test_a_missing_file_is_refused(home, tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         run_import("wordpress", tmp_path / "nowhere.xml")
+
+
+def test_a_file_with_a_byte_order_mark_imports(home, uploads, tmp_path):
+    marked = tmp_path / "bom.xml"
+    marked.write_bytes(b"\xef\xbb\xbf" + WXR.read_bytes())
+    assert "post: 8 created" in run_import("wordpress", marked, "--media", uploads)
