@@ -5,10 +5,15 @@ from wagtail.models import Site
 
 from pressroom.importers.base import Options
 from pressroom.importers.feed import FeedImporter
+from pressroom.importers.pbootcms import PbootCMSImporter
 from pressroom.importers.report import SourceError
 from pressroom.importers.wordpress import WordPressImporter
 
-FORMATS = {"wordpress": "a WordPress export (WXR file)", "feed": "an RSS or Atom feed"}
+FORMATS = {
+    "wordpress": "a WordPress export (WXR file)",
+    "feed": "an RSS or Atom feed",
+    "pbootcms": "a PbootCMS database (its SQLite file)",
+}
 
 
 def find_site(spec: str | None) -> Site | None:
@@ -23,7 +28,8 @@ def find_site(spec: str | None) -> Site | None:
 
 class Command(BaseCommand):
     help = (
-        "Bring an old site's content in: `import wordpress FILE.xml` or `import feed FILE-or-URL`."
+        "Bring an old site's content in: `import wordpress FILE.xml`, `import feed FILE-or-URL`"
+        " or `import pbootcms FILE.db`."
         " Old addresses answer 301 to the new pages; running it again updates, never duplicates."
     )
 
@@ -73,6 +79,8 @@ class Command(BaseCommand):
         try:
             if format == "wordpress":
                 importer = WordPressImporter(Path(source), settings)
+            elif format == "pbootcms":
+                importer = PbootCMSImporter(source, settings)
             else:
                 importer = FeedImporter(source, settings)
             report = importer.execute()
