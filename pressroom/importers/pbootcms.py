@@ -15,6 +15,7 @@ import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.utils import timezone
 
@@ -34,23 +35,70 @@ TEMPLATE_TAG = re.compile(r"\{/?pboot:[^{}]*\}", re.IGNORECASE)
 NEEDED_TABLES = {"ay_content", "ay_content_sort", "ay_model"}
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """The database opened read-only, or ``SourceError`` saying what is wrong with it."""
-    if not path.is_file():
-        raise SourceError(f"Cannot read {path}: no such file.")
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    connection.row_factory = sqlite3.Row
-    try:
-        query = "SELECT name FROM sqlite_master WHERE type = 'table'"
-        tables = {row[0] for row in connection.execute(query)}
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        raise SourceError(f"{path.name} is not an SQLite database ({error}).") from error
-    if missing := NEEDED_TABLES - tables:
-        connection.close()
-        names = ", ".join(sorted(missing))
-        raise SourceError(f"{path.name} is not a PbootCMS database: it has no {names}.")
-    return connection
+class Tables:
+    """The old site's tables, read-only, from its SQLite file or a MySQL/MariaDB server."""
+
+    def __init__(self, source: str):
+        self.name = source.rsplit("@", 1)[-1] if source.startswith("mysql://") else source
+        if source.startswith("mysql://"):
+            self.open_mysql(source)
+        else:
+            self.open_sqlite(Path(source))
+        if missing := NEEDED_TABLES - self.tables:
+            self.close()
+            names = ", ".join(sorted(missing))
+            raise SourceError(f"{self.name} is not a PbootCMS database: it has no {names}.")
+
+    def open_sqlite(self, path: Path) -> None:
+        if not path.is_file():
+            raise SourceError(f"Cannot read {path}: no such file.")
+        self.errors: tuple = (sqlite3.Error,)
+        self.placeholder = "?"
+        try:
+            self.connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            self.connection.row_factory = sqlite3.Row
+            query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+            self.tables = {row[0] for row in self.connection.execute(query)}
+        except sqlite3.Error as error:
+            raise SourceError(f"{path.name} is not an SQLite database ({error}).") from error
+
+    def open_mysql(self, url: str) -> None:
+        try:
+            import pymysql
+            import pymysql.cursors
+        except ImportError as error:
+            raise SourceError(
+                "Reading PbootCMS from MySQL needs PyMySQL: pip install 'pressroom[mysql]'."
+            ) from error
+        parts = urlsplit(url)
+        self.errors = (pymysql.err.Error,)
+        self.placeholder = "%s"
+        try:
+            self.connection = pymysql.connect(
+                host=parts.hostname or "127.0.0.1",
+                port=parts.port or 3306,
+                user=unquote(parts.username or "root"),
+                password=unquote(parts.password or ""),
+                database=unquote(parts.path.lstrip("/")),
+                charset="utf8mb4",
+                cursorclass=pymysql.cursors.DictCursor,
+                connect_timeout=10,
+                read_timeout=60,
+            )
+            self.tables = {next(iter(row.values())) for row in self.rows("SHOW TABLES")}
+        except pymysql.err.Error as error:
+            raise SourceError(f"Cannot read the database at {self.name}: {error}.") from error
+
+    def rows(self, sql: str, params=()) -> list:
+        sql = sql.replace("?", self.placeholder)
+        if self.placeholder == "?":
+            return list(self.connection.execute(sql, params))
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+
+    def close(self) -> None:
+        self.connection.close()
 
 
 def parse_date(text) -> datetime | None:
@@ -65,28 +113,23 @@ class PbootCMSImporter(Importer):
 
     def __init__(self, source: str, options):
         super().__init__(options)
-        if source.startswith("mysql://"):
-            raise SourceError(
-                "PbootCMS on MySQL is not supported yet: export its tables to the SQLite "
-                "file PbootCMS uses by default (data/pbootcms.db) and import that."
-            )
-        self.path = Path(source)
+        self.source = source
 
     def run(self) -> None:
-        db = connect(self.path)
+        db = Tables(self.source)
         try:
             self.read(db)
-        except sqlite3.DatabaseError as error:
-            raise SourceError(f"{self.path.name} cannot be read: {error}.") from error
+        except db.errors as error:
+            raise SourceError(f"{db.name} cannot be read: {error}.") from error
         finally:
             db.close()
 
-    def read(self, db: sqlite3.Connection) -> None:
-        self.start(self.path.name)
+    def read(self, db: Tables) -> None:
+        self.start(db.name)
         self.area = self.default_area(db)
-        models = {row["mcode"]: row for row in db.execute("SELECT * FROM ay_model")}
+        models = {row["mcode"]: row for row in db.rows("SELECT * FROM ay_model")}
         sorts = list(
-            db.execute(
+            db.rows(
                 "SELECT * FROM ay_content_sort WHERE acode = ? ORDER BY sorting, id", (self.area,)
             )
         )
@@ -99,7 +142,7 @@ class PbootCMSImporter(Importer):
         if self.news_index is None and len(self.single) < len(sorts):
             raise SourceError("The site has no news center to put the lists' items in.")
         self.company(db)
-        used = {row[0] for row in db.execute("SELECT DISTINCT scode FROM ay_content")}
+        used = {row["scode"] for row in db.rows("SELECT DISTINCT scode FROM ay_content")}
         self.categories = {}
         for sort in sorts:
             if sort["scode"] in self.single:
@@ -109,29 +152,30 @@ class PbootCMSImporter(Importer):
             else:  # a list of lists (新闻中心 above 公司新闻): its address shows the news center
                 self.list_redirects(sort["scode"], None)
         self.pages = {}
-        contents = db.execute(
+        contents = db.rows(
             "SELECT * FROM ay_content WHERE acode = ? ORDER BY date, id", (self.area,)
         )
         for row in contents:
             self.content(row, {sort["scode"]: sort for sort in sorts})
-        skipped = db.execute("SELECT COUNT(*) FROM ay_content WHERE acode != ?", (self.area,))
-        if count := skipped.fetchone()[0]:
+        others = db.rows("SELECT COUNT(*) AS n FROM ay_content WHERE acode != ?", (self.area,))
+        if count := others[0]["n"]:
             self.report.warnings.append(
                 f"{count} items of other language areas are not imported yet"
             )
 
     def default_area(self, db) -> str:
         try:
-            row = db.execute("SELECT acode FROM ay_area ORDER BY is_default DESC, id").fetchone()
-        except sqlite3.OperationalError:
-            row = None
-        return row["acode"] if row else "cn"
+            found = db.rows("SELECT acode FROM ay_area ORDER BY is_default DESC, id")
+        except db.errors:
+            found = []
+        return found[0]["acode"] if found else "cn"
 
     def company(self, db) -> None:
         try:
-            row = db.execute("SELECT * FROM ay_company WHERE acode = ?", (self.area,)).fetchone()
-        except sqlite3.OperationalError:
+            found = db.rows("SELECT * FROM ay_company WHERE acode = ?", (self.area,))
+        except db.errors:
             return
+        row = found[0] if found else None
         if row is None:
             return
 

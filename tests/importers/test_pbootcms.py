@@ -2,6 +2,7 @@
 invented pump maker) becomes the company info, a standard page, news categories and articles;
 its pseudo-static and compatible-mode addresses answer 301."""
 
+import os
 import sqlite3
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -114,3 +115,51 @@ def test_the_database_is_never_changed(imported, database):
     before = database.read_bytes()
     run_import("pbootcms", database, "--dry-run")
     assert database.read_bytes() == before
+
+
+@pytest.fixture
+def mysql_database():
+    """The fixture's tables in a database of its own on the MariaDB server at 127.0.0.1:3306
+    (root, no password); the test skips when there is none."""
+    pymysql = pytest.importorskip("pymysql")
+    try:
+        server = pymysql.connect(
+            host="127.0.0.1",
+            port=3306,
+            user="root",
+            password="",
+            charset="utf8mb4",
+            connect_timeout=2,
+        )
+    except pymysql.err.Error:
+        pytest.skip("no MariaDB server at 127.0.0.1:3306")
+    name = f"pressroom_pbootcms_{os.getpid()}"
+    with server.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {name}")
+        cursor.execute(f"CREATE DATABASE {name} CHARACTER SET utf8mb4")
+        cursor.execute(f"USE {name}")
+        script = (FIXTURES / "pbootcms.sql").read_text(encoding="utf-8")
+        for statement in script.split(";\n"):
+            if statement.strip().strip("-").strip():
+                cursor.execute(statement)
+    server.commit()
+    yield f"mysql://root@127.0.0.1:3306/{name}"
+    with server.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {name}")
+    server.close()
+
+
+def test_the_same_site_from_mysql(home, mysql_database, site_root, client):
+    report = run_import("pbootcms", mysql_database, "--media", site_root / "static/upload")
+    assert "article: 3 created" in report
+    article = NewsArticlePage.objects.get(title="澄河水泵通过节能认证")
+    assert article.first_published_at == datetime(2021, 6, 18, 10, 30, tzinfo=SHANGHAI)
+    assert client.get("/?company/2.html")["Location"] == article.url
+    again = run_import("pbootcms", mysql_database, "--media", site_root / "static/upload")
+    assert "article: 0 created, 0 updated, 3 unchanged" in again
+
+
+def test_an_unreachable_mysql_server_is_a_clear_error(home):
+    pytest.importorskip("pymysql")
+    with pytest.raises(CommandError, match="Cannot read the database at 127.0.0.1:9/x"):
+        run_import("pbootcms", "mysql://root@127.0.0.1:9/x")
