@@ -120,6 +120,8 @@ class Importer:
             self.report.skip(kind, name, f"not valid: {messages}")
         except (DatabaseError, ValueError) as error:
             self.report.skip(kind, name, f"could not be saved: {error}")
+        except Exception as error:  # noqa: BLE001 - one odd item must not stop the others
+            self.report.skip(kind, name, f"failed: {type(error).__name__}: {error}")
         return None
 
     # --- pages -----------------------------------------------------------------------------
@@ -153,6 +155,8 @@ class Importer:
                     item.kind, item.title, "changed by an editor since the last import"
                 )
                 return page
+        if item.status == PUBLISH and item.when and item.when > timezone.now():
+            item.status = SCHEDULE  # a publication date ahead: published then, not before
         created = page is None
         if created:
             page = model(locale=self.locale)

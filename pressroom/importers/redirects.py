@@ -35,20 +35,35 @@ def ensure_redirect(url: str, page, site: Site | None, route: str | None = None)
     return True
 
 
+# The query parameters of old sites' addresses on their home page's path (WordPress).
+OLD_QUERY_KEYS = {"p", "page_id", "cat", "tag", "attachment_id", "author", "m"}
+
+
+def looks_old(query_string: str) -> bool:
+    """A query string of an old site's address: WordPress's ``p=12``, ``page_id=3`` …, or a
+    path with no ``=`` (PbootCMS's compatible mode, ``news/3.html``)."""
+    if "=" not in query_string:
+        return True
+    return any(part.split("=", 1)[0] in OLD_QUERY_KEYS for part in query_string.split("&"))
+
+
 class OldQueryAddressMiddleware:
     """Old addresses on the home page's path with a query string (WordPress's ``/?p=12``,
     PbootCMS's ``/?news/3.html``): the home page answers those with 200, so Wagtail's redirect
-    middleware (which looks only at 404s) never sees them. A GET or HEAD of ``/?…`` with a
-    redirect stored for it answers 301; any other request passes untouched, at no query."""
+    middleware (which looks only at 404s) never sees them. A GET or HEAD of ``/?…`` whose query
+    looks like an old site's, with a redirect stored for it, answers 301; any other request
+    passes untouched, at no query."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        query_string = request.META.get("QUERY_STRING", "")
         if (
             request.path_info == "/"
-            and request.META.get("QUERY_STRING")
-            and (request.method in ("GET", "HEAD"))
+            and query_string
+            and request.method in ("GET", "HEAD")
+            and looks_old(query_string)
         ):
             path = Redirect.normalise_path(request.get_full_path())
             site = Site.find_for_request(request)

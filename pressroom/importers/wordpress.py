@@ -72,10 +72,12 @@ def read_fields(element) -> dict[str, str]:
 
 def wxr(path: Path):
     """``("channel", key, element-fields)`` and ``("item", item)`` as the file gives them."""
-    depth, seen_root = 0, False
+    depth, seen_root, channel = 0, False, None
     for event, element in elements(path):
         if event == "start":
             depth += 1
+            if depth == 2:
+                channel = element
             if not seen_root:
                 seen_root = True
                 if local_name(element.tag)[1] != "rss":
@@ -93,7 +95,7 @@ def wxr(path: Path):
                 yield "channel", key, read_fields(element)
             else:
                 yield "channel", key, {"text": text_of(element)}
-            element.clear()
+            channel.remove(element)  # memory stays flat however long the file
 
 
 def parse_date(item: dict) -> datetime | None:
@@ -265,6 +267,9 @@ class WordPressImporter(Importer):
     def post_or_page(self, item: dict) -> None:
         kind, post_id = item["wp:post_type"], item.get("wp:post_id", "").strip()
         title = (item.get("title") or "").strip()
+        if not post_id.isdigit():
+            self.report.skip(kind, title[:80] or "?", "no post id (wp:post_id)")
+            return
         when = parse_date(item)
         status = self.status_of(item, when)
         if status is None:

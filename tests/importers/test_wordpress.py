@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 
@@ -137,6 +139,12 @@ def test_old_addresses_answer_301_to_the_new_pages(imported, client):
     assert client.get("/?p=14").status_code == 200  # the home page, not the draft
     assert client.get("/2024/05/bonus/").status_code == 404
     assert client.get("/?utm_source=x").status_code == 200
+
+
+def test_the_home_page_with_another_query_costs_no_redirect_lookup(imported, client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/?uncached=2").status_code == 200
+    assert not [q for q in queries.captured_queries if "wagtailredirects" in q["sql"]]
 
 
 def test_a_second_run_updates_nothing_and_duplicates_nothing(imported, uploads):
