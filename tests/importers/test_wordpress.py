@@ -190,9 +190,11 @@ def test_a_changed_source_updates_its_page_unless_an_editor_changed_it(imported,
     assert article("春季展会第三版").pk == expo.pk
 
 
-def test_a_dry_run_reports_and_writes_nothing(home, uploads):
-    report = run_import("wordpress", WXR, "--media", uploads, "--dry-run")
+def test_a_dry_run_reports_and_writes_nothing(home, uploads, tmp_path):
+    saved = tmp_path / "report.txt"
+    report = run_import("wordpress", WXR, "--media", uploads, "--dry-run", "--report", saved)
     assert report.startswith("Dry run: nothing was written.")
+    assert saved.read_text(encoding="utf-8") == report
     assert "post: 8 created" in report
     assert not NewsArticlePage.objects.exists()
     assert not get_image_model().objects.exists()
