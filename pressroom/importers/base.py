@@ -49,6 +49,7 @@ class PageItem:
     old_urls: list[str] = field(default_factory=list)
     slug: str = ""
     digest: str = ""  # of the item as the source gives it: unchanged there, skipped here
+    incomplete: bool = False  # a picture was missing: the next run tries the item again
 
 
 class Rollback(Exception):
@@ -187,7 +188,11 @@ class Importer:
             )
         page.refresh_from_db()
         self.records.remember(
-            item.kind, item.key, page, fingerprint=digest, revision_id=page.latest_revision_id
+            item.kind,
+            item.key,
+            page,
+            fingerprint="" if item.incomplete else digest,
+            revision_id=page.latest_revision_id,
         )
         (self.report.created if created else self.report.updated)[item.kind] += 1
         self.redirects(item, page)

@@ -186,6 +186,7 @@ class FeedImporter(Importer):
         found = self.unchanged(entry)
         if found is not None:
             return found
+        misses = self.media.misses
         html = item.get("content") or item.get("description") or ""
         body = Body(f"entry {title[:60]}", self.report, self.media.image, lambda href: None)
         entry.fields = {
@@ -193,4 +194,5 @@ class FeedImporter(Importer):
             "author": plain_text(item.get("author", ""))[:100],
             "body": body.blocks(html),
         }
+        entry.incomplete = self.media.misses > misses
         return self.page(entry, self.news_index, NewsArticlePage)

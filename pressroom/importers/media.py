@@ -42,6 +42,7 @@ class Media:
         self.allow_local = allow_local
         self.dry_run = dry_run
         self.seen: dict[str, object] = {}
+        self.misses = 0  # pictures asked for and not found (an item missing one is retried)
 
     def absolute(self, url: str) -> str:
         return urljoin(self.base_url, url.strip()) if self.base_url else url.strip()
@@ -51,15 +52,16 @@ class Media:
         url = self.absolute(url)
         if not url:
             return None
-        if url in self.seen:
-            return self.seen[url]
-        image = self.records.target("image", url)
-        if image is None and not self.dry_run:
-            data = self.read(url)
-            if data is not None:
-                image = self.make_image(url, data, title)
-        self.seen[url] = image
-        return image
+        if url not in self.seen:
+            image = self.records.target("image", url)
+            if image is None and not self.dry_run:
+                data = self.read(url)
+                if data is not None:
+                    image = self.make_image(url, data, title)
+            self.seen[url] = image
+        if self.seen[url] is None and not self.dry_run:
+            self.misses += 1
+        return self.seen[url]
 
     def read(self, url: str) -> bytes | None:
         try:

@@ -260,6 +260,7 @@ class PbootCMSImporter(Importer):
         found = self.unchanged(item)
         if found is not None:
             return found
+        misses = self.media.misses
         body = Body(f"{kind} {title[:60]}", self.report, self.media.image, lambda href: None)
         content, tags = TEMPLATE_TAG.subn("", row["content"] or "")
         if tags:
@@ -281,6 +282,7 @@ class PbootCMSImporter(Importer):
                 )
         summary = plain_text(row["description"] or "")[:500] or (row["subtitle"] or "")[:500]
         item.fields = {"summary": summary, "body": blocks}
+        item.incomplete = self.media.misses > misses
         if single:
             return self.page(item, self.home, StandardPage)
         source = (row["source"] or "").strip()
@@ -290,4 +292,5 @@ class PbootCMSImporter(Importer):
             "category": self.categories.get(row["scode"]),
             "cover_image": self.media.image(row["ico"]) if row["ico"] else None,
         }
+        item.incomplete = self.media.misses > misses
         return self.page(item, self.news_index, NewsArticlePage)

@@ -297,6 +297,7 @@ class WordPressImporter(Importer):
         found = self.unchanged(page_item)
         if found is not None:
             return found
+        misses = self.media.misses
         excerpt = plain_text(item.get("excerpt:encoded", ""))[:500]
         fields = {"summary": excerpt, "body": self.body(item, kind, post_id, title)}
         tags = []
@@ -316,6 +317,7 @@ class WordPressImporter(Importer):
                 "cover_image": self.media.image(thumbnail) if thumbnail else None,
             }
         page_item.fields, page_item.tags = fields, tags
+        page_item.incomplete = self.media.misses > misses
         if kind == "post":
             return self.page(page_item, self.news_index, NewsArticlePage)
         return self.page(page_item, self.parent_of(item), StandardPage)
