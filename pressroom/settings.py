@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "pressroom.products",
     "pressroom.showcase",
     "pressroom.demo",
+    "pressroom.importers",  # Importers: `pressroom import wordpress|feed` (docs/importing.md)
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -209,6 +210,9 @@ MIDDLEWARE = [
     "pressroom.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old addresses of imported sites: /?p=12 (the home page's path with a query) here, the
+    # others through Wagtail's redirects when the page is not found (docs/importing.md).
+    "pressroom.importers.redirects.OldQueryAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A sign-in delayed by the per-account rule answers 429; a complete sign-in is remembered.
     "pressroom.security.throttle.SignInMiddleware",

@@ -55,6 +55,11 @@ ZH = {
     "Last 7 days": "最近 7 天",
     "Last 30 days": "最近 30 天",
     "All time": "累计",
+    "Imports": "导入",
+    "kind": "类型",
+    "old id": "原编号",
+    "imported item": "导入记录",
+    "imported items": "导入记录",
     # The home page's banners and sections
     "How many": "显示数量",
     "Certificates": "资质证书",

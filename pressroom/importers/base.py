@@ -1,0 +1,206 @@
+"""What every importer shares: one transaction per item, pages created once and updated on
+the next run, drafts kept drafts, redirects from the old addresses, and the report."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from pressroom.core.slugs import free_slug, readable_slug
+from pressroom.importers.media import Media
+from pressroom.importers.records import Records
+from pressroom.importers.redirects import ensure_redirect
+from pressroom.importers.report import Report, SourceError
+from pressroom.news.models import NewsIndexPage
+from pressroom.pages.models import HomePage
+
+PUBLISH, SCHEDULE, DRAFT = "publish", "schedule", "draft"
+TITLE_LENGTH = 255
+
+
+@dataclass
+class Options:
+    media: Path | None = None
+    allow_local: bool = False
+    dry_run: bool = False
+    overwrite: bool = False
+    language: str | None = None
+    site: Site | None = None
+
+
+@dataclass
+class PageItem:
+    """One page to make or update, as an importer read it from the old site."""
+
+    kind: str  # "post", "page", "entry" ...
+    key: str  # its id on the old site
+    title: str
+    fields: dict
+    status: str = PUBLISH
+    when: datetime | None = None  # publication date (or the scheduled one)
+    updated: datetime | None = None
+    tags: list[str] = field(default_factory=list)
+    old_urls: list[str] = field(default_factory=list)
+    slug: str = ""
+    digest: str = ""  # of the item as the source gives it: unchanged there, skipped here
+    incomplete: bool = False  # a picture was missing: the next run tries the item again
+
+
+class Rollback(Exception):
+    """Raised at the end of a dry run, so that its one transaction writes nothing."""
+
+
+def fingerprint(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()
+
+
+class Importer:
+    """The base of each source's importer: ``run()`` reads the source and calls ``page()``."""
+
+    source_name = "import"
+    relinking = False  # True while pages are saved again for their links only
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.report = Report(dry_run=options.dry_run)
+        self.site = options.site or Site.objects.filter(is_default_site=True).first()
+        if self.site is None:
+            raise SourceError("There is no site yet: run `pressroom init` first.")
+        locale_code = options.language or Locale.get_default().language_code
+        self.locale = Locale.objects.filter(language_code=locale_code).first()
+        if self.locale is None:
+            raise SourceError(f"The site has no {locale_code!r} language.")
+        home = self.site.root_page.specific
+        if home.locale_id != self.locale.pk:
+            home = home.get_translation_or_none(self.locale)
+        if home is None or not isinstance(home, HomePage):
+            raise SourceError(f"The site has no home page in {locale_code!r}: translate it first.")
+        self.home = home
+        self.news_index = NewsIndexPage.objects.child_of(home).first()
+
+    def start(self, source_key: str, base_url: str = "") -> None:
+        self.records = Records(f"{self.source_name}:{source_key}")
+        self.media = Media(
+            self.records,
+            self.report,
+            folder=self.options.media,
+            base_url=base_url,
+            allow_local=self.options.allow_local,
+            dry_run=self.options.dry_run,
+        )
+
+    def execute(self) -> Report:
+        """Run the import: in one transaction rolled back at the end for a dry run."""
+        if not self.options.dry_run:
+            self.run()
+            return self.report
+        try:
+            with transaction.atomic():
+                self.run()
+                raise Rollback
+        except Rollback:
+            pass
+        return self.report
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def item(self, kind: str, name: str, work):
+        """``work()`` in its own transaction: a failure skips the item and is reported."""
+        try:
+            with transaction.atomic():
+                return work()
+        except ValidationError as error:
+            messages = "; ".join(error.messages)
+            self.report.skip(kind, name, f"not valid: {messages}")
+        except (DatabaseError, ValueError) as error:
+            self.report.skip(kind, name, f"could not be saved: {error}")
+        except Exception as error:  # noqa: BLE001 - one odd item must not stop the others
+            self.report.skip(kind, name, f"failed: {type(error).__name__}: {error}")
+        return None
+
+    # --- pages -----------------------------------------------------------------------------
+    def unchanged(self, item: PageItem) -> Page | None:
+        """The page a previous run made from this very item (same source data), if any: it
+        is counted as unchanged and its redirects kept, and need not be built again."""
+        if self.options.overwrite or self.relinking or not item.digest:
+            return None
+        record = self.records.get(item.kind, item.key)
+        if record is None or record.fingerprint != item.digest:
+            return None
+        page = self.records.target(item.kind, item.key)
+        if page is not None:
+            self.report.unchanged[item.kind] += 1
+            self.redirects(item, page)
+        return page
+
+    def page(self, item: PageItem, parent: Page, model: type[Page]) -> Page | None:
+        """Create the item's page under ``parent`` or update the one a previous run made
+        (unless an editor changed it since, and ``--overwrite`` was not given)."""
+        digest = item.digest or fingerprint(item.title, item.status, item.when, item.tags)
+        record = self.records.get(item.kind, item.key)
+        page = self.records.target(item.kind, item.key) if record else None
+        if page is not None and not self.options.overwrite:
+            if record.fingerprint == digest and not self.relinking:
+                self.report.unchanged[item.kind] += 1
+                self.redirects(item, page)
+                return page
+            if page.latest_revision_id != record.revision_id:
+                self.report.skip(
+                    item.kind, item.title, "changed by an editor since the last import"
+                )
+                return page
+        if item.status == PUBLISH and item.when and item.when > timezone.now():
+            item.status = SCHEDULE  # a publication date ahead: published then, not before
+        created = page is None
+        if created:
+            page = model(locale=self.locale)
+        page.title = item.title[:TITLE_LENGTH]
+        for name, value in item.fields.items():
+            setattr(page, name, value)
+        if item.status == DRAFT and item.when and item.when < timezone.now():
+            page.first_published_at = item.when  # kept for when an editor publishes it
+        elif item.status == PUBLISH:
+            page.first_published_at = item.when or timezone.now()
+        page.go_live_at = item.when if item.status == SCHEDULE else None
+        if created:
+            base = readable_slug(item.slug or item.title) or f"{item.kind}-{item.key}"
+            page.slug = free_slug(base, parent.get_children())
+            page.live = False
+            parent.add_child(instance=page)
+        if hasattr(page, "tags"):
+            page.tags.set(item.tags)
+        revision = page.save_revision()
+        if item.status in (PUBLISH, SCHEDULE):
+            revision.publish()
+            if item.status == PUBLISH and item.updated:
+                Page.objects.filter(pk=page.pk).update(last_published_at=item.updated)
+        elif page.live:
+            self.report.warnings.append(
+                f"{item.kind} {item.title}: no longer published on the old site; "
+                "the page stays published here until an editor unpublishes it"
+            )
+        page.refresh_from_db()
+        self.records.remember(
+            item.kind,
+            item.key,
+            page,
+            fingerprint="" if item.incomplete else digest,
+            revision_id=page.latest_revision_id,
+        )
+        (self.report.created if created else self.report.updated)[item.kind] += 1
+        self.redirects(item, page)
+        return page
+
+    def redirects(self, item: PageItem, page: Page) -> None:
+        if item.status != PUBLISH:
+            return  # the old address of a draft showed nothing either
+        for url in item.old_urls:
+            if ensure_redirect(url, page, self.site):
+                self.report.redirects += 1
