@@ -15,9 +15,12 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import decorator_from_middleware
+from rest_framework import status
+from rest_framework.exceptions import Throttled
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -40,6 +43,8 @@ conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 # What a parameter may hold at most, in characters (longer: a 400).
 MAX_PARAMETER_LENGTH = 1000
+# The largest number a parameter may be (a 64-bit integer column's).
+MAX_INTEGER = 2**63 - 1
 
 
 def max_offset() -> int:
@@ -137,9 +142,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     # The site comes from the Host header, as for pages: no ?site=.
     known_query_parameters = PagesAPIViewSet.known_query_parameters - {"site"}
     # Wagtail's, less ``alias_of`` (an alias's original may be a draft or private).
-    meta_fields = [
-        field for field in PagesAPIViewSet.meta_fields if field not in {"alias_of"}
-    ]
+    meta_fields = [field for field in PagesAPIViewSet.meta_fields if field not in {"alias_of"}]
     # Bodies are rendered for one page at a time: a list never carries them.
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "body"]
 
@@ -175,7 +178,10 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         check_values(request.GET)
         site = Site.find_for_request(request)
         if "html_path" not in request.GET or site is None:
-            return super().find_object(queryset, request)
+            try:
+                return super().find_object(queryset, request)
+            except ValueError as exc:  # ?id=abc
+                raise BadRequestError("id must be a positive integer") from exc
         components = [part for part in request.GET["html_path"].split("/") if part]
         root = site.root_page
         if components:
@@ -197,6 +203,18 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError("rich_text_format must be 'html'")
         return "html"
 
+    def handle_exception(self, exc):
+        """Wagtail's answers, and the rate limit's 429 in the same form (``message``)."""
+        if isinstance(exc, Throttled):
+            seconds = int(exc.wait or 1)
+            message = f"too many requests from this address: try again in {seconds} seconds"
+            return Response(
+                {"message": message},
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(seconds)},
+            )
+        return super().handle_exception(exc)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         add_public_headers(response)
@@ -207,16 +225,15 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         """Wagtail's three routes, each answering ``If-None-Match`` with a 304."""
         return [
             path("", conditional_get(cls.as_view({"get": "listing_view"})), name="listing"),
-            path(
-                "<int:pk>/", conditional_get(cls.as_view({"get": "detail_view"})), name="detail"
-            ),
+            path("<int:pk>/", conditional_get(cls.as_view({"get": "detail_view"})), name="detail"),
             path("find/", conditional_get(cls.as_view({"get": "find_view"})), name="find"),
         ]
 
 
 def check_values(params) -> None:
     """Refuse values no page could match before they reach a query: NUL characters, very
-    long values, offsets past ``PRESSROOM_API_MAX_OFFSET``, repeated parameters."""
+    long values, numbers past 64 bits, offsets past ``PRESSROOM_API_MAX_OFFSET``, repeated
+    parameters."""
     for name in params:
         values = params.getlist(name)
         if len(values) > 1:
@@ -226,6 +243,8 @@ def check_values(params) -> None:
             raise BadRequestError(f"{name} must not contain null characters")
         if len(value) > MAX_PARAMETER_LENGTH:
             raise BadRequestError(f"{name} must be at most {MAX_PARAMETER_LENGTH} characters")
+        if value.lstrip("-").isdigit() and abs(int(value)) > MAX_INTEGER:
+            raise BadRequestError(f"{name} is out of range")  # no database column holds it
     offset = params.get("offset", "0")
     if offset.isdigit() and int(offset) > max_offset():
         raise BadRequestError(f"offset cannot be higher than {max_offset()}")

@@ -497,9 +497,7 @@ class NewsArticlePage(BasePage):
         APIField("source_name"),
         APIField("source_url"),
         APIField("summary"),
-        APIField(
-            "category", serializer=api_fields.AttributesField(["slug", "name", "name_en"])
-        ),
+        APIField("category", serializer=api_fields.AttributesField(["slug", "name", "name_en"])),
         APIField("tags"),
         APIField("cover_image", serializer=api_fields.ImageRenditionField(api_fields.LARGE)),
         APIField(

@@ -105,7 +105,10 @@ def test_lists_of_articles_carry_summaries_not_bodies(client, every_type):
 def test_articles_filter_by_category(client, every_type):
     category = every_type["article"].category
     _response, data = get(
-        client, "/api/v2/pages/", type="news.NewsArticlePage", category=category.pk,
+        client,
+        "/api/v2/pages/",
+        type="news.NewsArticlePage",
+        category=category.pk,
         locale="zh-hans",
     )
     assert [item["id"] for item in data["items"]] == [every_type["article"].pk]
@@ -136,15 +139,23 @@ def test_a_product_says_what_its_page_shows(client, every_type):
 def test_products_of_a_category_and_categories_of_a_center(client, every_type):
     pumps, center = every_type["pumps"], every_type["center"]
     _response, products = get(
-        client, "/api/v2/pages/", type="products.ProductPage", descendant_of=center.pk,
+        client,
+        "/api/v2/pages/",
+        type="products.ProductPage",
+        descendant_of=center.pk,
         fields="model_number,thumbnail,summary",
     )
     assert [item["model_number"] for item in products["items"]] == ["QH-50"]
     _response, categories = get(
-        client, "/api/v2/pages/", type="products.ProductCategoryPage", child_of=center.pk,
+        client,
+        "/api/v2/pages/",
+        type="products.ProductCategoryPage",
+        child_of=center.pk,
         fields="intro,image",
     )
-    assert [(c["title"], c["intro"]) for c in categories["items"]] == [("水泵", "<p>各类水泵。</p>")]
+    assert [(c["title"], c["intro"]) for c in categories["items"]] == [
+        ("水泵", "<p>各类水泵。</p>")
+    ]
     _response, detail = get(client, f"/api/v2/pages/{pumps.pk}/")
     assert detail["intro"] == "<p>各类水泵。</p>" and detail["image"] is None
 
