@@ -118,6 +118,18 @@ def test_articles_filter_by_category(client, every_type):
     assert data["items"] == []
 
 
+def test_articles_filter_by_tag(client, every_type):
+    article = every_type["article"]
+    article.tags.add("展会")
+    article.save_revision().publish()
+    _response, data = get(
+        client, "/api/v2/pages/", type="news.NewsArticlePage", tags="展会", fields="tags"
+    )
+    assert [(item["id"], item["tags"]) for item in data["items"]] == [(article.pk, ["展会"])]
+    _response, data = get(client, "/api/v2/pages/", type="news.NewsArticlePage", tags="别的")
+    assert data["items"] == []
+
+
 def test_a_product_says_what_its_page_shows(client, every_type):
     product = every_type["product"]
     response, data = get(client, f"/api/v2/pages/{product.pk}/")

@@ -190,36 +190,37 @@ def test_no_answer_names_an_editor_a_revision_or_a_message(client, every_type, c
             assert answer not in text
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"owner": "1"},
-        {"type": "news.NewsArticlePage", "owner": "1"},
-        {"type": "news.NewsArticlePage", "locked": "true"},
-        {"type": "news.NewsArticlePage", "live": "false"},
-        {"type": "news.NewsArticlePage", "has_unpublished_changes": "true"},
-        {"type": "news.NewsArticlePage", "owner__password__startswith": "p"},
-        {"type": "contact.ContactMessage"},
-        {"type": "auth.User"},
-        {"type": "wagtailcore.Revision"},
-        {"fields": "owner"},
-        {"fields": "latest_revision"},
-        {"type": "contact.ContactPage", "fields": "to_address"},
-        {"type": "news.NewsArticlePage", "fields": "cover_image(file)"},
-        {"order": "owner"},
-        {"site": "b.test"},
-        {"rich_text_format": "db_html"},
-    ],
-)
-def test_private_fields_and_models_cannot_be_asked_for(client, every_type, params):
-    response, data = get(client, "/api/v2/pages/", **params)
-    assert response.status_code == 400, (params, data)
-    assert data["message"]
+PRIVATE_ASKS = [
+    {"owner": "1"},
+    {"type": "news.NewsArticlePage", "owner": "1"},
+    {"type": "news.NewsArticlePage", "locked": "true"},
+    {"type": "news.NewsArticlePage", "live": "false"},
+    {"type": "news.NewsArticlePage", "has_unpublished_changes": "true"},
+    {"type": "news.NewsArticlePage", "owner__password__startswith": "p"},
+    {"type": "contact.ContactMessage"},
+    {"type": "auth.User"},
+    {"type": "wagtailcore.Revision"},
+    {"fields": "owner"},
+    {"fields": "latest_revision"},
+    {"type": "contact.ContactPage", "fields": "to_address"},
+    {"type": "news.NewsArticlePage", "fields": "cover_image(file)"},
+    {"order": "owner"},
+    {"site": "b.test"},
+    {"rich_text_format": "db_html"},
+]
 
 
-@pytest.mark.parametrize("endpoint", ["images", "documents", "users", "snippets", "revisions"])
-def test_there_is_no_endpoint_but_pages(client, every_type, endpoint):
-    assert client.get(f"/api/v2/{endpoint}/").status_code == 404
+def test_private_fields_and_models_cannot_be_asked_for(client, every_type):
+    for params in PRIVATE_ASKS:
+        response, data = get(client, "/api/v2/pages/", **params)
+        assert response.status_code == 400, (params, data)
+        assert data["message"]
+
+
+def test_there_is_no_endpoint_but_pages(client, every_type):
+    for endpoint in ["images", "documents", "users", "snippets", "revisions", "messages"]:
+        assert client.get(f"/api/v2/{endpoint}/").status_code == 404, endpoint
+        assert client.get(f"/api/v2/{endpoint}/1/").status_code == 404, endpoint
 
 
 def test_writes_are_refused(client, every_type):
@@ -228,5 +229,5 @@ def test_writes_are_refused(client, every_type):
         response = getattr(client, method)(
             f"/api/v2/pages/{article.pk}/", data="{}", content_type="application/json"
         )
-        assert response.status_code in (403, 405), method
+        assert response.status_code == 405, method
     assert Page.objects.get(pk=article.pk).live
