@@ -145,24 +145,40 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     meta_fields = [field for field in PagesAPIViewSet.meta_fields if field not in {"alias_of"}]
     # Bodies are rendered for one page at a time: a list never carries them.
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "body"]
+    site_roots: list[str] | None = None  # the tree paths of the site's home pages
 
     def get_base_queryset(self):
         """Pages anybody may see, whatever the request carries (a signed-in session or an
         unlocked password does not count): live, not under a view restriction, not past their
         expiry, below the request's site's home page or one of its translations."""
-        site = Site.find_for_request(self.request)
-        if site is None:
+        if self.site_roots is None:  # (asked for by several filters in one request)
+            site = Site.find_for_request(self.request)
+            roots = [site.root_page, *site.root_page.get_translations()] if site else []
+            self.site_roots = [root.path for root in roots]
+        if not self.site_roots:
             return Page.objects.none()
-        roots = [site.root_page, *site.root_page.get_translations()]
         below = Q()
-        for root in roots:
-            below |= Q(path__startswith=root.path)
+        for root_path in self.site_roots:
+            below |= Q(path__startswith=root_path)
         return (
             Page.objects.live()
             .public()
             .filter(below)
             .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
         )
+
+    def perform_content_negotiation(self, request, force=False):
+        """JSON only: ``?format=`` anything else is a 400 (DRF's answer is an empty 404)."""
+        if not force and request.GET.get("format", "json") != "json":
+            raise BadRequestError("format must be 'json'")
+        return super().perform_content_negotiation(request, force)
+
+    def get_root_page(self):
+        """``child_of=root``: the request's site's home page (none yet: a 400)."""
+        site = Site.find_for_request(self.request)
+        if site is None:
+            raise BadRequestError("this address has no site")
+        return site.root_page
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)

@@ -71,6 +71,8 @@ BAD = [
     {"type": "news.NewsArticlePage", "id": "abc"},
     {"id": "1\x00"},
     {"slug": "x" * 5000},
+    {"format": "xml"},
+    {"format": "api"},
     {"type": "news.NewsArticlePage", "category": HUGE},
     {"type": "news.NewsArticlePage", "id": HUGE},
     {"id": "-" + HUGE},
