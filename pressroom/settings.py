@@ -136,8 +136,10 @@ INSTALLED_APPS = [
     "pressroom.contact",  # Contact form
     "pressroom.products",
     "pressroom.showcase",
+    "pressroom.api",  # Read-only content API (docs/api.md)
     "pressroom.demo",
     "pressroom.importers",  # Importers: `pressroom import wordpress|feed` (docs/importing.md)
+    "wagtail.api.v2",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -684,6 +686,23 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "pressroom.search.backend", "SEARCH_CONFIG": "simple"}
     }
+
+# --- Content API (pressroom.api; see docs/api.md) -----------------------------------------------
+# /api/v2/pages/: live, public pages for mini-programs and partners. At most WAGTAILAPI_LIMIT_MAX
+# pages an answer, offsets up to PRESSROOM_API_MAX_OFFSET; rich text as the page shows it.
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("PRESSROOM_API_LIMIT_MAX", "50"))
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_SEARCH_ENABLED = True
+PRESSROOM_API_MAX_OFFSET = int(os.environ.get("PRESSROOM_API_MAX_OFFSET", "10000"))
+# Browsers and CDNs may keep an answer this long (it carries an ETag; a 304 costs no body).
+PRESSROOM_API_MAX_AGE = int(os.environ.get("PRESSROOM_API_MAX_AGE", "60"))
+# Requests one client address may make per fixed window before a 429 with Retry-After (0: no
+# limit), counted in the contact form's shared counter cache.
+PRESSROOM_API_RATE_LIMIT = int(os.environ.get("PRESSROOM_API_RATE_LIMIT", "120"))
+PRESSROOM_API_RATE_WINDOW = int(os.environ.get("PRESSROOM_API_RATE_WINDOW", "60"))
+PRESSROOM_API_CACHE = "contact"
+# Access-Control-Allow-Origin on every answer (public data, no credentials); empty: none.
+PRESSROOM_API_ALLOW_ORIGIN = os.environ.get("PRESSROOM_API_ALLOW_ORIGIN", "*")
 
 # --- Media in an S3-compatible bucket (django-storages; see docs/operations.md) -------------
 # Set PRESSROOM_S3_BUCKET to keep uploads (images, renditions, documents) in a bucket instead

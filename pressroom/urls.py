@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pressroom.api.router import api_router
 from pressroom.core import views as core_views
 from pressroom.i18n.views import default_language_prefix_redirect
 from pressroom.operations import faults as operations_faults
@@ -21,6 +22,8 @@ urlpatterns = [
     ),
     path(settings.PRESSROOM_ADMIN_PATH, include(wagtailadmin_urls)),
     path("healthz", operations_views.healthz, name="healthz"),
+    # The read-only content API, outside the language prefixes (docs/api.md).
+    path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("pressroom.seo.urls")),
     path("", include("pressroom.pageviews.urls")),  # the view beacon (浏览量)

@@ -1,25 +1,18 @@
 """Abuse limits for the message form: who is posting, and how often they may."""
 
-import hashlib
-import ipaddress
 import logging
-import math
-import time
 
 from django.conf import settings
-from django.core.cache import caches
 
-from pressroom.security.proxies import parse_address
+from pressroom.security import ratelimit
+from pressroom.security.ratelimit import window_key  # noqa: F401 (tests read the key)
 
 logger = logging.getLogger(__name__)
 
 
 def rate_key(address: str) -> str:
     """A cache key for the address; IPv6 visitors are grouped by their /64 network."""
-    ip = parse_address(address)
-    if ip is not None and ip.version == 6:
-        address = str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return "contact:posts:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    return ratelimit.address_key("contact:posts", address)
 
 
 def rate_limit() -> tuple[int, int]:
@@ -37,30 +30,12 @@ def site_limit() -> int:
 
 def retry_after() -> int:
     """Seconds until the current window ends and every counter starts again from zero."""
-    _posts, window = rate_limit()
-    return max(1, math.ceil(window - time.time() % window))
-
-
-def window_key(key: str, window: int) -> str:
-    """The cache key of the counter for the current window."""
-    return f"{key}:{int(time.time() // window)}"
+    return ratelimit.retry_after(rate_limit()[1])
 
 
 def count(key: str, window: int) -> int:
-    """Add one to the key's counter for the current fixed window; returns the new count.
-
-    The window's number is part of the key, so a new window is a new counter: nothing a cache
-    backend does to expiries (the file cache's ``incr`` sets the timeout again) can keep a
-    window closed longer, however often a refused visitor retries.
-    """
-    cache = caches[getattr(settings, "PRESSROOM_CONTACT_CACHE", "default")]
-    key = window_key(key, window)
-    cache.add(key, 0, window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # evicted between add and incr, or the cache is down (fail open)
-        cache.set(key, 1, window)
-        return 1
+    """Add one to the key's counter for the current fixed window; returns the new count."""
+    return ratelimit.count(key, window, getattr(settings, "PRESSROOM_CONTACT_CACHE", "default"))
 
 
 def count_post(address: str) -> bool:

@@ -19,6 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
@@ -27,6 +28,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pressroom.core import api_fields
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.feeds import FEED_TYPES
 from pressroom.core.models import BasePage, is_english
@@ -212,6 +214,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
     template = "news/news_index_page.html"
+    # The content API (docs/api.md): its articles are listed with ?child_of=<its id>.
+    api_fields = [APIField("intro")]
     # The head's protocol (seo_head): the context variable holding the articles listed.
     listed_items_context = "articles"
 
@@ -489,6 +493,22 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
     template = "news/news_article_page.html"
+    # The content API (docs/api.md): what a reader of the page sees, nothing an editor keeps.
+    api_fields = [
+        APIField("updated_at", serializer=api_fields.DateTimeField(read_only=True)),
+        APIField("author"),
+        APIField("source_name"),
+        APIField("source_url"),
+        APIField("summary"),
+        APIField("category", serializer=api_fields.AttributesField(["slug", "name", "name_en"])),
+        APIField("tags"),
+        APIField("cover_image", serializer=api_fields.ImageRenditionField(api_fields.LARGE)),
+        APIField(
+            "cover_thumbnail",
+            serializer=api_fields.ImageRenditionField(LIST_RENDITION, source="cover_image"),
+        ),
+        APIField("body", serializer=api_fields.RenderedStreamField()),
+    ]
 
     class Meta:
         verbose_name = _("news article")

@@ -7,10 +7,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pressroom.core import api_fields
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.models import BasePage
 from pressroom.pages.blocks import HomeSections
@@ -170,6 +172,11 @@ class StandardPage(BasePage):
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = ["pages.StandardPage"]
     template = "pages/standard_page.html"
+    # The content API (docs/api.md).
+    api_fields = [
+        APIField("summary"),
+        APIField("body", serializer=api_fields.RenderedStreamField()),
+    ]
     # The page cache's protocol: the page draws its section's menu beside it.
     shows_section_menu = True
 

@@ -11,12 +11,14 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pressroom.core import api_fields
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.feeds import FEED_TYPES, feed_subpath
 from pressroom.core.lists import NumberedListMixin
@@ -53,6 +55,11 @@ class ProductListPage(NumberedListMixin, BasePage):
     )
     # The head's protocol (seo_head): the context variable holding the products listed.
     listed_items_context = "products"
+    # The content API (docs/api.md); its products are listed with ?descendant_of=<its id>.
+    api_fields = [
+        APIField("intro"),
+        APIField("image", serializer=api_fields.ImageRenditionField(api_fields.LARGE)),
+    ]
 
     class Meta:
         abstract = True
@@ -279,6 +286,20 @@ class ProductPage(BasePage):
     parent_page_types = ["products.ProductCategoryPage"]
     subpage_types: list[str] = []
     template = "products/product_page.html"
+    # The content API (docs/api.md): the category is the page's ``parent`` (detail view).
+    api_fields = [
+        APIField("model_number"),
+        APIField("summary"),
+        APIField("main_image", serializer=api_fields.ImageRenditionField(api_fields.LARGE)),
+        APIField(
+            "thumbnail",
+            serializer=api_fields.ImageRenditionField(api_fields.THUMBNAIL, source="main_image"),
+        ),
+        APIField("pictures", serializer=api_fields.RenditionListField()),
+        APIField("specs"),
+        APIField("body", serializer=api_fields.RenderedStreamField()),
+        APIField("downloads", serializer=api_fields.PublicDownloadsField()),
+    ]
     # The contact form's protocol: a quote request may name a page of this type.
     quotable = True
 
