@@ -9,7 +9,10 @@ register = template.Library()
 
 @register.inclusion_tag("pageviews/views.html", takes_context=True)
 def page_views(context, page):
-    """The view beacon of ``page``, and its count when the site shows counts."""
+    """The view beacon of ``page``, and its count when the site shows counts. Nothing for a
+    page not saved yet (the preview of a new page)."""
+    if page.pk is None:
+        return {}
     request = context.get("request")
     shown = shows_counts(request)
     return {
