@@ -562,6 +562,7 @@ ZH = {
     ", ": "、",
     "%(company)s, in this website's database and by email to its staff.": "%(company)s：保存在本网站的数据库中，并通过电子邮件发给其工作人员。",
     "Message form": "留言表单",
+    "%(where)s %(kept)s": "%(where)s%(kept)s",
     "A QQ number is 5 to 12 digits.": "QQ 号码为 5 到 12 位数字。",
     "Paste the link WeCom gives you: it starts with https://work.weixin.qq.com/.": "请粘贴企业微信提供的链接，以 https://work.weixin.qq.com/ 开头。",
     "QQ number": "QQ 号码",

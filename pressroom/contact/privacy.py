@@ -38,4 +38,6 @@ def privacy_items(request) -> list[PrivacyItem]:
     where = _("%(company)s, in this website's database and by email to its staff.") % {
         "company": company_for(request).display_name
     }
-    return [PrivacyItem(name=_("Message form"), collects=collects, recipient=f"{where} {kept}")]
+    # Two sentences: a space between them in English, none in Chinese.
+    recipient = _("%(where)s %(kept)s") % {"where": where, "kept": kept}
+    return [PrivacyItem(name=_("Message form"), collects=collects, recipient=recipient)]

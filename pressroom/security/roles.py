@@ -77,6 +77,8 @@ MODEL_PERMISSIONS = {
         "contact.delete_contactmessage",
         "news.delete_newscategory",
         "core.change_companyinfo",
+        # Analytics and chat (统计与客服): only the known services, by ID (decision 0033).
+        "integrations.change_integrationsettings",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

@@ -4,7 +4,7 @@ bottom bar is there instead), its QR code shown by the keyboard as by the mouse,
 import pytest
 
 from tests.browser import checks
-from tests.browser.conftest import REPORT, screenshot
+from tests.browser.conftest import REPORT, SCREENSHOTS, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -37,6 +37,10 @@ def test_on_a_desktop_the_bar_floats_and_the_keyboard_opens_the_qr(
     shown = qr.bounding_box()
     assert shown and shown["width"] >= 100 and shown["x"] + shown["width"] <= box["x"]
     screenshot(page, f"service-bar-qr-focus-desktop-{language}")
+    page.screenshot(
+        path=SCREENSHOTS / f"service-bar-qr-focus-desktop-{language}-close.png",
+        clip={"x": 1366 - 360, "y": 0, "width": 360, "height": 768},
+    )
 
     # The mouse too: hovering the phone entry shows the number.
     page.keyboard.press("Escape")
@@ -69,11 +73,13 @@ def test_on_a_phone_the_bottom_bar_stays_and_the_floating_bar_hides(
 
 
 def test_back_to_top_works_without_javascript(new_page, demo_site):
-    page = new_page("desktop", java_script_enabled=False)
+    # Reduced motion: the jump is instant (smooth scrolling took seconds on a loaded machine).
+    page = new_page("desktop", java_script_enabled=False, reduced_motion="reduce")
     page.goto(demo_site("/"), wait_until="load")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert page.evaluate("window.scrollY") > 500
     page.locator("nav.service-bar a[href='#top']").click()
-    page.wait_for_function("window.scrollY < 5", timeout=3000)
+    page.wait_for_function("window.scrollY < 5", timeout=10_000)
 
 
 def test_the_bar_is_not_printed(new_page, demo_site):

@@ -48,8 +48,8 @@ def test_init_builds_the_site_tree_and_prints_a_generated_password(client, monke
     # A second run changes nothing and prints no password.
     again = run("init", "--no-static")
     assert "password:" not in again
-    # Tree root, and in each language a home, news center, contact page and sitemap.
-    assert Page.objects.count() == 9
+    # Tree root, and in each language a home, news center, contact page, sitemap and privacy page.
+    assert Page.objects.count() == 11
     assert get_user_model().objects.count() == 1
 
 
