@@ -55,6 +55,16 @@ def test_on_a_desktop_the_bar_floats_and_the_keyboard_opens_the_qr(
     failing = [v for v in violations if v["impact"] in checks.AXE_FAILING_IMPACTS]
     REPORT.append(f"axe service bar desktop {language}: serious/critical={len(failing)}")
     assert [(v["id"], v["help"], v["nodes"]) for v in failing] == []
+
+    # On a narrower screen (a small laptop, a tablet on its side) the bar covers no content.
+    for width in (800, 1024, 1280):
+        page.set_viewport_size({"width": width, "height": 768})
+        bar_left = bar.bounding_box()["x"]
+        right = page.evaluate(
+            "Math.max(...[...document.querySelectorAll('.layout > *')]"
+            ".map(el => el.getBoundingClientRect().right))"
+        )
+        assert right <= bar_left, (width, right, bar_left)
     assert problems.console == []
 
 
