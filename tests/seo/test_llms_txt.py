@@ -34,10 +34,7 @@ def test_it_lists_the_company_the_main_pages_and_the_newest_news(site_with_news,
     assert "- 电话: 400-000-1234" in lines
     assert "## 主要页面" in lines
     assert f"- [首页]({root}/) (其他语言: [Home]({root}/en/))" in lines
-    assert (
-        f"- [新闻中心]({root}/news/) (其他语言: [News center]({root}/en/news/))"
-        in lines
-    )
+    assert f"- [新闻中心]({root}/news/) (其他语言: [News center]({root}/en/news/))" in lines
     # A title cannot break the Markdown; the English version is linked; drafts stay out.
     [launch] = [line for line in lines if "launch" in line]
     assert launch.startswith(f"- [新品\\[发布\\]会]({root}/news/launch/)")
