@@ -57,7 +57,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and in_admin:
             parts.config = settings.PRESSROOM_ADMIN_CSP
-        elif not in_admin and response.get("Content-Type", "").startswith("text/html"):
+        elif (
+            not in_admin
+            and response.status_code < 500  # error pages load no service (and skip the DB)
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
             additions = public_additions(request)
             if additions:
                 update = {key: list(value) for key, value in (parts.update or {}).items()}
