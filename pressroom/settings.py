@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     # was collected) overrides Django's because core comes before django.contrib.staticfiles.
     "pressroom.pagecache",  # Page cache and scheduled publishing
     "pressroom.scheduling",  # Page cache and scheduled publishing
+    "pressroom.pageviews",  # View counts (浏览量)
     "pressroom.export",
     # Before wagtail.admin: its templates brand Wagtail's (the admin as the company's editors
     # meet it).
@@ -596,12 +597,14 @@ PRESSROOM_PAGECACHE_SITE_WIDE_MODELS = [
     "core.CompanyInfo",
     "seo.SeoSettings",  # robots.txt
     "news.NewsCategory",  # every news list's filters
+    "pageviews.ViewCountSettings",  # whether articles and products show their counts
     "integrations.IntegrationSettings",  # every page's scripts and CSP, the privacy page
 ]
 # What the privacy page lists (pressroom.core.privacy): dotted paths of f(request) ->
 # [PrivacyItem], each saying what one feature collects while it is on.
 PRESSROOM_PRIVACY_SECTIONS = [
     "pressroom.contact.privacy.privacy_items",
+    "pressroom.pageviews.privacy.privacy_items",
     "pressroom.integrations.turned_on.privacy_items",
 ]
 # Query parameters that shared links carry and no page reads: an address with only these is

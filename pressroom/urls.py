@@ -23,6 +23,7 @@ urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("pressroom.seo.urls")),
+    path("", include("pressroom.pageviews.urls")),  # the view beacon (浏览量)
 ]
 
 if settings.PRESSROOM_SERVE_MEDIA:

@@ -18,6 +18,15 @@ PO = ROOT / "pressroom/locale/zh_Hans/LC_MESSAGES/django.po"
 WAGTAIL_PO_DIR = ROOT / "pressroom/wagtail_locale/zh_Hans/LC_MESSAGES"
 
 ZH = {
+    # View counts (浏览量)
+    "Page views": "浏览量",
+    "show view counts": "显示浏览量",
+    "Show “Views: N” on news articles and products. Views are counted either way: the figures are under Reports → Page views.": "在新闻文章和产品页上显示“浏览：N”。无论是否显示都会统计浏览量，数据见“报告 → 浏览量”。",
+    "view counts": "浏览量",
+    "Views:": "浏览：",
+    "Last 7 days": "最近 7 天",
+    "Last 30 days": "最近 30 天",
+    "All time": "累计",
     # The home page's banners and sections
     "How many": "显示数量",
     "Certificates": "资质证书",
@@ -276,7 +285,10 @@ ZH = {
     "Source and tags": "来源与标签",
     "Publication date": "发布日期",
     "Empty: the moment it is first published. A past date files an older article among the news of its time. To publish later, schedule it instead.": "留空则为首次发布的时间。填写过去的日期，可把旧文章按当时的日期归入新闻列表。如需以后发布，请使用定时发布。",
-    "This date is in the future. To publish the article later, schedule it (“Schedule to publish”) and leave the publication date empty.": "这是一个将来的日期。如需以后发布，请使用“定时发布”，并将发布日期留空。",
+    "This date is in the future. To publish the article later, leave it empty and give the time under “Schedule publishing”.": "这是一个将来的日期。如需以后发布，请将发布日期留空，在“定时发布”中填写时间。",
+    "Schedule publishing": "定时发布",
+    "Empty: the page goes live when you press Publish. A time ahead: pressing Publish schedules it for that time, as “Schedule to publish” in the status panel does.": "留空则在点击“发布”时立即上线。填写将来的时间，点击“发布”后将在该时间自动发布（与状态面板中的“定时发布”相同）。",
+    "This time has passed. To publish now, leave it empty and press Publish.": "该时间已过。如需立即发布，请留空并点击“发布”。",
     "news article": "新闻文章",
     "news articles": "新闻文章",
     "Pages": "页面",
@@ -562,6 +574,9 @@ ZH = {
     ", ": "、",
     "%(company)s, in this website's database and by email to its staff.": "%(company)s：保存在本网站的数据库中，并通过电子邮件发给其工作人员。",
     "Message form": "留言表单",
+    "View counts": "浏览量统计",
+    "When an article or product page has loaded, your browser tells this website that the page was viewed. No cookie is set. Your internet address is kept, scrambled, for %(minutes)d minutes so that reloading the page does not count twice; nothing about you is stored with the counts.": "文章或产品页面加载完成后，您的浏览器会告诉本网站该页面被浏览了一次。不设置 Cookie。您的网络地址会以打乱后的形式保留 %(minutes)d 分钟，以免刷新页面被重复计数；统计数字中不保存任何关于您的信息。",
+    "%(company)s, in this website's database: a number per page and day.": "%(company)s：保存在本网站的数据库中，每个页面每天一个数字。",
     "%(where)s %(kept)s": "%(where)s%(kept)s",
     "A QQ number is 5 to 12 digits.": "QQ 号码为 5 到 12 位数字。",
     "Paste the link WeCom gives you: it starts with https://work.weixin.qq.com/.": "请粘贴企业微信提供的链接，以 https://work.weixin.qq.com/ 开头。",

@@ -11,6 +11,8 @@ collection 集合, locale 语言, usage 引用, revision 版本, preview 预览.
 """
 
 WAGTAIL = {
+    # The picture-in-a-paragraph dialog's placement choice (Wagtail: 格式化, "to format")
+    "Format": "排版",
     # --- Sign-in, account, keyboard shortcuts ------------------------------------------------
     "Use server language: %(language_name)s": "使用服务器语言：%(language_name)s",
     "Edit account avatar": "更换头像",

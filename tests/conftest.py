@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import Page, Site
 
 from pressroom.contact.models import ContactPage
@@ -13,9 +13,13 @@ from tests.factories import make_article, publish
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    # Renditions too: a rolled-back test frees its image ids for the next test's images, and a
+    # remembered rendition of an earlier image with the same id would stand in for the new one's.
     cache.clear()
+    caches["renditions"].clear()
     yield
     cache.clear()
+    caches["renditions"].clear()
 
 
 @pytest.fixture

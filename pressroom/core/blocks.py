@@ -21,6 +21,7 @@ RICH_TEXT_FEATURES = [
     "italic",
     "link",
     "document-link",
+    "image",
     "ol",
     "ul",
     "hr",

@@ -30,6 +30,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from pressroom.core.blocks import BodyBlock
 from pressroom.core.feeds import FEED_TYPES
 from pressroom.core.models import BasePage, is_english
+from pressroom.core.page_forms import SchedulingPageForm
 from pressroom.core.panels import TwinFieldPanel
 from pressroom.news.feeds import NewsFeed, feed_subpath
 from pressroom.search.fields import with_word_splitting
@@ -392,8 +393,8 @@ def check_publication_date(article) -> None:
         raise ValidationError(
             {
                 "first_published_at": _(
-                    "This date is in the future. To publish the article later, schedule it"
-                    " (“Schedule to publish”) and leave the publication date empty."
+                    "This date is in the future. To publish the article later, leave it empty"
+                    " and give the time under “Schedule publishing”."
                 )
             }
         )
@@ -446,6 +447,7 @@ class NewsArticlePage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     objects = ArticleManager()
+    base_form_class = SchedulingPageForm  # 定时发布 in the form, beside 发布日期
 
     # Category and publication date under the title, where an editor filing news looks first.
     content_panels = Page.content_panels + [
@@ -458,6 +460,7 @@ class NewsArticlePage(BasePage):
                 " among the news of its time. To publish later, schedule it instead."
             ),
         ),
+        FieldPanel("publish_at"),
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("body"),

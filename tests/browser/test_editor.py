@@ -196,6 +196,21 @@ def test_editor_writes_an_article_with_a_picture_beside_the_text_and_a_video(
     page.locator("select[name$='-value-placement']").last.select_option("left")
     page.locator("input[name$='-value-caption']").last.fill("泵房现场")
 
+    # A paragraph with a picture inside it: the paragraph's "/" menu, the library, a format.
+    add_block(page, "段落")
+    paragraph = page.locator(".Draftail-Editor [contenteditable=true]").last
+    paragraph.click()
+    page.keyboard.type("巡检从进水口开始。")
+    page.keyboard.press("Enter")
+    page.keyboard.type("/")
+    page.get_by_role("option", name="图片").first.click()
+    modal.locator("a[data-chooser-modal-choice]").first.click()
+    modal.locator("input[name='image-chooser-insertion-alt_text']").fill("进水口的格栅")
+    modal.locator("input[name='image-chooser-insertion-format'][value='right']").check()
+    modal.locator("[type=submit]").click()
+    modal.wait_for(state="detached")
+    page.locator(".Draftail-Editor .MediaBlock").last.wait_for()
+
     # A video: the address of its page on Bilibili.
     add_block(page, "视频")
     page.locator("input[name$='-value-url']").last.fill(
@@ -204,10 +219,13 @@ def test_editor_writes_an_article_with_a_picture_beside_the_text_and_a_video(
     publish_from_footer(page)
 
     article = NewsArticlePage.objects.get(title="泵站视频巡检")
-    assert [block.block_type for block in article.body] == ["image", "video"]
+    assert [block.block_type for block in article.body] == ["image", "paragraph", "video"]
     assert article.cover_image is None  # the picture went into the body, not the cover
     page.route("https://player.bilibili.com/**", lambda route: route.abort())  # offline here
     page.goto(live_server + article.url, wait_until="load")
     assert page.locator(".stream figure.figure--left figcaption").inner_text() == "泵房现场"
+    inline = page.locator(".stream .rich-text img.richtext-image.right")
+    assert inline.get_attribute("alt") == "进水口的格栅"
+    assert inline.evaluate("img => img.complete && img.naturalWidth") == 480
     frame = page.locator(".video iframe")
     assert frame.get_attribute("src").startswith("https://player.bilibili.com/player.html?")

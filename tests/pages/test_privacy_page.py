@@ -38,13 +38,13 @@ def test_a_new_site_has_a_privacy_page_linked_from_every_footer(both_languages):
 
 
 def test_it_lists_the_message_form_and_what_is_on_not_what_is_off(both_languages, site):
-    assert listed("/privacy/") == ["留言表单"]
-    assert listed("/en/privacy/") == ["Message form"]
+    assert listed("/privacy/") == ["留言表单", "浏览量统计"]
+    assert listed("/en/privacy/") == ["Message form", "View counts"]
     row = IntegrationSettings.for_site(site)
     row.ga4 = "G-AB12CD34EF"
     row.save()
-    assert listed("/privacy/") == ["留言表单", "Google Analytics 4（谷歌分析）"]
-    assert listed("/en/privacy/") == ["Message form", "Google Analytics 4"]
+    assert listed("/privacy/") == ["留言表单", "浏览量统计", "Google Analytics 4（谷歌分析）"]
+    assert listed("/en/privacy/") == ["Message form", "View counts", "Google Analytics 4"]
     chinese, english = text("/privacy/"), text("/en/privacy/")
     assert "服务器位于中国大陆以外" in chinese and "outside mainland China" in english
     assert "https://policies.google.com/privacy" in chinese
@@ -70,10 +70,20 @@ def test_qq_and_wecom_links_are_listed_as_links_only(both_languages, company):
     assert "nothing is sent until you follow it" in text("/en/privacy/")
 
 
-def test_without_a_contact_page_or_services_it_says_nothing_is_collected(home, company):
+def test_view_counts_say_no_cookie_and_how_long_the_address_is_kept(both_languages):
+    assert "不设置 Cookie" in text("/privacy/") and "30 分钟" in text("/privacy/")
+    assert "No cookie is set" in text("/en/privacy/") and "30 minutes" in text("/en/privacy/")
+
+
+def test_without_a_contact_page_the_form_is_not_listed(home, company):
     from pressroom.contact.models import ContactPage
 
     ContactPage.objects.child_of(home).get().unpublish()
+    assert listed("/privacy/") == ["浏览量统计"]
+
+
+def test_with_nothing_that_collects_the_page_says_so(home, company, settings):
+    settings.PRESSROOM_PRIVACY_SECTIONS = []  # no form, no counts, no services
     assert listed("/privacy/") == []
     assert "不收集您的任何信息" in text("/privacy/")
 
