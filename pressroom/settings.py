@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "pressroom.demo",
     "pressroom.importers",  # Importers: `pressroom import wordpress|feed` (docs/importing.md)
     "wagtail.api.v2",
+    "pressroom.integrations",  # the analytics and chat services the owner turns on
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -480,6 +481,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# Public pages' policy widened per request by these dotted paths, each f(request) -> {directive:
+# [hosts]}: the analytics and chat services a site's owner turned on, nothing when none is
+# (pressroom/security/middleware.py; docs/security.md).
+PRESSROOM_CSP_ADDITIONS = ["pressroom.integrations.turned_on.csp_additions"]
 PRESSROOM_ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
@@ -587,7 +592,7 @@ PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", 
 # generation, so a site-wide purge renews them too.
 PRESSROOM_SITE_VERSION = "pressroom.pagecache.store.site_version"
 # Paths that list every page: purged on every content change.
-PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = []
+PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = ["/llms.txt"]
 # The XML sitemaps (index and sections) are cached like pages and purged with them.
 PRESSROOM_PAGECACHE_URL_PROVIDERS = ["pressroom.seo.sitemaps.sitemap_paths"]
 # Models whose rows every page may show (header, footer, menus, filters, pictures, robots.txt):
@@ -600,6 +605,14 @@ PRESSROOM_PAGECACHE_SITE_WIDE_MODELS = [
     "seo.SeoSettings",  # robots.txt
     "news.NewsCategory",  # every news list's filters
     "pageviews.ViewCountSettings",  # whether articles and products show their counts
+    "integrations.IntegrationSettings",  # every page's scripts and CSP, the privacy page
+]
+# What the privacy page lists (pressroom.core.privacy): dotted paths of f(request) ->
+# [PrivacyItem], each saying what one feature collects while it is on.
+PRESSROOM_PRIVACY_SECTIONS = [
+    "pressroom.contact.privacy.privacy_items",
+    "pressroom.pageviews.privacy.privacy_items",
+    "pressroom.integrations.turned_on.privacy_items",
 ]
 # Query parameters that shared links carry and no page reads: an address with only these is
 # answered from the cache as the plain address (docs/caching.md). "name*" is a prefix.

@@ -2,6 +2,7 @@
 
 from urllib.parse import quote
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -18,6 +19,13 @@ from pressroom.core.panels import TwinFieldPanel
 from pressroom.core.sitecache import remember
 
 ICP_REGISTRY_URL = "https://beian.miit.gov.cn/"
+# A QQ number: 5 to 12 digits, no leading zero (what QQ hands out).
+qq_validator = RegexValidator(r"^[1-9][0-9]{4,11}$", _("A QQ number is 5 to 12 digits."))
+# A WeCom (企业微信) customer-service or contact link: an https address on WeCom's own host.
+wecom_validator = RegexValidator(
+    r"^https://work\.weixin\.qq\.com/[A-Za-z0-9/_\-.?=&%]{1,300}$",
+    _("Paste the link WeCom gives you: it starts with https://work.weixin.qq.com/."),
+)
 
 
 def is_english() -> bool:
@@ -100,6 +108,23 @@ class CompanyInfo(BaseSiteSetting):
             "The company's WeChat account QR code: shown in the footer and the contact block."
         ),
     )
+    qq = models.CharField(
+        _("QQ number"),
+        max_length=12,
+        blank=True,
+        validators=[qq_validator],
+        help_text=_("Shown in the service bar as a link that opens a QQ chat. Empty hides it."),
+    )
+    wecom_url = models.URLField(
+        _("WeCom customer-service link"),
+        max_length=320,
+        blank=True,
+        validators=[wecom_validator],
+        help_text=_(
+            "The 企业微信 customer-service (or contact) link, https://work.weixin.qq.com/…:"
+            " shown in the service bar. Empty hides it."
+        ),
+    )
     icp_number = models.CharField(
         _("ICP licence number"),
         max_length=60,
@@ -130,6 +155,8 @@ class CompanyInfo(BaseSiteSetting):
                 FieldPanel("fax"),
                 FieldPanel("email"),
                 FieldPanel("wechat_qr"),
+                FieldPanel("qq"),
+                FieldPanel("wecom_url"),
             ],
             heading=_("Contact details"),
         ),
@@ -177,6 +204,13 @@ class CompanyInfo(BaseSiteSetting):
             (_("Apple Maps"), f"https://maps.apple.com/?q={shown}"),
             (_("Google Maps"), f"https://www.google.com/maps/search/?api=1&query={shown}"),
         ]
+
+    @property
+    def qq_url(self) -> str:
+        """The link that opens a QQ chat with the company's number (QQ's own web address)."""
+        if not self.qq:
+            return ""
+        return f"https://wpa.qq.com/msgrd?v=3&uin={self.qq}&site=qq&menu=yes"
 
     @property
     def display_intro(self) -> str:

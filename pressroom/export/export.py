@@ -3,8 +3,8 @@
 The export directory gets one file per address: ``/news/a/`` -> ``news/a/index.html``; feeds,
 which live at directory-like addresses too, go to ``index.xml`` and the pages' links to them
 are rewritten to match, so any static host serves the right content type. The crawler files
-(``robots.txt``, ``sitemap.xml``, ``sitemap-N.xml``), the static files and the media (with
-the image renditions the pages use) are written beside them.
+(``robots.txt``, ``llms.txt``, ``sitemap.xml``, ``sitemap-N.xml``), the static files and the
+media (with the image renditions the pages use) are written beside them.
 
 A manifest (``.pressroom-export.json``) remembers what each run wrote and the state of every
 page it came from, so ``export_site(root, changed_only=True)`` renders only the addresses
@@ -40,7 +40,7 @@ from pressroom.seo.sitemaps import sitemap_paths
 
 MANIFEST = ".pressroom-export.json"
 MANIFEST_VERSION = 1
-CRAWLER_FILES = ["/robots.txt", "/sitemap.xml"]
+CRAWLER_FILES = ["/robots.txt", "/llms.txt", "/sitemap.xml"]
 
 
 @dataclass

@@ -282,3 +282,45 @@ class SitemapPage(BasePage):
         context["tree"] = self.get_tree()
         self.add_news_summaries(context["tree"], request)
         return context
+
+
+class PrivacyPage(BasePage):
+    """The privacy policy (隐私政策): the editors' own text, then what the site collects and
+    passes on, worked out from what is turned on (the message form, the analytics and chat
+    services, later features through ``PRESSROOM_PRIVACY_SECTIONS``), so it cannot fall behind
+    the site's settings."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "Your own text above the list of what the website collects. The list is written"
+            " by the website from what is turned on."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "pages/privacy_page.html"
+    # The page cache's protocol (docs/caching.md): what it lists follows the contact page's
+    # form (any page change purges it); the settings it reads are site-wide models.
+    shows_all_pages = True
+
+    class Meta:
+        verbose_name = _("privacy page")
+        verbose_name_plural = _("privacy pages")
+
+    def changes_whole_site(self) -> bool:
+        """The page cache's protocol: every page's footer links its site's privacy page."""
+        return self.depth == 3
+
+    def get_context(self, request, *args, **kwargs):
+        from pressroom.core.privacy import collected
+
+        context = super().get_context(request, *args, **kwargs)
+        context["collected"] = collected(request)
+        return context

@@ -1,7 +1,7 @@
 """The page tree a new site starts with, in every language (``pressroom init``).
 
-The default language's home page with a news center, contact page and HTML sitemap under it,
-and a translation of each into every other content language.
+The default language's home page with a news center, contact page, HTML sitemap and privacy
+page under it, and a translation of each into every other content language.
 """
 
 from django.conf import settings
@@ -15,7 +15,7 @@ from pressroom.contact.setup import ensure_message_form
 from pressroom.core.setup import address_of, base_url, ensure_locales
 from pressroom.i18n.tree import other_locales, translate_page
 from pressroom.news.models import NewsIndexPage
-from pressroom.pages.models import HomePage, SitemapPage
+from pressroom.pages.models import HomePage, PrivacyPage, SitemapPage
 
 # Page types a new site starts with, and the title each gets in every language.
 SKELETON_TITLES = {
@@ -23,6 +23,7 @@ SKELETON_TITLES = {
     "news.newsindexpage": "News center",
     "contact.contactpage": "Contact us",
     "pages.sitemappage": "Sitemap",
+    "pages.privacypage": "Privacy policy",
 }
 
 
@@ -32,7 +33,8 @@ UNTRANSLATED_TEXT = ("headline", "intro", "body", "seo_title", "search_descripti
 
 @transaction.atomic
 def create_site_tree() -> Page:
-    """The default site's home page with a news center, contact page and HTML sitemap.
+    """The default site's home page with a news center, contact page, HTML sitemap and privacy
+    page.
 
     Replaces Wagtail's placeholder welcome page on a new install; leaves an existing
     Pressroom home page and everything under it alone. Returns the home page.
@@ -62,6 +64,7 @@ def create_site_tree() -> Page:
             (NewsIndexPage, _("News center"), "news"),
             (ContactPage, _("Contact us"), "contact"),
             (SitemapPage, _("Sitemap"), "sitemap"),
+            (PrivacyPage, _("Privacy policy"), "privacy"),
         ]:
             if not model.objects.child_of(home).exists():
                 page = home.add_child(
@@ -69,7 +72,7 @@ def create_site_tree() -> Page:
                         title=title,
                         slug=slug,
                         locale=default_locale,
-                        show_in_menus=model is not SitemapPage,
+                        show_in_menus=model not in (SitemapPage, PrivacyPage),
                     )
                 )
                 page.save_revision().publish()
@@ -86,7 +89,7 @@ def text_fields(page) -> list[str]:
 
 @transaction.atomic
 def translate_site_tree(home: Page) -> list[Page]:
-    """Give the home page and its skeleton pages (news, contact, sitemap) a translation.
+    """Give the home page and its skeleton pages (news, contact, sitemap, privacy) a translation.
 
     Returns the translated home pages. Pages other than the skeleton are left for
     editors (or the demo) to translate.

@@ -79,6 +79,8 @@ MODEL_PERMISSIONS = {
         "core.change_companyinfo",
         "pageviews.change_viewcountsettings",
         "push.change_pushsettings",
+        # Analytics and chat (统计与客服): only the known services, by ID (decision 0033).
+        "integrations.change_integrationsettings",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

@@ -1,4 +1,4 @@
-"""robots.txt and the XML sitemaps (an index and its numbered sections)."""
+"""robots.txt, llms.txt and the XML sitemaps (an index and its numbered sections)."""
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from pressroom.core.links import site_root_url
 from pressroom.pagecache.decorators import cacheable
+from pressroom.seo.llms import llms_text
 from pressroom.seo.models import SeoSettings
 from pressroom.seo.sitemaps import listed_pages, section_count, section_entries, site_roots
 
@@ -51,3 +52,10 @@ def sitemap_section(request, number: int):
         {"entries": section_entries(listed, roots, number)},
         content_type="application/xml; charset=utf-8",
     )
+
+
+@require_safe
+@cacheable
+def llms_txt(request):
+    """llms.txt: the site in Markdown for language models (seo/llms.py)."""
+    return HttpResponse(llms_text(request), content_type="text/markdown; charset=utf-8")

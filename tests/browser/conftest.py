@@ -162,7 +162,7 @@ def page_type_paths() -> dict[str, str]:
 
     from pressroom.contact.models import ContactPage
     from pressroom.news.models import NewsArticlePage, NewsIndexPage
-    from pressroom.pages.models import HomePage, SitemapPage, StandardPage
+    from pressroom.pages.models import HomePage, PrivacyPage, SitemapPage, StandardPage
     from pressroom.products.models import ProductCategoryPage, ProductIndexPage, ProductPage
     from pressroom.showcase.models import CaseIndexPage, CasePage, HonourIndexPage
 
@@ -185,6 +185,7 @@ def page_type_paths() -> dict[str, str]:
         "cases": CaseIndexPage,
         "case": CasePage,
         "honours": HonourIndexPage,
+        "privacy": PrivacyPage,
     }
     for locale in Locale.objects.all():
         suffix = "" if locale == Locale.get_default() else f"-{locale.language_code}"

@@ -23,6 +23,7 @@ PAGE_TYPES = [
     "cases",
     "case",
     "honours",
+    "privacy",
 ]
 # The same in English: checked once the English pages exist, skipped until then.
 PAGE_TYPES += [f"{name}-en" for name in PAGE_TYPES]

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from pressroom.contact.models import ContactPage
 from pressroom.core.setup import login_hint
 from pressroom.news.models import NewsIndexPage
-from pressroom.pages.models import HomePage, SitemapPage
+from pressroom.pages.models import HomePage, PrivacyPage, SitemapPage
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ def test_init_builds_the_site_tree_and_prints_a_generated_password(client, monke
         NewsIndexPage,
         ContactPage,
         SitemapPage,
+        PrivacyPage,
     }
     # Wagtail's placeholder page is gone.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
@@ -47,8 +48,8 @@ def test_init_builds_the_site_tree_and_prints_a_generated_password(client, monke
     # A second run changes nothing and prints no password.
     again = run("init", "--no-static")
     assert "password:" not in again
-    # Tree root, and in each language a home, news center, contact page and sitemap.
-    assert Page.objects.count() == 9
+    # Tree root, and in each language a home, news center, contact page, sitemap and privacy page.
+    assert Page.objects.count() == 11
     assert get_user_model().objects.count() == 1
 
 

@@ -114,7 +114,7 @@ def test_the_exported_site_serves_every_link_from_files(tmp_path, company, news_
     try:
         status, content_type, body = fetch(server, feed)
         assert status == 200 and "xml" in content_type and "静态新闻" in body.decode()
-        for crawler_file in ("/robots.txt", "/sitemap.xml", "/sitemap-1.xml"):
+        for crawler_file in ("/robots.txt", "/llms.txt", "/sitemap.xml", "/sitemap-1.xml"):
             assert fetch(server, crawler_file)[0] == 200, crawler_file
         assert "/news/static-3/" in fetch(server, "/sitemap-1.xml")[2].decode()
     finally:

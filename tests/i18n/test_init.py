@@ -15,7 +15,7 @@ def english_pages():
     }
 
 
-def test_init_creates_the_english_home_news_contact_and_sitemap(client, monkeypatch):
+def test_init_creates_the_english_home_news_contact_sitemap_and_privacy(client, monkeypatch):
     monkeypatch.setenv("PRESSROOM_ADMIN_PASSWORD", "a-long-test-password")
     call_command("init", "--no-static", stdout=io.StringIO())
     expected = {
@@ -23,6 +23,7 @@ def test_init_creates_the_english_home_news_contact_and_sitemap(client, monkeypa
         ("/en/news/", "News center", True),
         ("/en/contact/", "Contact us", True),
         ("/en/sitemap/", "Sitemap", True),
+        ("/en/privacy/", "Privacy policy", True),
     }
     assert english_pages() == expected
     for url, _title, _live in expected:

@@ -58,8 +58,8 @@ def test_the_entry_the_visitor_is_in_opens_its_own_pages(client, company, about)
 
 
 def test_a_page_without_a_section_shows_only_the_contact_block(client, company, home):
-    publish(home, StandardPage(title="隐私政策", slug="privacy"))
-    html = BeautifulSoup(client.get("/privacy/").content, "html.parser")
+    publish(home, StandardPage(title="使用条款", slug="terms"))
+    html = BeautifulSoup(client.get("/terms/").content, "html.parser")
     assert html.select_one(".section-nav") is None
     assert html.select_one(".sidebar .contact-block") is not None
 

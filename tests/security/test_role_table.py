@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from pressroom.contact.models import ContactMessage, ContactPage
 from pressroom.core.models import CompanyInfo
+from pressroom.integrations.models import IntegrationSettings
 from pressroom.news.models import NewsCategory
 from pressroom.pages.models import StandardPage
 from pressroom.security.roles import ADMINISTRATORS, EDITORS, MODERATORS, ensure_roles
@@ -292,6 +293,12 @@ def probe_company_info(client, actor, world):
     return CompanyInfo.for_site(world["site"]).name == "新公司名"
 
 
+def probe_integrations(client, actor, world):
+    url = f"{ADMIN}settings/integrations/integrationsettings/{world['site'].pk}/"
+    post_form(client, url, {"ga4": "G-AB12CD34EF"})
+    return IntegrationSettings.objects.filter(site=world["site"], ga4="G-AB12CD34EF").exists()
+
+
 def probe_redirects(client, actor, world):
     post_form(
         client,
@@ -428,6 +435,7 @@ PROBES = {
     "news categories: add, edit": probe_category_edit,
     "news categories: delete": probe_category_delete,
     "company info (site setting)": probe_company_info,
+    "analytics and chat (site setting)": probe_integrations,
     "redirects": probe_redirects,
     "visitors' messages: read, mark handled or spam, write notes": probe_messages_handle,
     "visitors' messages: delete": probe_messages_delete,

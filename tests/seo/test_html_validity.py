@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.pages.models import StandardPage
+from pressroom.pages.models import PrivacyPage, StandardPage
 from tests.factories import (
     NewsCategoryFactory,
     every_block_body,
@@ -44,6 +44,10 @@ def vnu_command() -> list[str]:
 def every_page_type(company, home, news_index, english):
     """URLs of one page of each type, in Chinese and English, with every body block."""
     company.logo = make_image(title="标志", size=(300, 120))
+    # Every entry of the service bar: call, WeChat QR, QQ, WeCom, message, top.
+    company.wechat_qr = make_image(title="二维码", size=(200, 200))
+    company.qq = "123456789"
+    company.wecom_url = "https://work.weixin.qq.com/kfid/kfc0123456789abcdef"
     company.save()
     category = NewsCategoryFactory(slug="company", name="公司新闻", name_en="Company news")
     image = make_image(size=(1600, 1000))
@@ -65,9 +69,11 @@ def every_page_type(company, home, news_index, english):
     about = publish(home, StandardPage(title="关于我们", slug="about", summary="公司简介。"))
     en_article = translate(article, title="New plant opens", summary="It opened.")
     en_about = translate(about, title="About us")
+    translate(PrivacyPage.objects.child_of(home).get(), title="Privacy policy")
     urls = ["/", "/news/", "/news/category/company/", "/news/tag/投产/", article.url, about.url]
-    urls += ["/contact/", "/sitemap/", "/no-such-page/"]
+    urls += ["/contact/", "/sitemap/", "/privacy/", "/no-such-page/"]
     urls += ["/en/", "/en/news/", en_article.url, en_about.url, "/en/contact/", "/en/sitemap/"]
+    urls += ["/en/privacy/"]
     return urls
 
 

@@ -128,12 +128,12 @@ def test_index_splits_into_sitemaps_of_the_configured_size(
         make_article(news_index)
     index = etree.fromstring(client.get("/sitemap.xml").content)
     sections = index.findall("sm:sitemap/sm:loc", NS)
-    live_pages = Page.objects.live().filter(depth__gt=1).count()  # home, 3 children, 5 articles
-    assert live_pages == 9
-    assert len(sections) == 3
+    live_pages = Page.objects.live().filter(depth__gt=1).count()  # home, 4 children, 5 articles
+    assert live_pages == 10
+    assert len(sections) == 4
     listed = locs(crawl(client, urlset_schema, index_schema))
-    assert len(listed) == len(set(listed)) == 9
-    assert client.get("/sitemap-4.xml").status_code == 404
+    assert len(listed) == len(set(listed)) == 10
+    assert client.get("/sitemap-5.xml").status_code == 404
     assert client.get("/sitemap-0.xml").status_code == 404
 
 

@@ -13,6 +13,7 @@ from pressroom.demo.sections import (
     home_sections,
     news,
     pages,
+    privacy,
     products,
     showcase,
 )
@@ -23,6 +24,7 @@ SECTIONS = [
     categories.SECTION,
     pages.SECTION,
     contact.SECTION,
+    privacy.SECTION,
     news.SECTION,
     products.SECTION,
     showcase.SECTION,
