@@ -134,6 +134,8 @@ INSTALLED_APPS = [
     "pressroom.contact",  # Contact form
     "pressroom.products",
     "pressroom.showcase",
+    "pressroom.careers",  # Jobs (人才招聘)
+    "pressroom.downloads",  # Downloads center (资料下载)
     "pressroom.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -331,6 +333,10 @@ WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/private_password.html"
 PRESSROOM_NEWS_PER_PAGE = 10
 PRESSROOM_PRODUCTS_PER_PAGE = 12
 PRESSROOM_CASES_PER_PAGE = 12
+# Jobs (pressroom.careers): postings per page of the jobs list, and the largest CV accepted
+# (bytes; the shipped nginx config caps a whole request at 25 MB before it reaches the app).
+PRESSROOM_JOBS_PER_PAGE = 20
+PRESSROOM_CAREERS_CV_MAX_SIZE = int(os.environ.get("PRESSROOM_CV_MAX_SIZE", 10 * 1024 * 1024))
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
@@ -591,6 +597,9 @@ PRESSROOM_PAGECACHE_SITE_WIDE_MODELS = [
     "core.CompanyInfo",
     "seo.SeoSettings",  # robots.txt
     "news.NewsCategory",  # every news list's filters
+    # Documents' titles, sizes and locks are shown on product pages and the downloads center.
+    "wagtaildocs.Document",
+    "wagtailcore.CollectionViewRestriction",
 ]
 # Query parameters that shared links carry and no page reads: an address with only these is
 # answered from the cache as the plain address (docs/caching.md). "name*" is a prefix.
