@@ -583,7 +583,7 @@ ZH = {
     "per year": "每年",
     "department": "部门",
     "place of work": "工作地点",
-    "City (and district), e.g. 浙江 · 杭州.": "城市（及区县），例如 浙江 · 杭州。",
+    "City (and district), e.g. 浙江 · 杭州. Empty: the company's address.": "城市（及区县），例如 浙江 · 杭州。留空：公司地址。",
     "country code": "国家代码",
     "Two letters (ISO 3166), for search engines: CN for China.": "两个字母（ISO 3166），供搜索引擎使用：中国为 CN。",
     "number of openings": "招聘人数",

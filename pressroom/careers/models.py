@@ -175,7 +175,10 @@ class JobPostingPage(RoutablePageMixin, BasePage):
 
     department = models.CharField(_("department"), max_length=100, blank=True)
     place = models.CharField(
-        _("place of work"), max_length=120, help_text=_("City (and district), e.g. 浙江 · 杭州.")
+        _("place of work"),
+        max_length=120,
+        blank=True,
+        help_text=_("City (and district), e.g. 浙江 · 杭州. Empty: the company's address."),
     )
     country = models.CharField(
         _("country code"),
@@ -286,6 +289,17 @@ class JobPostingPage(RoutablePageMixin, BasePage):
     def closes_at(self) -> datetime.datetime | None:
         """The moment applications stop (the end of the last day), or None."""
         return end_of_day(self.valid_through) if self.valid_through else None
+
+    def place_text(self, company=None) -> str:
+        """Where the work is: the posting's place, else the company's address."""
+        if self.place:
+            return self.place
+        if company is None:
+            from pressroom.core.models import CompanyInfo
+
+            site = self.get_site()
+            company = CompanyInfo.for_site(site) if site else None
+        return company.display_address if company is not None else ""
 
     def openings_text(self) -> str:
         return str(self.openings) if self.openings else gettext("several")

@@ -213,7 +213,7 @@ def job_posting(request, page, *, company, home_url, url, description, image) ->
                 "address": compact(
                     {
                         "@type": "PostalAddress",
-                        "addressLocality": page.place,
+                        "addressLocality": page.place_text(company),
                         "addressCountry": page.country,
                     }
                 ),
