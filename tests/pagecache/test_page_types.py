@@ -18,8 +18,8 @@ from django.utils import timezone
 from wagtail.models import Page, get_page_models
 
 import pressroom
-from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.downloads.models import DownloadsPage
+from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.pages.models import StandardPage
 from pressroom.pages.setup import translate_site_tree
 from pressroom.seo.sitemaps import sitemap_paths
