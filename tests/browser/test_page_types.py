@@ -23,6 +23,10 @@ PAGE_TYPES = [
     "cases",
     "case",
     "honours",
+    "jobs",
+    "job",
+    "apply",
+    "downloads",
 ]
 # The same in English: checked once the English pages exist, skipped until then.
 PAGE_TYPES += [f"{name}-en" for name in PAGE_TYPES]

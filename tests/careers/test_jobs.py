@@ -238,3 +238,17 @@ def test_the_jobs_page_can_be_made_under_the_home_page(home):
     assert JobIndexPage.can_create_at(home)
     assert JobPostingPage.parent_page_types == ["careers.JobIndexPage"]
     assert HomePage in JobIndexPage.allowed_parent_page_models()
+
+
+def test_the_sitemaps_last_no_longer_than_the_next_closing_and_leave_closed_ones_out(
+    client, jobs, sitemap_page
+):
+    last_day = today() + timedelta(days=4)
+    make_job(jobs, title="开放岗位", valid_through=last_day)
+    make_job(jobs, title="关闭岗位", valid_through=today() - timedelta(days=1))
+    closes = int(careers.end_of_day(last_day).timestamp())
+    for path in ("/sitemap.xml", "/sitemap-1.xml", sitemap_page.url):
+        response = client.get(path)
+        assert parse_http_date(response["Expires"]) == closes, path
+    html = client.get(sitemap_page.url).content.decode()
+    assert "开放岗位" in html and "关闭岗位" not in html
