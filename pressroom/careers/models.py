@@ -128,10 +128,7 @@ class JobIndexPage(NumberedListMixin, BasePage):
         verbose_name = _("jobs page")
         verbose_name_plural = _("jobs pages")
 
-    @classmethod
-    def searchable_in(cls, locale):
-        """The site search's protocol (pressroom.search.query): live, public pages."""
-        return cls.objects.live().public().filter(locale=locale)
+    # Not a search result (a list, as the news center is): its postings are.
 
     def jobs(self):
         """The open postings below it, newest first."""
