@@ -137,6 +137,8 @@ INSTALLED_APPS = [
     "pressroom.products",
     "pressroom.showcase",
     "pressroom.api",  # Read-only content API (docs/api.md)
+    "pressroom.careers",  # Jobs (人才招聘)
+    "pressroom.downloads",  # Downloads center (资料下载)
     "pressroom.demo",
     "pressroom.importers",  # Importers: `pressroom import wordpress|feed` (docs/importing.md)
     "wagtail.api.v2",
@@ -340,6 +342,10 @@ WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/private_password.html"
 PRESSROOM_NEWS_PER_PAGE = 10
 PRESSROOM_PRODUCTS_PER_PAGE = 12
 PRESSROOM_CASES_PER_PAGE = 12
+# Jobs (pressroom.careers): postings per page of the jobs list, and the largest CV accepted
+# (bytes; the shipped nginx config caps a whole request at 25 MB before it reaches the app).
+PRESSROOM_JOBS_PER_PAGE = 20
+PRESSROOM_CAREERS_CV_MAX_SIZE = int(os.environ.get("PRESSROOM_CV_MAX_SIZE", 10 * 1024 * 1024))
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
@@ -606,6 +612,9 @@ PRESSROOM_PAGECACHE_SITE_WIDE_MODELS = [
     "news.NewsCategory",  # every news list's filters
     "pageviews.ViewCountSettings",  # whether articles and products show their counts
     "integrations.IntegrationSettings",  # every page's scripts and CSP, the privacy page
+    # Documents' titles, sizes and locks are shown on product pages and the downloads center.
+    "wagtaildocs.Document",
+    "wagtailcore.CollectionViewRestriction",
 ]
 # What the privacy page lists (pressroom.core.privacy): dotted paths of f(request) ->
 # [PrivacyItem], each saying what one feature collects while it is on.

@@ -175,3 +175,51 @@ def make_case(cases_page, **fields):
     fields.setdefault("client", f"第 {n} 号客户")
     fields.setdefault("place", "浙江 · 杭州")
     return publish(cases_page, CasePage(**fields))
+
+
+_job_counter = iter(range(1, 10**6))
+
+
+def make_jobs_page(home, title="人才招聘", slug="jobs", **fields):
+    from pressroom.careers.models import JobIndexPage
+
+    return publish(home, JobIndexPage(title=title, slug=slug, **fields))
+
+
+def make_job(jobs_page, **fields):
+    """A live job posting under ``jobs_page`` (posted today, no last day unless told)."""
+    from pressroom.careers.models import JobPostingPage
+
+    n = next(_job_counter)
+    fields.setdefault("title", f"测试岗位 {n}")
+    fields.setdefault("slug", f"job-{n}")
+    fields.setdefault("place", "浙江 · 杭州")
+    fields.setdefault("department", "技术部")
+    fields.setdefault("duties", "<p>负责水泵的结构设计。</p>")
+    fields.setdefault("requirements", "<ul><li>机械类本科</li></ul>")
+    if fields.get("valid_through"):  # posted a month before its last day, or today if sooner
+        from django.utils import timezone
+
+        fields.setdefault(
+            "date_posted", min(timezone.localdate(), fields["valid_through"] - timedelta(days=30))
+        )
+    return publish(jobs_page, JobPostingPage(**fields))
+
+
+# The smallest well-formed files of each kind a CV may be, and some that only look like one.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
+
+
+def docx_bytes() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()

@@ -4,10 +4,11 @@ in the admin; exports in local time and the reader's language. Nobody creates a 
 import datetime
 
 from django import forms
-from django.http import HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -299,6 +300,34 @@ class MessageActionView(PermissionCheckedMixin, BaseOperationView):
         return redirect(self.get_success_url())
 
 
+class AttachmentView(PermissionCheckedMixin, View):
+    """The file a visitor sent with a message (a CV), for those who may read messages.
+
+    Always a download, never shown in the browser, with nothing it could run; no cache keeps
+    it. The file's own address under /media/ answers 404 to everyone (docs/security.md).
+    """
+
+    model = ContactMessage
+    any_permission_required = ["view", "change", "delete"]
+
+    def get(self, request, pk):
+        message = get_object_or_404(ContactMessage, pk=pk)
+        if not message.attachment:
+            raise Http404(_("This message has no attached file."))
+        try:
+            handle = message.attachment.open("rb")
+        except OSError as exc:
+            raise Http404(_("The attached file is missing.")) from exc
+        name = message.attachment_name or message.attachment.name.rpartition("/")[2]
+        response = FileResponse(handle, as_attachment=True, filename=name)
+        response["Content-Type"] = "application/octet-stream"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        response["X-Content-Type-Options"] = "nosniff"
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        return response
+
+
 class MessageEditRedirect(PermissionCheckedMixin, View):
     """Old "edit" links (a separate page with one checkbox) now open the message itself."""
 
@@ -347,7 +376,12 @@ class ContactMessageViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("status/<int:pk>/", self.status_view, name="status"),
+            path("attachment/<int:pk>/", self.attachment_view, name="attachment"),
         ]
+
+    @cached_property
+    def attachment_view(self):
+        return self.construct_view(AttachmentView)
 
     @cached_property
     def status_view(self):

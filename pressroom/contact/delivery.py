@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F, Max, Q
+from django.template.defaultfilters import filesizeformat
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -120,6 +121,13 @@ def render_body(message: ContactMessage, page) -> str:
             lines += [f"{label}:", text, ""]
         else:
             lines.append(f"{label}: {text}")
+    if message.attachment:
+        size = message.attachment_size
+        lines += [
+            "",
+            _("Attached file: %(name)s (%(size)s), to download in the admin (not attached here).")
+            % {"name": message.attachment_name, "size": filesizeformat(size) if size else "?"},
+        ]
     received = timezone.localtime(message.submit_time).strftime("%Y-%m-%d %H:%M:%S %Z")
     lines += ["", _("Received: %(time)s") % {"time": received}]
     try:

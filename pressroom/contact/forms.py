@@ -100,11 +100,17 @@ class ContactFormBuilder(FormBuilder):
         return type("ContactForm", (ContactForm,), self.formfields)
 
 
-class ContactForm(BaseForm):
-    """Adds the spam traps; ``is_spam`` is True when a robot gave itself away."""
+class SpamTrapsMixin:
+    """The spam defences of every visitor's form: a honeypot field and a signed time stamp.
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    ``add_spam_traps()`` in ``__init__``, ``check_spam_traps(cleaned)`` in ``clean``;
+    ``is_spam`` is True when a robot gave itself away (it filled the honeypot). A missing,
+    forged or old stamp, or a form sent within seconds of being shown, is a form error.
+    """
+
+    is_spam = False
+
+    def add_spam_traps(self) -> None:
         self.is_spam = False
         self.fields[HONEYPOT] = django.forms.CharField(
             label=_("Leave this field empty"),
@@ -115,36 +121,16 @@ class ContactForm(BaseForm):
         self.fields[TIMESTAMP] = django.forms.CharField(
             required=False, widget=django.forms.HiddenInput, initial=sign_now
         )
-        # (no length limit: a bad value names no product, it never stops a message)
-        self.fields[PRODUCT] = django.forms.CharField(
-            required=False, widget=django.forms.HiddenInput
-        )
-        self.quoted = quoted_page(
-            self.data.get(PRODUCT) if self.is_bound else self.initial.get(PRODUCT)
-        )
+
+    def check_spam_traps(self, cleaned: dict) -> None:
+        if cleaned.get(HONEYPOT):
+            self.is_spam = True
+        self.check_timestamp(cleaned.get(TIMESTAMP) or "")
 
     def visible_message_fields(self):
         return [f for f in self if f.name not in (HONEYPOT, TIMESTAMP)]
 
-    def quoted_title(self) -> str:
-        """The title of the product this message asks about, or empty."""
-        return self.quoted.title[:255] if self.quoted is not None else ""
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(HONEYPOT):
-            self.is_spam = True
-        self._check_timestamp(cleaned.get(TIMESTAMP) or "")
-        if "phone" in self.fields and "email" in self.fields:
-            has_error = "phone" in self.errors or "email" in self.errors
-            if not has_error and not cleaned.get("phone") and not cleaned.get("email"):
-                raise ValidationError(
-                    _("Please give a phone number or an email address so that we can reply."),
-                    code="no_contact",
-                )
-        return cleaned
-
-    def _check_timestamp(self, token: str) -> None:
+    def check_timestamp(self, token: str) -> None:
         max_age = getattr(settings, "PRESSROOM_CONTACT_FORM_MAX_AGE", 2 * 86400)
         min_seconds = getattr(settings, "PRESSROOM_CONTACT_MIN_SECONDS", 3)
         try:
@@ -163,6 +149,37 @@ class ContactForm(BaseForm):
                 _("That was very fast. Please check your message and send it again."),
                 code="too_fast",
             )
+
+
+class ContactForm(SpamTrapsMixin, BaseForm):
+    """Adds the spam traps and the product a quote request names."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_spam_traps()
+        # (no length limit: a bad value names no product, it never stops a message)
+        self.fields[PRODUCT] = django.forms.CharField(
+            required=False, widget=django.forms.HiddenInput
+        )
+        self.quoted = quoted_page(
+            self.data.get(PRODUCT) if self.is_bound else self.initial.get(PRODUCT)
+        )
+
+    def quoted_title(self) -> str:
+        """The title of the product this message asks about, or empty."""
+        return self.quoted.title[:255] if self.quoted is not None else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_spam_traps(cleaned)
+        if "phone" in self.fields and "email" in self.fields:
+            has_error = "phone" in self.errors or "email" in self.errors
+            if not has_error and not cleaned.get("phone") and not cleaned.get("email"):
+                raise ValidationError(
+                    _("Please give a phone number or an email address so that we can reply."),
+                    code="no_contact",
+                )
+        return cleaned
 
     def submission_data(self) -> dict:
         """The visitor's answers without the spam traps, as JSON-friendly values."""

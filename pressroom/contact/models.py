@@ -3,6 +3,7 @@
 import hashlib
 import json
 import re
+import uuid
 from datetime import timedelta
 from urllib.parse import quote, urlencode
 
@@ -12,6 +13,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.fields.json import KT
 from django.db.models.functions import Replace
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
@@ -242,6 +245,18 @@ class ContactMessageQuerySet(models.QuerySet):
 SEARCHED_ANSWERS = ("name", "company", "phone", "email", "message")
 
 
+# Attached files live under documents/, the media folder no public address serves (not
+# /media/, not nginx, not the S3 bucket policy, not the static export: docs/security.md).
+ATTACHMENT_FOLDER = "documents/attachments"
+
+
+def attachment_path(instance, filename: str) -> str:
+    """A new name for a visitor's file that says nothing of what they called it."""
+    extension = filename.rpartition(".")[2].lower() if "." in filename else ""
+    suffix = f".{extension}" if re.fullmatch(r"[a-z0-9]{1,5}", extension) else ""
+    return f"{ATTACHMENT_FOLDER}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
 class ContactMessage(AbstractFormSubmission):
     """A visitor's message: stored before anything else happens, then mailed with retries."""
 
@@ -274,6 +289,12 @@ class ContactMessage(AbstractFormSubmission):
     )
     # The product a quote request (在线询价) was sent from: its title when the visitor sent it.
     product = models.CharField(_("product"), max_length=255, blank=True)
+    # A file the visitor sent with the message (a job application's CV), kept where no public
+    # address reaches it (docs/contact.md): only staff download it, through the inbox.
+    attachment = models.FileField(
+        _("attached file"), upload_to=attachment_path, blank=True, max_length=200
+    )
+    attachment_name = models.CharField(_("attached file's name"), max_length=150, blank=True)
     # A hash of the answers, so that a double click stores and mails the message once.
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
@@ -348,6 +369,16 @@ class ContactMessage(AbstractFormSubmission):
             f"mailto:{quote(address, safe='@')}?{urlencode({'subject': subject}, quote_via=quote)}"
         )
 
+    @property
+    def attachment_size(self) -> int | None:
+        """The attached file's size in bytes; None when there is none or it is missing."""
+        if not self.attachment:
+            return None
+        try:
+            return self.attachment.size
+        except OSError:
+            return None
+
     def mark_read(self) -> None:
         """Remember that someone opened it (the first time only)."""
         if self.read_at is None:
@@ -376,3 +407,10 @@ def fingerprint(data: dict) -> str:
 
 def retention_days() -> int:
     return int(getattr(settings, "PRESSROOM_CONTACT_RETENTION_DAYS", 0) or 0)
+
+
+@receiver(post_delete, sender=ContactMessage)
+def delete_attachment(sender, instance: ContactMessage, **kwargs) -> None:
+    """A deleted message (by hand or by the retention sweep) takes its file with it."""
+    if instance.attachment:
+        instance.attachment.delete(save=False)

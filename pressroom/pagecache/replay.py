@@ -1,5 +1,7 @@
 """Turning a stored entry into a response: the encoding, the ETag, a 304 when it matches."""
 
+import time
+
 from django.utils.http import parse_http_date_safe
 
 from pressroom.pagecache import store
@@ -54,10 +56,17 @@ def unchanged_since(if_modified_since: str, entry) -> bool:
     return theirs is not None and ours is not None and ours <= theirs
 
 
-def cache_control() -> str:
-    """Browsers keep a page MAX_AGE seconds; a CDN that is purged on publish, SHARED_MAX_AGE."""
-    value = f"public, max-age={store.conf('MAX_AGE', 60)}"
+def cache_control(entry=None) -> str:
+    """Browsers keep a page MAX_AGE seconds; a CDN that is purged on publish, SHARED_MAX_AGE;
+    neither beyond the moment the entry itself goes stale (its page's ``Expires``)."""
+    left = None
+    if entry is not None and "lifetime" in entry:
+        left = max(0, int(entry["stored_at"] + entry["lifetime"] - time.time()))
+    max_age = store.conf("MAX_AGE", 60)
+    value = f"public, max-age={max_age if left is None else min(max_age, left)}"
     shared = store.conf("SHARED_MAX_AGE", 0)
+    if shared and left is not None:
+        shared = min(shared, left) or 1  # 0 would mean "no s-maxage" below; 1 s is harmless
     return f"{value}, s-maxage={shared}" if shared else value
 
 
@@ -69,7 +78,7 @@ def replay(entry, method, accept_encoding, if_none_match, state, if_modified_sin
     encoding = choose_encoding(accept_encoding, entry)
     headers = [
         ("ETag", etag_for(entry, encoding)),
-        ("Cache-Control", cache_control()),
+        ("Cache-Control", cache_control(entry)),
         ("Vary", "Accept-Encoding"),
         ("X-Page-Cache", state),
     ]

@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language_from_path
 
 from pressroom.pagecache import sites
@@ -142,7 +143,7 @@ def memo_put(address: tuple[int, str], entry: dict) -> None:
     if len(_memo) >= conf("MEMO_SIZE", 256):
         _memo.clear()  # hot pages come back on their next hit
     stamp = entry["gen"].rpartition(":")[2]
-    _memo[address] = (stamp, entry["stored_at"] + conf("TIMEOUT", 24 * 3600), entry)
+    _memo[address] = (stamp, entry["stored_at"] + lifetime_of(entry), entry)
 
 
 # --- Lookups and stores --------------------------------------------------------------------
@@ -227,8 +228,24 @@ def compress_variants(body: bytes, content_type: str) -> dict[str, bytes]:
     return variants
 
 
+def lifetime(response, now: float) -> int:
+    """Seconds the page cache may keep ``response``: the TIMEOUT setting, or less when the
+    page says by its ``Expires`` header that it changes by itself sooner (a job posting
+    closing at midnight). 0: not at all."""
+    timeout = conf("TIMEOUT", 24 * 3600)
+    expires = parse_http_date_safe(response.get("Expires", ""))
+    if expires is None:
+        return timeout
+    return max(0, min(timeout, int(expires - now)))
+
+
+def lifetime_of(entry: dict) -> int:
+    return entry.get("lifetime", conf("TIMEOUT", 24 * 3600))
+
+
 def make_entry(response, gen: str) -> dict:
     body = response.content
+    now = time.time()
     headers = [
         (name, value)
         for name, value in response.items()
@@ -241,7 +258,8 @@ def make_entry(response, gen: str) -> dict:
         "body": body,
         "variants": compress_variants(body, response.get("Content-Type", "")),
         "etag": hashlib.sha256(body).hexdigest()[:24],
-        "stored_at": time.time(),
+        "stored_at": now,
+        "lifetime": lifetime(response, now),
     }
 
 
@@ -252,7 +270,9 @@ def store(key: str, response, state: tuple[str, int]) -> dict | None:
     if isinstance(current, dict) and current.get("purge", 0) > purges_before:
         return None
     entry = make_entry(response, gen)
-    cache().set(key, entry, timeout=conf("TIMEOUT", 24 * 3600))
+    if entry["lifetime"] <= 0:
+        return None  # stale already (it expires this second)
+    cache().set(key, entry, timeout=entry["lifetime"])
     return entry
 
 

@@ -221,8 +221,10 @@ class SitemapPage(BasePage):
     def get_tree(self):
         """Nested ``(page, children)`` pairs of the live, public pages under this site's home.
 
-        News articles are left out; see ``add_news_summaries``.
+        News articles are left out; see ``add_news_summaries``. So are job postings past their
+        last day (their page answers 410).
         """
+        from pressroom.careers.models import JobPostingPage
         from pressroom.news.models import NewsArticlePage
 
         home = self.get_parent()
@@ -232,6 +234,7 @@ class SitemapPage(BasePage):
             .descendant_of(home, inclusive=True)
             .filter(locale_id=self.locale_id)
             .not_type(NewsArticlePage)
+            .exclude(pk__in=JobPostingPage.objects.closed().values("pk"))
             .only("id", "title", "path", "depth", "url_path", "locale_id", "content_type_id")
             .order_by("path")
         )
@@ -276,6 +279,13 @@ class SitemapPage(BasePage):
                 "categories": [(c.display_name, f"{url}category/{c.slug}/") for c in categories],
                 "newest": list(newest),
             }
+
+    def serve(self, request, *args, **kwargs):
+        from pressroom.careers.models import JobPostingPage, set_expires
+
+        # A job posting closing at midnight leaves the tree: the cached page lasts no longer.
+        response = super().serve(request, *args, **kwargs)
+        return set_expires(response, JobPostingPage.objects.open().next_expiry())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

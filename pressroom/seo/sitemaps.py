@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Page, Site, get_page_models
 
+from pressroom.careers.models import JobPostingPage
 from pressroom.core.links import hreflang
 from pressroom.news.models import NewsArticlePage
 
@@ -52,7 +53,8 @@ def site_roots(site) -> list:
 
 
 def listed_pages(roots):
-    """Pages a crawler may fetch: live, public, under one of ``roots``, articles if published."""
+    """Pages a crawler may fetch: live, public, under one of ``roots``, articles if published,
+    job postings if open (a closed one answers 410)."""
     root_paths = {root.root_path for root in roots}
     if not root_paths:
         return Page.objects.none()
@@ -69,6 +71,7 @@ def listed_pages(roots):
         .filter(under_a_site)
         .exclude(content_type__in=list(hidden_types))
         .filter(~Q(content_type=article_type) | Q(pk__in=published))
+        .exclude(pk__in=JobPostingPage.objects.closed().values("pk"))
     )
 
 

@@ -5,9 +5,12 @@ can break out of (the same escaping as Django's json_script).
 """
 
 import json
+from datetime import timedelta
 
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+from wagtail.rich_text import expand_db_html
 
 from pressroom.core.links import absolute_url, hreflang
 
@@ -153,6 +156,71 @@ def product(request, page, *, company, home_url, url, description, image) -> dic
                 "name": company.display_name,
                 "url": home_url,
             },
+        }
+    )
+
+
+def job_posting(request, page, *, company, home_url, url, description, image) -> dict:
+    """An open position as Google's JobPosting: title, the whole description as HTML, when it
+    was posted and (if it has a last day) until when, who hires, where, what kind of work.
+
+    A posting without a last day has no ``validThrough``: it is open until unpublished, and
+    Google asks for the field only when the posting has an end.
+    """
+    parts = [f"<p>{escape(page.summary)}</p>" if page.summary else ""]
+    for heading, text in (
+        (gettext("Duties"), page.duties),
+        (gettext("Requirements"), page.requirements),
+    ):
+        if text:
+            parts.append(f"<h2>{escape(heading)}</h2>{expand_db_html(text)}")
+    closes = page.closes_at()
+    salary = None
+    if page.salary_min or page.salary_max:
+        salary = {
+            "@type": "MonetaryAmount",
+            "currency": "CNY",
+            "value": compact(
+                {
+                    "@type": "QuantitativeValue",
+                    "minValue": page.salary_min,
+                    "maxValue": page.salary_max,
+                    "unitText": page.salary_period,
+                }
+            ),
+        }
+    return compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "JobPosting",
+            "title": page.title,
+            "description": "".join(parts) or page.title,
+            "url": url,
+            "datePosted": page.date_posted.isoformat(),
+            # The end of the last day in the site's zone, e.g. 2026-12-31T23:59:59+08:00.
+            "validThrough": (closes - timedelta(seconds=1)).isoformat() if closes else None,
+            "employmentType": page.employment_type,
+            "hiringOrganization": compact(
+                {
+                    "@type": "Organization",
+                    "name": company.display_name,
+                    "sameAs": home_url,
+                    "logo": (logo_object(request, company) or {}).get("url"),
+                }
+            ),
+            "jobLocation": {
+                "@type": "Place",
+                "address": compact(
+                    {
+                        "@type": "PostalAddress",
+                        "addressLocality": page.place_text(company),
+                        "addressCountry": page.country,
+                    }
+                ),
+            },
+            "totalJobOpenings": page.openings,
+            "baseSalary": salary,
+            "directApply": True,
         }
     )
 

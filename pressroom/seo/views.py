@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from pressroom.careers.models import JobPostingPage, set_expires
 from pressroom.core.links import site_root_url
 from pressroom.pagecache.decorators import cacheable
 from pressroom.seo.llms import llms_text
@@ -31,12 +32,13 @@ def sitemap_index(request):
         root + reverse("sitemap_section", args=[number])
         for number in range(1, section_count(listed) + 1)
     ]
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "seo/sitemap_index.xml",
         {"sections": sections},
         content_type="application/xml; charset=utf-8",
     )
+    return set_expires(response, JobPostingPage.objects.open().next_expiry())
 
 
 @require_safe
@@ -46,12 +48,14 @@ def sitemap_section(request, number: int):
     listed = listed_pages(roots)
     if number < 1 or number > section_count(listed):
         raise Http404("No such sitemap.")
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "seo/sitemap.xml",
         {"entries": section_entries(listed, roots, number)},
         content_type="application/xml; charset=utf-8",
     )
+    # A job posting closing at midnight leaves the sitemap: the cached one lasts no longer.
+    return set_expires(response, JobPostingPage.objects.open().next_expiry())
 
 
 @require_safe

@@ -160,7 +160,9 @@ def page_type_paths() -> dict[str, str]:
     """One address per page type of the demo site; English ones (``*-en``) once they exist."""
     from wagtail.models import Locale
 
+    from pressroom.careers.models import JobIndexPage, JobPostingPage
     from pressroom.contact.models import ContactPage
+    from pressroom.downloads.models import DownloadsPage
     from pressroom.news.models import NewsArticlePage, NewsIndexPage
     from pressroom.pages.models import HomePage, PrivacyPage, SitemapPage, StandardPage
     from pressroom.products.models import ProductCategoryPage, ProductIndexPage, ProductPage
@@ -186,15 +188,22 @@ def page_type_paths() -> dict[str, str]:
         "case": CasePage,
         "honours": HonourIndexPage,
         "privacy": PrivacyPage,
+        "jobs": JobIndexPage,
+        "job": JobPostingPage,
+        "downloads": DownloadsPage,
     }
     for locale in Locale.objects.all():
         suffix = "" if locale == Locale.get_default() else f"-{locale.language_code}"
         for name, model in models.items():
             pages = model.objects.live().public().filter(locale=locale)
             pages = pages.published() if model is NewsArticlePage else pages.order_by("path")
+            if model is JobPostingPage:
+                pages = pages.open()
             page = pages.first()
             if page is not None:
                 paths[name + suffix] = page.url
+                if model is JobPostingPage:  # its apply form
+                    paths["apply" + suffix] = page.url + "apply/"
     paths["not-found"] = "/no-such-page/"
     paths["not-found-en"] = "/en/no-such-page/"
     # Where a private page sends a visitor to sign in.

@@ -24,6 +24,10 @@ PAGE_TYPES = [
     "case",
     "honours",
     "privacy",
+    "jobs",
+    "job",
+    "apply",
+    "downloads",
 ]
 # The same in English: checked once the English pages exist, skipped until then.
 PAGE_TYPES += [f"{name}-en" for name in PAGE_TYPES]

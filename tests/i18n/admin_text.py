@@ -22,7 +22,7 @@ _ALLOWED_WORDS = (
     # abbreviations and file formats
     "SEO URL URLs CSV TSV PDF XLSX RSS Atom ICP HTML ID IP JPEG JPG PNG GIF WebP WEBP AVIF "
     "SVG HEIC MP4 QR API CDN UTC DOCX ODT PPTX RTF TXT ZIP KB MB GB px robots txt sitemap xml "
-    "hreflang slug "
+    "hreflang slug ISO CN DOC "
     # keys named in the keyboard-shortcut help
     "Ctrl Cmd Alt Shift Option Enter Esc Tab"
 )

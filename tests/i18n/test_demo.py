@@ -11,6 +11,7 @@ from django.conf import settings
 from PIL import Image as PILImage
 from wagtail.models import Locale, Page, Revision
 
+from pressroom.careers.models import JobPostingPage
 from pressroom.demo.loader import load_demo, read_demo
 from pressroom.news.models import NewsArticlePage
 
@@ -148,7 +149,9 @@ def english_labels() -> list[re.Pattern]:
 
 def test_both_languages_are_crawlable_linked_and_unmixed(demo, client):
     pages = crawl(client)
-    live = Page.objects.live().filter(depth__gte=2).specific()
+    # Job postings past their last day are linked from nowhere (their page answers 410).
+    closed = JobPostingPage.objects.closed().values("pk")
+    live = Page.objects.live().filter(depth__gte=2).exclude(pk__in=closed).specific()
     missing = [page.url for page in live if page.url not in pages]
     assert missing == []
     assert any(path.startswith("/en/") for path in pages)

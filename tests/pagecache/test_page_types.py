@@ -9,13 +9,16 @@ fresh one is an address the purge missed.
 
 import ast
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.test import Client, override_settings
+from django.utils import timezone
 from wagtail.models import Page, get_page_models
 
 import pressroom
+from pressroom.downloads.models import DownloadsPage
 from pressroom.pagecache.showing import path_of, public_addresses
 from pressroom.pages.models import StandardPage
 from pressroom.pages.setup import translate_site_tree
@@ -27,6 +30,8 @@ from tests.factories import (
     make_case,
     make_cases_page,
     make_image,
+    make_job,
+    make_jobs_page,
     make_product,
     make_product_category,
     make_product_center,
@@ -52,6 +57,7 @@ def tree(home, company, news_index, sitemap_page, contact_page, settings):
     settings.PRESSROOM_NEWS_PER_PAGE = 2
     settings.PRESSROOM_PRODUCTS_PER_PAGE = 2
     settings.PRESSROOM_CASES_PER_PAGE = 2
+    settings.PRESSROOM_JOBS_PER_PAGE = 2
     company_news, industry = NewsCategoryFactory(slug="company"), NewsCategoryFactory(slug="trade")
     for n in range(5):
         article = make_article(
@@ -74,6 +80,10 @@ def tree(home, company, news_index, sitemap_page, contact_page, settings):
     honours = HonourIndexPage(title="资质荣誉", slug="honours")
     honours.honours = [Honour(image=make_image(), title="证书")]
     publish(about, honours)
+    jobs = make_jobs_page(home)
+    for n in range(3):
+        make_job(jobs, slug=f"j{n}", valid_through=timezone.localdate() + timedelta(days=n + 1))
+    publish(home, DownloadsPage(title="资料下载", slug="downloads"))
     translate_site_tree(home)
     return home
 

@@ -102,6 +102,8 @@ def test_only_published_public_pages_are_found(client, news_index):
 def test_each_page_type_answers_whether_visitors_find_it(client, news_index):
     """The search names no page type: types with ``searchable_in`` take part, others never."""
     assert {model._meta.label for model in searchable_models()} == {
+        "careers.JobPostingPage",  # open postings only (tests/careers)
+        "downloads.DownloadsPage",
         "news.NewsArticlePage",
         "pages.StandardPage",
         "products.ProductCategoryPage",

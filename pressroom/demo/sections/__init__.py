@@ -6,9 +6,11 @@ functions that make its pages; see ``pressroom.demo.data.Section``), and list it
 """
 
 from pressroom.demo.sections import (
+    careers,
     categories,
     company,
     contact,
+    downloads,
     home,
     home_sections,
     news,
@@ -28,5 +30,7 @@ SECTIONS = [
     news.SECTION,
     products.SECTION,
     showcase.SECTION,
+    downloads.SECTION,
+    careers.SECTION,
     home_sections.SECTION,
 ]

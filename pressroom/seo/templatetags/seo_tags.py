@@ -79,6 +79,7 @@ def feed_link(href: str, kind: str, name: str) -> dict:
 
 
 def json_ld_blocks(request, page, company, home, home_url, canonical, description, image, lang):
+    from pressroom.careers.models import JobPostingPage
     from pressroom.pages.models import HomePage
     from pressroom.products.models import ProductPage
 
@@ -91,6 +92,8 @@ def json_ld_blocks(request, page, company, home, home_url, canonical, descriptio
         describe = structured_data.news_article
     elif isinstance(page, ProductPage):
         describe = structured_data.product
+    elif isinstance(page, JobPostingPage) and page.is_open():
+        describe = structured_data.job_posting  # a closed posting's page is a 410
     else:
         describe = None
     if describe is not None:
