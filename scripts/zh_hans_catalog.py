@@ -48,6 +48,8 @@ ZH = {
     "pushed addresses": "推送的网址",
     # View counts (浏览量)
     "Page views": "浏览量",
+    "Download counts": "下载量",
+    "Document": "文档",
     "show view counts": "显示浏览量",
     "Show “Views: N” on news articles and products. Views are counted either way: the figures are under Reports → Page views.": "在新闻文章和产品页上显示“浏览：N”。无论是否显示都会统计浏览量，数据见“报告 → 浏览量”。",
     "view counts": "浏览量",

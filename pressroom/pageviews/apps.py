@@ -11,6 +11,7 @@ class PageviewsConfig(AppConfig):
     def ready(self):
         import atexit
 
-        from pressroom.pageviews.counting import buffer
+        from pressroom.pageviews.counting import buffer, downloads
 
         atexit.register(buffer.flush)  # a worker stopping writes what it holds
+        atexit.register(downloads.flush)

@@ -27,9 +27,10 @@ from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from pressroom.pageviews.models import PageViews
+from pressroom.pageviews.models import DocumentDownloads, PageViews
 from pressroom.security.throttle import client_ip
 
 logger = logging.getLogger(__name__)
@@ -58,13 +59,13 @@ def from_elsewhere(request) -> bool:
     return origin.split("://", 1)[-1].rstrip("/") != request.get_host()
 
 
-def first_from_address(request, page_id: int) -> bool:
+def first_from_address(request, page_id: int, kind: str = "pv") -> bool:
     """True the first time in ``WINDOW`` this address views this page, within its minute's
     allowance. A cache that cannot be reached counts nothing (a view is not worth an error)."""
     address = hashlib.blake2b(client_ip(request).encode(), digest_size=12).hexdigest()
     minute = int(time.time() // 60)
     try:
-        if not cache.add(f"pv:seen:{page_id}:{address}", 1, WINDOW):
+        if not cache.add(f"{kind}:seen:{page_id}:{address}", 1, WINDOW):
             return False
         allowance_key = f"pv:rate:{address}:{minute}"
         cache.add(allowance_key, 0, 120)
@@ -75,9 +76,11 @@ def first_from_address(request, page_id: int) -> bool:
 
 
 class Buffer:
-    """Counted views not yet written: ``{(page id, day): views}``."""
+    """Counted views (or downloads) not yet written: ``{(page or document id, day): count}``,
+    handed to ``writer`` in batches."""
 
-    def __init__(self):
+    def __init__(self, writer):
+        self.writer = writer
         self.lock = threading.Lock()
         self.pending: dict[tuple[int, object], int] = {}
         self.last_write = time.monotonic()
@@ -102,7 +105,7 @@ class Buffer:
         if not taken:
             return 0
         try:
-            write(taken)
+            self.writer(taken)
         except DatabaseError:
             logger.warning("View counts kept for the next write", exc_info=True)
             with self.lock:
@@ -112,27 +115,37 @@ class Buffer:
         return sum(taken.values())
 
 
-def write(counts: dict) -> None:
-    live = set(
-        Page.objects.filter(pk__in={pid for pid, _day in counts}, live=True).values_list(
-            "pk", flat=True
-        )
-    )
+def write_counts(model, key: str, existing: set, counts: dict) -> None:
+    """Add ``counts`` to ``model``'s daily rows (``key``: the counted object's field), for the
+    ids in ``existing`` only, in one transaction."""
     with transaction.atomic():
-        for (page_id, day), n in sorted(counts.items()):
-            if page_id not in live:
-                continue  # deleted or unpublished since, or never a page
-            rows = PageViews.objects.filter(page_id=page_id, day=day)
+        for (object_id, day), n in sorted(counts.items()):
+            if object_id not in existing:
+                continue  # deleted or unpublished since, or never there
+            rows = model.objects.filter(**{key: object_id, "day": day})
             if rows.update(count=F("count") + n):
                 continue
             try:
                 with transaction.atomic():
-                    PageViews.objects.create(page_id=page_id, day=day, count=n)
+                    model.objects.create(**{key: object_id, "day": day, "count": n})
             except IntegrityError:  # another process made the day's row meanwhile
                 rows.update(count=F("count") + n)
 
 
-buffer = Buffer()
+def write(counts: dict) -> None:
+    ids = {object_id for object_id, _day in counts}
+    live = set(Page.objects.filter(pk__in=ids, live=True).values_list("pk", flat=True))
+    write_counts(PageViews, "page_id", live, counts)
+
+
+def write_downloads(counts: dict) -> None:
+    ids = {object_id for object_id, _day in counts}
+    there = set(get_document_model().objects.filter(pk__in=ids).values_list("pk", flat=True))
+    write_counts(DocumentDownloads, "document_id", there, counts)
+
+
+buffer = Buffer(write)
+downloads = Buffer(write_downloads)
 
 
 def count_view(request, page_id: int) -> bool:
@@ -147,3 +160,14 @@ def count_view(request, page_id: int) -> bool:
 
 def views_of(page_id: int) -> int:
     return PageViews.total_for(page_id) + buffer.waiting_for(page_id)
+
+
+def count_download(request, document_id: int) -> bool:
+    """Count one download of a document (Wagtail's document view, ``before_serve_document``),
+    by the same rules as a view: no robots, once per address and file in the window."""
+    if is_robot(request.headers.get("User-Agent", "")):
+        return False
+    if not first_from_address(request, document_id, kind="dl"):
+        return False
+    downloads.add(document_id)
+    return True

@@ -85,3 +85,40 @@ class PageViews(models.Model):
             .filter(views_total__gt=0)
             .order_by("-views_month", "-views_total", "pk")
         )
+
+
+class DocumentDownloads(models.Model):
+    """How many times one document was downloaded on one day (the site's time zone)."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="download_counts"
+    )
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "day"], name="one_download_count_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.document_id} {self.day}: {self.count}"
+
+    @staticmethod
+    def ranked_documents():
+        """Documents with downloads, the most downloaded over the last 30 days first."""
+        from wagtail.documents import get_document_model
+
+        today = timezone.localdate()
+        week, month = today - timedelta(days=6), today - timedelta(days=29)
+        counts = "download_counts__count"
+        return (
+            get_document_model()
+            .objects.annotate(
+                downloads_week=Coalesce(Sum(counts, filter=Q(download_counts__day__gte=week)), 0),
+                downloads_month=Coalesce(Sum(counts, filter=Q(download_counts__day__gte=month)), 0),
+                downloads_total=Coalesce(Sum(counts), 0),
+            )
+            .filter(downloads_total__gt=0)
+            .order_by("-downloads_month", "-downloads_total", "pk")
+        )

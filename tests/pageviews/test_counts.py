@@ -19,8 +19,10 @@ PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Mobile/15E148 Mi
 @pytest.fixture(autouse=True)
 def _empty_buffer():
     counting.buffer.pending.clear()
+    counting.downloads.pending.clear()
     yield
     counting.buffer.pending.clear()
+    counting.downloads.pending.clear()
 
 
 def beacon(client, page, address="203.0.113.7", agent=BROWSER, **headers):
@@ -68,7 +70,8 @@ def test_a_flood_from_one_address_moves_nothing_more(client, news_index, company
 def test_counts_are_kept_when_the_database_refuses_a_write(client, news_index, company):
     article = make_article(news_index)
     beacon(client, article)
-    with mock.patch.object(counting, "write", side_effect=DatabaseError("database is locked")):
+    refusing = mock.Mock(side_effect=DatabaseError("database is locked"))
+    with mock.patch.object(counting.buffer, "writer", refusing):
         assert counting.buffer.flush() == 0
     assert counting.buffer.waiting_for(article.pk) == 1
     assert totals(article) == [1]
@@ -127,3 +130,31 @@ def test_the_report_ranks_pages_by_views(admin_client, client, news_index, compa
     export = admin_client.get("/admin/reports/page-views/?export=csv")
     assert export.status_code == 200
     assert "热门新闻" in b"".join(export.streaming_content).decode("utf-8-sig")
+
+
+def test_downloads_are_counted_like_views(admin_client, client, company):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from pressroom.pageviews.models import DocumentDownloads
+
+    catalogue = get_document_model().objects.create(
+        title="产品样本", file=ContentFile(b"%PDF-1.4\n", name="catalogue.pdf")
+    )
+    url = catalogue.url
+    for address, agent in [
+        ("203.0.113.7", BROWSER),
+        ("203.0.113.7", BROWSER),  # again within the half hour
+        ("198.51.100.20", PHONE),
+        ("198.51.100.21", "Mozilla/5.0 (compatible; Baiduspider/2.0)"),
+    ]:
+        answer = client.get(url, REMOTE_ADDR=address, HTTP_USER_AGENT=agent)
+        assert answer.status_code == 200  # the file is served either way
+        if answer.streaming:
+            b"".join(answer.streaming_content)  # read through, as a browser does
+    counting.downloads.flush()
+    assert DocumentDownloads.objects.get(document=catalogue).count == 2
+    html = BeautifulSoup(admin_client.get("/admin/reports/downloads/").content, "html.parser")
+    assert html.select_one("h1, h2").get_text(strip=True) == "下载量"
+    row = [c.get_text(" ", strip=True) for c in html.select_one("tbody tr").select("td")]
+    assert row[0].startswith("产品样本") and row[1:] == ["2", "2", "2"]
