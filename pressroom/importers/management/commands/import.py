@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from pressroom.importers.base import Options
+from pressroom.importers.dedecms import DedeCMSImporter
 from pressroom.importers.feed import FeedImporter
 from pressroom.importers.pbootcms import PbootCMSImporter
 from pressroom.importers.report import SourceError
@@ -13,6 +14,7 @@ FORMATS = {
     "wordpress": "a WordPress export (WXR file)",
     "feed": "an RSS or Atom feed",
     "pbootcms": "a PbootCMS database (its SQLite file)",
+    "dedecms": "a DedeCMS database (mysql://…) or its mysqldump file",
 }
 
 
@@ -62,6 +64,12 @@ class Command(BaseCommand):
             help="Language of the content (default: the site's default language).",
         )
         parser.add_argument("--site", metavar="HOST[:PORT]", help="Import into this site.")
+        parser.add_argument(
+            "--encoding",
+            metavar="NAME",
+            help="DedeCMS: the old text's encoding, e.g. gbk (default: UTF-8 if it is, else "
+            "GB18030).",
+        )
         parser.add_argument("--report", type=Path, metavar="FILE", help="Also save the report.")
 
     def handle(self, *args, format, source, **options):
@@ -79,6 +87,8 @@ class Command(BaseCommand):
         try:
             if format == "wordpress":
                 importer = WordPressImporter(Path(source), settings)
+            elif format == "dedecms":
+                importer = DedeCMSImporter(source, settings, encoding=options["encoding"])
             elif format == "pbootcms":
                 importer = PbootCMSImporter(source, settings)
             else:
