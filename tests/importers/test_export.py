@@ -42,6 +42,7 @@ def snapshot() -> dict:
             "live": article.live,
             "date": article.first_published_at,
             "author": article.author,
+            "source": (article.source_name, article.source_url),
             "category": article.category.name if article.category else None,
             "tags": sorted(tag.name for tag in article.tags.all()),
             "summary": article.summary,
@@ -71,6 +72,9 @@ def empty_the_site() -> None:
 
 def test_round_trip_export_then_import_into_an_empty_site(home, uploads, tmp_path):
     run_import("wordpress", WXR, "--media", uploads)
+    reprint = NewsArticlePage.objects.filter(live=True).last()
+    reprint.source_name, reprint.source_url = "流体机械网", "https://fluid.example.com/a/1"
+    reprint.save_revision().publish()
     before = snapshot()
     assert len(before) >= 5 and any(value.get("pictures") for value in before.values())
     exported = tmp_path / "export.xml"
