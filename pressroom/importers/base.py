@@ -3,6 +3,7 @@ the next run, drafts kept drafts, redirects from the old addresses, and the repo
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ class Options:
     overwrite: bool = False
     language: str | None = None
     site: Site | None = None
+    progress: Callable[[str], None] | None = None  # told of each item (the console's bar)
 
 
 @dataclass
@@ -113,6 +115,8 @@ class Importer:
 
     def item(self, kind: str, name: str, work):
         """``work()`` in its own transaction: a failure skips the item and is reported."""
+        if self.options.progress is not None and not self.relinking:
+            self.options.progress(kind)
         try:
             with transaction.atomic():
                 return work()

@@ -7,6 +7,7 @@ from pressroom.importers.base import Options
 from pressroom.importers.dedecms import DedeCMSImporter
 from pressroom.importers.feed import FeedImporter
 from pressroom.importers.pbootcms import PbootCMSImporter
+from pressroom.importers.progress import Progress
 from pressroom.importers.report import SourceError
 from pressroom.importers.wordpress import WordPressImporter
 
@@ -83,6 +84,7 @@ class Command(BaseCommand):
             overwrite=options["overwrite"],
             language=options["language"],
             site=find_site(options["site"]),
+            progress=Progress(self.stderr),
         )
         try:
             if format == "wordpress":
@@ -94,6 +96,7 @@ class Command(BaseCommand):
             else:
                 importer = FeedImporter(source, settings)
             report = importer.execute()
+            settings.progress.finish()
         except SourceError as error:
             raise CommandError(str(error)) from error
         text = "\n".join(report.lines())
