@@ -61,8 +61,9 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--language",
-            choices=["zh-hans", "en"],
-            help="Language of the content (default: the site's default language).",
+            choices=["zh-hans", "en", "auto"],
+            help="Language of the content (default: the site's default language; auto: told "
+            "from each item's text, Chinese or English).",
         )
         parser.add_argument("--site", metavar="HOST[:PORT]", help="Import into this site.")
         parser.add_argument(
