@@ -48,7 +48,8 @@ STATEMENT = re.compile(
     re.IGNORECASE,
 )
 VALUE = re.compile(
-    rb"\s*(?:'(?P<text>(?:[^'\\]+|\\.|'')*)'|(?P<null>NULL)\b|(?P<bare>[^,()\s]+))\s*", re.S
+    rb"\s*(?:(?:_binary\s*)?'(?P<text>(?:[^'\\]+|\\.|'')*)'|(?P<null>NULL)\b|(?P<bare>[^,()\s]+))\s*",
+    re.S,
 )
 COLUMN = re.compile(rb"^\s*`(\w+)`", re.M)
 ESCAPES = {
@@ -92,6 +93,11 @@ def parse_tuples(data: bytes, pos: int, table: str) -> tuple[list[list], int]:
                 row.append(unescape(match.group("text")))
             elif match.group("null") is not None:
                 row.append(None)
+            elif match.group("bare")[:2].lower() == b"0x":  # mysqldump --hex-blob
+                try:
+                    row.append(bytes.fromhex(match.group("bare")[2:].decode("ascii")))
+                except ValueError:
+                    row.append(match.group("bare").decode("ascii", "replace"))
             else:
                 row.append(match.group("bare").decode("ascii", "replace"))
             pos = match.end()

@@ -150,13 +150,15 @@ def test_dump_literals_are_read_not_executed():
     dump = (
         b"CREATE TABLE `dede_archives` (\n  `id` int,\n  `title` char(60)\n) ENGINE=MyISAM;\n"
         b"INSERT INTO `dede_archives` VALUES (1,'it\\'s; DROP TABLE x; -- ''ok'''),"
-        b"(2,NULL),(3,'a\\\\b\\nc');\n"
+        b"(2,NULL),(3,'a\\\\b\\nc'),(4,0xE68192E5B2B3),(5,_binary 'x');\n"
     )
     rows = read_dump(dump, {"dede_archives"})["dede_archives"]
     assert rows == [
         {"id": "1", "title": b"it's; DROP TABLE x; -- 'ok'"},
         {"id": "2", "title": None},
         {"id": "3", "title": b"a\\b\nc"},
+        {"id": "4", "title": "恒岳".encode()},
+        {"id": "5", "title": b"x"},
     ]
 
 
