@@ -3,6 +3,7 @@ the next run, drafts kept drafts, redirects from the old addresses, and the repo
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from pressroom.core.slugs import free_slug, readable_slug
+from pressroom.importers.language import detect_language, item_text
 from pressroom.importers.media import Media
 from pressroom.importers.records import Records
 from pressroom.importers.redirects import ensure_redirect
@@ -32,6 +34,7 @@ class Options:
     overwrite: bool = False
     language: str | None = None
     site: Site | None = None
+    progress: Callable[[str], None] | None = None  # told of each item (the console's bar)
 
 
 @dataclass
@@ -72,7 +75,8 @@ class Importer:
         self.site = options.site or Site.objects.filter(is_default_site=True).first()
         if self.site is None:
             raise SourceError("There is no site yet: run `pressroom init` first.")
-        locale_code = options.language or Locale.get_default().language_code
+        auto = options.language in (None, "auto")
+        locale_code = Locale.get_default().language_code if auto else options.language
         self.locale = Locale.objects.filter(language_code=locale_code).first()
         if self.locale is None:
             raise SourceError(f"The site has no {locale_code!r} language.")
@@ -113,6 +117,8 @@ class Importer:
 
     def item(self, kind: str, name: str, work):
         """``work()`` in its own transaction: a failure skips the item and is reported."""
+        if self.options.progress is not None and not self.relinking:
+            self.options.progress(kind)
         try:
             with transaction.atomic():
                 return work()
@@ -159,8 +165,11 @@ class Importer:
         if item.status == PUBLISH and item.when and item.when > timezone.now():
             item.status = SCHEDULE  # a publication date ahead: published then, not before
         created = page is None
+        locale = self.locale
+        if created and self.options.language == "auto":
+            locale, parent = self.by_language(item, parent)
         if created:
-            page = model(locale=self.locale)
+            page = model(locale=locale)
         page.title = item.title[:TITLE_LENGTH]
         for name, value in item.fields.items():
             setattr(page, name, value)
@@ -197,6 +206,30 @@ class Importer:
         (self.report.created if created else self.report.updated)[item.kind] += 1
         self.redirects(item, page)
         return page
+
+    def by_language(self, item: PageItem, parent: Page) -> tuple[Locale, Page]:
+        """``--language auto``: the item's language, told from its text, and the parent
+        page in that language's tree (the default's when the site has no such tree)."""
+        code = detect_language(item_text(item.title, item.fields))
+        locale = Locale.objects.filter(language_code=code).first() if code else None
+        if locale is None or locale.pk == self.locale.pk:
+            return self.locale, parent
+        home = self.home.get_translation_or_none(locale)
+        if home is None:
+            self.report.warnings.append(
+                f"{item.kind} {item.title[:60]}: in {code}, but the site has no home page in "
+                f"{code}; imported into {self.locale.language_code}"
+            )
+            return self.locale, parent
+        if parent.pk == self.home.pk:
+            found = home
+        elif self.news_index is not None and parent.pk == self.news_index.pk:
+            found = NewsIndexPage.objects.child_of(home).first()
+        else:
+            found = parent.get_translation_or_none(locale) or home
+        if found is None:
+            return self.locale, parent
+        return locale, found
 
     def redirects(self, item: PageItem, page: Page) -> None:
         if item.status != PUBLISH:

@@ -292,7 +292,8 @@ class Body:
         for picture in pictures:
             self.image(picture, caption)
         if not frames and not pictures:
-            url = element.get_text(" ", strip=True)
+            wrapper = element.find("div", class_="wp-block-embed__wrapper") or element
+            url = wrapper.get_text(" ", strip=True)
             if player_for(url) is not None:  # a Gutenberg embed block: the address as text
                 self.output.append(
                     {"type": "video", "value": {"url": url, "file": None, "caption": caption}}

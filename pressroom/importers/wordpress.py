@@ -36,6 +36,11 @@ PREFIXES = {
 SKIPPED_STATUSES = {"trash": "in the trash", "auto-draft": "an automatic draft", "inherit": ""}
 
 
+def is_web_address(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def key_of(tag: str) -> str:
     namespace, name = local_name(tag)
     if namespace.startswith(WP):
@@ -311,7 +316,12 @@ class WordPressImporter(Importer):
             tags += [category.name for category in chosen[1:]]
             login = (item.get("dc:creator") or "").strip()
             thumbnail = self.old.attachments.get(item["meta"].get("_thumbnail_id", ""))
+            source_url = item["meta"].get("source_url", "").strip()[:200]
+            source_name = item["meta"].get("source", "").strip()[:150]
             fields |= {
+                # the custom fields `pressroom export-content` writes (and many themes use)
+                "source_name": source_name,
+                "source_url": source_url if source_name and is_web_address(source_url) else "",
                 "category": chosen[0] if chosen else None,
                 "author": self.old.authors.get(login, login)[:100],
                 "cover_image": self.media.image(thumbnail) if thumbnail else None,

@@ -4,8 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from pressroom.importers.base import Options
+from pressroom.importers.dedecms import DedeCMSImporter
 from pressroom.importers.feed import FeedImporter
 from pressroom.importers.pbootcms import PbootCMSImporter
+from pressroom.importers.progress import Progress
 from pressroom.importers.report import SourceError
 from pressroom.importers.wordpress import WordPressImporter
 
@@ -13,6 +15,7 @@ FORMATS = {
     "wordpress": "a WordPress export (WXR file)",
     "feed": "an RSS or Atom feed",
     "pbootcms": "a PbootCMS database (its SQLite file)",
+    "dedecms": "a DedeCMS database (mysql://…) or its mysqldump file",
 }
 
 
@@ -58,10 +61,17 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--language",
-            choices=["zh-hans", "en"],
-            help="Language of the content (default: the site's default language).",
+            choices=["zh-hans", "en", "auto"],
+            help="Language of the content (default: the site's default language; auto: told "
+            "from each item's text, Chinese or English).",
         )
         parser.add_argument("--site", metavar="HOST[:PORT]", help="Import into this site.")
+        parser.add_argument(
+            "--encoding",
+            metavar="NAME",
+            help="DedeCMS: the old text's encoding, e.g. gbk (default: UTF-8 if it is, else "
+            "GB18030).",
+        )
         parser.add_argument("--report", type=Path, metavar="FILE", help="Also save the report.")
 
     def handle(self, *args, format, source, **options):
@@ -75,15 +85,19 @@ class Command(BaseCommand):
             overwrite=options["overwrite"],
             language=options["language"],
             site=find_site(options["site"]),
+            progress=Progress(self.stderr),
         )
         try:
             if format == "wordpress":
                 importer = WordPressImporter(Path(source), settings)
+            elif format == "dedecms":
+                importer = DedeCMSImporter(source, settings, encoding=options["encoding"])
             elif format == "pbootcms":
                 importer = PbootCMSImporter(source, settings)
             else:
                 importer = FeedImporter(source, settings)
             report = importer.execute()
+            settings.progress.finish()
         except SourceError as error:
             raise CommandError(str(error)) from error
         text = "\n".join(report.lines())
