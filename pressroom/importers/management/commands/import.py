@@ -7,12 +7,14 @@ from pressroom.importers.base import Options
 from pressroom.importers.feed import FeedImporter
 from pressroom.importers.pbootcms import PbootCMSImporter
 from pressroom.importers.report import SourceError
+from pressroom.importers.site import SiteImporter
 from pressroom.importers.wordpress import WordPressImporter
 
 FORMATS = {
     "wordpress": "a WordPress export (WXR file)",
     "feed": "an RSS or Atom feed",
     "pbootcms": "a PbootCMS database (its SQLite file)",
+    "site": "any other old site, crawled from its address",
 }
 
 
@@ -63,6 +65,20 @@ class Command(BaseCommand):
         )
         parser.add_argument("--site", metavar="HOST[:PORT]", help="Import into this site.")
         parser.add_argument("--report", type=Path, metavar="FILE", help="Also save the report.")
+        parser.add_argument(
+            "--delay",
+            type=float,
+            default=1.0,
+            metavar="SECONDS",
+            help="site: seconds between two requests to the old site (default 1).",
+        )
+        parser.add_argument(
+            "--limit",
+            type=int,
+            default=500,
+            metavar="N",
+            help="site: fetch at most N pages in this run (default 500); the next run continues.",
+        )
 
     def handle(self, *args, format, source, **options):
         media = options["media"]
@@ -81,6 +97,10 @@ class Command(BaseCommand):
                 importer = WordPressImporter(Path(source), settings)
             elif format == "pbootcms":
                 importer = PbootCMSImporter(source, settings)
+            elif format == "site":
+                importer = SiteImporter(
+                    source, settings, delay=options["delay"], limit=options["limit"]
+                )
             else:
                 importer = FeedImporter(source, settings)
             report = importer.execute()
