@@ -1,8 +1,8 @@
 """What an import brought in, so that running it again updates instead of duplicating."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -66,7 +66,9 @@ class ImportRun(models.Model):
         FAILED = "failed", _("Failed")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("started by"), null=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
         on_delete=models.SET_NULL,
     )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)

@@ -16,7 +16,8 @@ page; the site's home page itself (the path ``/``) is read for its links only.
 import io
 import re
 import time
-from datetime import datetime, time as day_time
+from datetime import datetime
+from datetime import time as day_time
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -57,7 +58,9 @@ def same_site(host: str) -> set[str]:
 def normalise(url: str) -> str:
     """The address without its fragment, with a path (``http://a.cn`` is ``http://a.cn/``)."""
     parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
+    )
 
 
 class SiteImporter(Importer):

@@ -6,48 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('importers', '0001_initial'),
+        ("importers", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CrawledAddress',
+            name="CrawledAddress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=255, verbose_name='source')),
-                ('url', models.CharField(max_length=500, verbose_name='address')),
-                ('fetched_at', models.DateTimeField(blank=True, null=True, verbose_name='fetched at')),
-                ('outcome', models.CharField(blank=True, max_length=20, verbose_name='outcome')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=255, verbose_name="source")),
+                ("url", models.CharField(max_length=500, verbose_name="address")),
+                (
+                    "fetched_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="fetched at"),
+                ),
+                ("outcome", models.CharField(blank=True, max_length=20, verbose_name="outcome")),
             ],
             options={
-                'verbose_name': 'crawled address',
-                'verbose_name_plural': 'crawled addresses',
-                'constraints': [models.UniqueConstraint(fields=('source', 'url'), name='one_record_per_address')],
+                "verbose_name": "crawled address",
+                "verbose_name_plural": "crawled addresses",
+                "constraints": [
+                    models.UniqueConstraint(fields=("source", "url"), name="one_record_per_address")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='started at')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('format', models.CharField(max_length=20, verbose_name='format')),
-                ('source_name', models.CharField(max_length=500, verbose_name='source')),
-                ('upload', models.CharField(blank=True, max_length=500)),
-                ('options', models.JSONField(default=dict)),
-                ('state', models.CharField(choices=[('queued', 'Waiting to start'), ('running', 'Running'), ('done', 'Finished'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='state')),
-                ('progress', models.CharField(blank=True, max_length=200, verbose_name='progress')),
-                ('report', models.JSONField(blank=True, default=dict, verbose_name='report')),
-                ('report_text', models.TextField(blank=True, verbose_name='report')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='started by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="started at")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
+                ),
+                ("format", models.CharField(max_length=20, verbose_name="format")),
+                ("source_name", models.CharField(max_length=500, verbose_name="source")),
+                ("upload", models.CharField(blank=True, max_length=500)),
+                ("options", models.JSONField(default=dict)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Waiting to start"),
+                            ("running", "Running"),
+                            ("done", "Finished"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("progress", models.CharField(blank=True, max_length=200, verbose_name="progress")),
+                ("report", models.JSONField(blank=True, default=dict, verbose_name="report")),
+                ("report_text", models.TextField(blank=True, verbose_name="report")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="started by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import',
-                'verbose_name_plural': 'imports',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "import",
+                "verbose_name_plural": "imports",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]
