@@ -658,6 +658,12 @@ ZH = {
     "Earlier imports": "以往的导入",
     "No import yet.": "还没有导入记录。",
     "Only a superuser may import content.": "只有超级管理员可以导入内容。",
+    "articles (posts)": "文章（WordPress 文章）",
+    "articles (feed items)": "文章（订阅源条目）",
+    "articles": "文章",
+    "pages": "页面",
+    "categories": "分类",
+    "pictures": "图片",
 }
 
 

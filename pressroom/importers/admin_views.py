@@ -6,12 +6,23 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from pressroom.importers.forms import ImportForm
+from pressroom.importers.forms import FORMAT_CHOICES, ImportForm
 from pressroom.importers.models import ImportRun
 from pressroom.importers.runs import keep_upload, run_import
 from pressroom.security.refusal import refused
 
 REFRESH_SECONDS = 3
+# The kinds of item the importers count, as the report page names them.
+KIND_LABELS = {
+    "post": _("articles (posts)"),
+    "article": _("articles"),
+    "entry": _("articles (feed items)"),
+    "item": _("articles"),
+    "page": _("pages"),
+    "single": _("pages"),
+    "category": _("categories"),
+    "image": _("pictures"),
+}
 
 
 class SuperuserOnly:
@@ -70,4 +81,9 @@ class ImportRunView(SuperuserOnly, WagtailAdminTemplateMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["refresh"] = REFRESH_SECONDS if self.object.in_progress else None
+        context["format_label"] = dict(FORMAT_CHOICES).get(self.object.format, self.object.format)
+        context["rows"] = [
+            {**row, "label": KIND_LABELS.get(row["kind"], row["kind"])}
+            for row in self.object.report.get("kinds", [])
+        ]
         return context
