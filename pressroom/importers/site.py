@@ -71,6 +71,8 @@ class SiteImporter(Importer):
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise SourceError(f"{url[:200]} is not an http(s) address of a site.")
+        if limit < 1 or delay < 0:
+            raise SourceError("--limit must be at least 1 and --delay not negative.")
         self.start_url = normalise(url)
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.hosts = same_site(parts.hostname)

@@ -149,3 +149,8 @@ def test_an_unreachable_host_gives_a_clear_message(home):
 def test_not_an_address_is_refused(home):
     with pytest.raises(CommandError, match="not an http"):
         run_import("site", "/etc/passwd", "--delay", "0")
+
+
+def test_a_limit_below_one_is_refused(home):
+    with pytest.raises(CommandError, match="--limit must be at least 1"):
+        run_import("site", "https://old.example.cn/", "--limit", "0")
