@@ -35,7 +35,11 @@ class ImportForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of the content"),
-        choices=[("", _("The site's default language")), ("zh-hans", "中文"), ("en", "English")],
+        choices=[
+            ("", _("The site's default language")),
+            ("zh-hans", _("Chinese")),
+            ("en", _("English")),
+        ],
         required=False,
     )
     limit = forms.IntegerField(
