@@ -376,6 +376,8 @@ PRESSROOM_SERVE_MEDIA = env_bool("PRESSROOM_SERVE_MEDIA", True)
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "contact": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Imports started in the admin (Settings → 导入), run by their own worker (decision 0045).
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 # Retries: 30 s, 1, 2, 4 min, then every 5 min, for about two days (600 attempts).
 PRESSROOM_CONTACT_RETRY_BASE = int(os.environ.get("PRESSROOM_CONTACT_RETRY_BASE", "30"))
@@ -678,7 +680,18 @@ PRESSROOM_SQLITE_ANALYZE_INTERVAL = int(
 PRESSROOM_BACKGROUND_COMMANDS = [
     [sys.executable, "-m", "pressroom", "contact_worker"],
     [sys.executable, "-m", "pressroom", "scheduler"],
+    [sys.executable, "-m", "pressroom", "db_worker", "--backend", "imports"],
 ]
+
+# --- Imports from the admin (pressroom.importers; see docs/importing.md) ----------------------
+# Uploaded exports wait here for their import (deleted once read): private, never under MEDIA_ROOT.
+PRESSROOM_IMPORT_UPLOAD_DIR = Path(
+    os.environ.get("PRESSROOM_IMPORT_UPLOAD_DIR", DATA_DIR / "import-uploads")
+)
+# The largest file the admin accepts (bytes; 25 MB by default, as the shipped nginx allows).
+PRESSROOM_IMPORT_MAX_UPLOAD = int(os.environ.get("PRESSROOM_IMPORT_MAX_UPLOAD", 25 * 1024 * 1024))
+# Seconds between two requests to an old site crawled from the admin.
+PRESSROOM_IMPORT_DELAY = float(os.environ.get("PRESSROOM_IMPORT_DELAY", "1"))
 
 # --- Site search (pressroom.search; see docs/search.md) ---------------------------------------
 # Results per page of /search/, and the longest query accepted (longer ones get a 400).

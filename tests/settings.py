@@ -24,7 +24,11 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (WhiteNoise warns when it is missing)
 
 # Contact form: tasks run in the request, spam timing off unless a test turns it on.
-TASKS = {**TASKS, "contact": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    **TASKS,
+    "contact": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 PRESSROOM_CONTACT_MIN_SECONDS = 0
 PRESSROOM_CONTACT_CACHE = "default"  # cleared between tests by conftest
 # Page cache: exact purges are tested per process, without the cross-process stamp file.

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, NavigableString, TemplateString
 _ALLOWED_WORDS = (
     # products and services
     "Wagtail Pressroom Draftail Gravatar YouTube Bilibili Microsoft Google Authenticator "
-    "FreeOTP Excel Windows Markdown JavaScript "
+    "FreeOTP Excel Windows Markdown JavaScript WordPress PbootCMS DedeCMS SQLite WXR "
     # abbreviations and file formats
     "SEO URL URLs CSV TSV PDF XLSX RSS Atom ICP HTML ID IP JPEG JPG PNG GIF WebP WEBP AVIF "
     "SVG HEIC MP4 QR API CDN UTC DOCX ODT PPTX RTF TXT ZIP KB MB GB px robots txt sitemap xml "

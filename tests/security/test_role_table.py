@@ -308,6 +308,13 @@ def probe_redirects(client, actor, world):
     return Redirect.objects.filter(old_path="/old-page").exists()
 
 
+def probe_imports(client, actor, world):
+    from pressroom.importers.models import ImportRun
+
+    client.post(f"{ADMIN}imports/", {"format": "site", "url": "http://127.0.0.1:9/", "limit": 1})
+    return ImportRun.objects.exists()
+
+
 # --- visitors' messages ---------------------------------------------------------------------
 
 
@@ -446,6 +453,7 @@ PROBES = {
     "groups: edit Editors and Moderators, within their own permissions": probe_groups_within,
     "groups: edit Administrators, or give a group user or group management": probe_groups_beyond,
     "sites, collections, workflows, locales": probe_superuser_areas,
+    "import content (Settings → 导入内容: upload an export, crawl an old site)": probe_imports,
 }
 
 

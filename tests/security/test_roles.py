@@ -164,6 +164,7 @@ RESTRICTED = {
     "sites/": set(),
     "collections/": set(),
     "workflows/": set(),
+    "imports/": set(),
     "snippets/news/newscategory/": {MODERATORS, ADMINISTRATORS},
 }
 

@@ -9,6 +9,7 @@ from pressroom.importers.feed import FeedImporter
 from pressroom.importers.pbootcms import PbootCMSImporter
 from pressroom.importers.progress import Progress
 from pressroom.importers.report import SourceError
+from pressroom.importers.site import SiteImporter
 from pressroom.importers.wordpress import WordPressImporter
 
 FORMATS = {
@@ -16,6 +17,7 @@ FORMATS = {
     "feed": "an RSS or Atom feed",
     "pbootcms": "a PbootCMS database (its SQLite file)",
     "dedecms": "a DedeCMS database (mysql://…) or its mysqldump file",
+    "site": "any other old site, crawled from its address",
 }
 
 
@@ -73,6 +75,20 @@ class Command(BaseCommand):
             "GB18030).",
         )
         parser.add_argument("--report", type=Path, metavar="FILE", help="Also save the report.")
+        parser.add_argument(
+            "--delay",
+            type=float,
+            default=1.0,
+            metavar="SECONDS",
+            help="site: seconds between two requests to the old site (default 1).",
+        )
+        parser.add_argument(
+            "--limit",
+            type=int,
+            default=500,
+            metavar="N",
+            help="site: fetch at most N pages in this run (default 500); the next run continues.",
+        )
 
     def handle(self, *args, format, source, **options):
         media = options["media"]
@@ -94,6 +110,10 @@ class Command(BaseCommand):
                 importer = DedeCMSImporter(source, settings, encoding=options["encoding"])
             elif format == "pbootcms":
                 importer = PbootCMSImporter(source, settings)
+            elif format == "site":
+                importer = SiteImporter(
+                    source, settings, delay=options["delay"], limit=options["limit"]
+                )
             else:
                 importer = FeedImporter(source, settings)
             report = importer.execute()
