@@ -213,3 +213,13 @@ def test_the_moderation_screen_lists_questions_for_an_editor(editor_client, boar
     assert response.status_code == 200
     assert "列表里的问题" in response.content.decode()
     assert editor_client.get("/admin/board_question/new/").status_code in (302, 403, 404)
+
+
+def test_a_reply_purges_the_board_and_nothing_else(editor_client, board, news_index):
+    question = make_question(board)
+    for url in (board.url, "/news/"):
+        Client().get(url)
+        assert Client().get(url).headers["X-Page-Cache"] == "hit"
+    moderate(editor_client, question, state="approved", reply="好的")
+    assert Client().get(board.url).headers["X-Page-Cache"] == "miss"
+    assert Client().get("/news/").headers["X-Page-Cache"] == "hit"

@@ -6,6 +6,7 @@ functions that make its pages; see ``pressroom.demo.data.Section``), and list it
 """
 
 from pressroom.demo.sections import (
+    board,
     categories,
     company,
     contact,
@@ -26,5 +27,6 @@ SECTIONS = [
     news.SECTION,
     products.SECTION,
     showcase.SECTION,
+    board.SECTION,
     home_sections.SECTION,
 ]
