@@ -615,6 +615,7 @@ ZH = {
     "approved": "已通过",
     "rejected": "未通过",
     "no email given": "未留邮箱",
+    "not mailed yet": "尚未发送",
     "reply": "回复",
     "replied at": "回复时间",
     "replied by": "回复人",

@@ -97,5 +97,5 @@ class QuestionViewSet(ModelViewSet):
                 primary=lambda q: q.state == Question.State.APPROVED,
                 sort_key="state",
             ),
-            Column("get_reply_mail_display", label=_("reply email")),
+            Column("mail_status", label=_("reply email")),
         ]

@@ -76,7 +76,7 @@ class Question(models.Model):
         SPAM = "spam", _("spam")
 
     class Mail(models.TextChoices):
-        NONE = "", _("no email given")
+        NONE = "", _("not mailed yet")
         PENDING = "pending", _("waiting to be sent")
         RETRY = "retry", _("failed, will retry")
         SENT = "sent", _("sent")
@@ -136,6 +136,12 @@ class Question(models.Model):
     @property
     def is_shown(self) -> bool:
         return self.state == self.State.APPROVED and bool(self.reply)
+
+    def mail_status(self) -> str:
+        """Where the reply mail stands, for the moderation list."""
+        if not self.email:
+            return str(_("no email given"))
+        return str(self.get_reply_mail_display())
 
     def moderate(self, user, previous_reply: str) -> bool:
         """Stamp a new or changed reply; True when the reply is now to be mailed.
