@@ -23,7 +23,7 @@ class QuestionBoardPage(NumberedListMixin, BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["pages.HomePage", "contact.ContactPage", "pages.StandardPage"]
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "board/question_board_page.html"

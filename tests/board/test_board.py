@@ -223,3 +223,28 @@ def test_a_reply_purges_the_board_and_nothing_else(editor_client, board, news_in
     moderate(editor_client, question, state="approved", reply="好的")
     assert Client().get(board.url).headers["X-Page-Cache"] == "miss"
     assert Client().get("/news/").headers["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("text", "问题\x00"),
+        ("name", "Hi\r\nBcc: victim@x.test"),
+        ("email", '"<svg/onload=alert(1)>"@x.test\r\nBcc: v@x.test'),
+        ("page", "1"),
+    ],
+)
+def test_hostile_input_stores_nothing_and_never_500s(ask, field, value):
+    response = ask(**{field: value})
+    assert response.status_code == 200
+    assert Question.objects.filter(text="问题\x00").count() == 0
+    assert not Question.objects.filter(name__contains="Bcc").exists()
+
+
+def test_the_reply_mail_has_no_injected_headers(board, django_capture_on_commit_callbacks):
+    from pressroom.board.mail import send_reply
+
+    question = make_question(board, shown=True, name="Hi Bcc: x@x.test", email="a@example.net")
+    Question.objects.filter(pk=question.pk).update(reply_mail="pending")
+    assert send_reply(question.pk) == "sent"
+    assert mail.outbox[0].to == ["a@example.net"] and mail.outbox[0].bcc == []
