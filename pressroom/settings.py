@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "pressroom.api",  # Read-only content API (docs/api.md)
     "pressroom.careers",  # Jobs (人才招聘)
     "pressroom.downloads",  # Downloads center (资料下载)
+    "pressroom.board",  # Question board (在线留言)
     "pressroom.demo",
     "pressroom.importers",  # Importers: `pressroom import wordpress|feed` (docs/importing.md)
     "wagtail.api.v2",
@@ -662,7 +663,7 @@ elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 # `pressroom serve` starts the scheduler: scheduled pages go live and expire on time.
 PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL", "30"))
 # What the scheduler runs after publishing, each pass (pressroom/scheduling/runner.run_jobs).
-PRESSROOM_SCHEDULER_JOBS = ["pressroom.push.sending.send_due"]
+PRESSROOM_SCHEDULER_JOBS = ["pressroom.push.sending.send_due", "pressroom.board.mail.send_due"]
 # Search-engine push (pressroom/push): where addresses go once the owner turns a service on.
 PRESSROOM_INDEXNOW_ENDPOINT = os.environ.get(
     "PRESSROOM_INDEXNOW_ENDPOINT", "https://api.indexnow.org/indexnow"

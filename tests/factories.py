@@ -223,3 +223,20 @@ def docx_bytes() -> bytes:
         package.writestr("[Content_Types].xml", "<Types/>")
         package.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
+
+
+def make_board(parent, title="在线留言", slug="board", **fields):
+    from pressroom.board.models import QuestionBoardPage
+
+    return publish(parent, QuestionBoardPage(title=title, slug=slug, **fields))
+
+
+def make_question(board, *, shown=False, **fields):
+    """A visitor's question; ``shown`` makes it approved with a reply."""
+    from pressroom.board.models import Question
+
+    values = {"name": "王女士", "text": "请问交货期多久？"}
+    if shown:
+        values.update(state=Question.State.APPROVED, reply="一般为两周。")
+    values.update(fields)
+    return Question.objects.create(page=board, **values)

@@ -66,7 +66,12 @@ WITHDRAWN_COLLECTION_PERMISSIONS = {
 _CATEGORIES = ["news.add_newscategory", "news.change_newscategory", "news.view_newscategory"]
 # The 留言 inbox: whoever runs the site's pages answers its visitors; deleting is for
 # Administrators (a deleted message is gone for the whole sales team).
-_MESSAGES = ["contact.view_contactmessage", "contact.change_contactmessage"]
+_MESSAGES = [
+    "contact.view_contactmessage",
+    "contact.change_contactmessage",
+    "board.view_question",
+    "board.change_question",
+]
 MODEL_PERMISSIONS = {
     EDITORS: ["wagtailadmin.access_admin", *_MESSAGES],
     MODERATORS: ["wagtailadmin.access_admin", *_CATEGORIES, *_MESSAGES],
@@ -75,6 +80,7 @@ MODEL_PERMISSIONS = {
         *_CATEGORIES,
         *_MESSAGES,
         "contact.delete_contactmessage",
+        "board.delete_question",
         "news.delete_newscategory",
         "core.change_companyinfo",
         "pageviews.change_viewcountsettings",

@@ -107,6 +107,10 @@ def content_strings() -> list[str]:
         strings += [site.hostname, site.site_name, f"{site.hostname}:{site.port}"]
     for message in ContactMessage.objects.all():
         strings += [str(value) for value in message.form_data.values()]
+    from pressroom.board.models import Question
+
+    for question in Question.objects.all():
+        strings += [question.name, question.email, question.text, question.reply, str(question)]
     strings += [redirect.old_path for redirect in Redirect.objects.all()]
     # The names that key a form's stored answers (name, phone ...), typed by editors.
     strings += list(ContactFormField.objects.values_list("clean_name", flat=True))

@@ -6,6 +6,7 @@ functions that make its pages; see ``pressroom.demo.data.Section``), and list it
 """
 
 from pressroom.demo.sections import (
+    board,
     careers,
     categories,
     company,
@@ -32,5 +33,6 @@ SECTIONS = [
     showcase.SECTION,
     downloads.SECTION,
     careers.SECTION,
+    board.SECTION,
     home_sections.SECTION,
 ]
