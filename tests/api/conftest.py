@@ -6,6 +6,7 @@ import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
+from pressroom.downloads.models import DownloadsPage
 from pressroom.i18n.tree import translate_page
 from pressroom.pages.models import StandardPage
 from pressroom.pages.setup import translate_site_tree
@@ -14,12 +15,16 @@ from tests.factories import (
     NewsCategoryFactory,
     every_block_body,
     make_article,
+    make_board,
     make_case,
     make_cases_page,
     make_image,
+    make_job,
+    make_jobs_page,
     make_product,
     make_product_category,
     make_product_center,
+    make_question,
     publish,
 )
 
@@ -97,6 +102,10 @@ def every_type(home, news_index, private_collection):
     cases = make_cases_page(home)
     case = make_case(cases, title="自来水厂改造")
     honours = publish(home, HonourIndexPage(title="资质荣誉", slug="honours"))
+    jobs = make_jobs_page(home)
+    make_job(jobs, title="机械工程师")
+    publish(home, DownloadsPage(title="资料下载", slug="downloads"))
+    make_question(make_board(home), shown=True)
     translate_site_tree(home)
     english = Locale.objects.get(language_code="en")
     article_en, _created = translate_page(article, english, title="New plant opens")
