@@ -681,7 +681,7 @@ PRESSROOM_SQLITE_ANALYZE_INTERVAL = int(
 PRESSROOM_BACKGROUND_COMMANDS = [
     [sys.executable, "-m", "pressroom", "contact_worker"],
     [sys.executable, "-m", "pressroom", "scheduler"],
-    [sys.executable, "-m", "pressroom", "db_worker", "--backend", "imports"],
+    [sys.executable, "-m", "pressroom", "import_worker"],
 ]
 
 # --- Imports from the admin (pressroom.importers; see docs/importing.md) ----------------------

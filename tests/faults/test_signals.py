@@ -163,7 +163,7 @@ def test_sigterm_finishes_uploads_in_flight_and_exits_cleanly(site_folder, tmp_p
         children = subprocess.run(
             ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
         ).stdout.split()
-        assert len(children) == 3, children  # contact worker, scheduler, app server
+        assert len(children) == 4, children  # contact and import workers, scheduler, app server
         results: dict[int, tuple] = {}
         started = threading.Semaphore(0)
         threads = [
