@@ -77,11 +77,9 @@ class LocaleFilter(BaseFilterBackend):
         if locale is None:
             known = ", ".join(sorted(Locale.objects.values_list("language_code", flat=True)))
             raise BadRequestError(f"locale must be one of: {known}")
-        parent = getattr(queryset, "_filtered_by_child_of", None)
-        queryset = queryset.filter(locale=locale)
-        if parent is not None:  # (Wagtail's own filters keep this mark for later ones)
-            queryset._filtered_by_child_of = parent
-        return queryset
+        # After child_of / descendant_of (filter_backends' order): no later filter reads what
+        # Wagtail's filters note on the queryset, so nothing needs carrying over.
+        return queryset.filter(locale=locale)
 
 
 class SearchFilter(BaseFilterBackend):
