@@ -493,7 +493,11 @@ CONTENT_SECURITY_POLICY = {
 # Public pages' policy widened per request by these dotted paths, each f(request) -> {directive:
 # [hosts]}: the analytics and chat services a site's owner turned on, nothing when none is
 # (pressroom/security/middleware.py; docs/security.md).
-PRESSROOM_CSP_ADDITIONS = ["pressroom.integrations.turned_on.csp_additions"]
+PRESSROOM_CSP_ADDITIONS = [
+    "pressroom.integrations.turned_on.csp_additions",
+    # The contact page's live map, on that page's responses only.
+    "pressroom.integrations.maps.csp_additions",
+]
 PRESSROOM_ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
@@ -615,6 +619,7 @@ PRESSROOM_PAGECACHE_SITE_WIDE_MODELS = [
     "news.NewsCategory",  # every news list's filters
     "pageviews.ViewCountSettings",  # whether articles and products show their counts
     "integrations.IntegrationSettings",  # every page's scripts and CSP, the privacy page
+    "integrations.MapSettings",  # the contact page's map, the privacy page
     # Documents' titles, sizes and locks are shown on product pages and the downloads center.
     "wagtaildocs.Document",
     "wagtailcore.CollectionViewRestriction",
@@ -625,6 +630,7 @@ PRESSROOM_PRIVACY_SECTIONS = [
     "pressroom.contact.privacy.privacy_items",
     "pressroom.pageviews.privacy.privacy_items",
     "pressroom.integrations.turned_on.privacy_items",
+    "pressroom.integrations.maps.privacy_items",
 ]
 # Query parameters that shared links carry and no page reads: an address with only these is
 # answered from the cache as the plain address (docs/caching.md). "name*" is a prefix.

@@ -33,6 +33,8 @@ from wagtail.models import Page
 
 from pressroom.core.models import BasePage
 from pressroom.core.page_forms import ReadableSlugMixin
+from pressroom.integrations.maps import REQUEST_MARK as LIVE_MAP_MARK
+from pressroom.integrations.maps import live_map_for
 
 # The machine names the form logic knows: phone or email is required, the name and email
 # end up in the notification, every other field is kept and mailed as it is.
@@ -137,6 +139,15 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
     class Meta:
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        live_map = live_map_for(request)
+        if live_map is not None:
+            # The CSP of this response, and of no other, allows the map vendor's hosts.
+            setattr(request, LIVE_MAP_MARK, live_map)
+        context["live_map"] = live_map
+        return context
 
     def get_submission_class(self):
         return ContactMessage

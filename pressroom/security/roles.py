@@ -87,6 +87,8 @@ MODEL_PERMISSIONS = {
         "push.change_pushsettings",
         # Analytics and chat (统计与客服): only the known services, by ID (decision 0033).
         "integrations.change_integrationsettings",
+        # The contact page's live map (在线地图): a known vendor, by key.
+        "integrations.change_mapsettings",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from pressroom.contact.models import ContactMessage, ContactPage
 from pressroom.core.models import CompanyInfo
-from pressroom.integrations.models import IntegrationSettings
+from pressroom.integrations.models import IntegrationSettings, MapSettings
 from pressroom.news.models import NewsCategory
 from pressroom.pages.models import StandardPage
 from pressroom.security.roles import ADMINISTRATORS, EDITORS, MODERATORS, ensure_roles
@@ -299,6 +299,13 @@ def probe_integrations(client, actor, world):
     return IntegrationSettings.objects.filter(site=world["site"], ga4="G-AB12CD34EF").exists()
 
 
+def probe_live_map(client, actor, world):
+    url = f"{ADMIN}settings/integrations/mapsettings/{world['site'].pk}/"
+    key = "AbCdEfGhIjKlMnOpQrStUvWxYz012345"
+    post_form(client, url, {"provider": "baidu", "api_key": key, "zoom": "16"})
+    return MapSettings.objects.filter(site=world["site"], api_key=key).exists()
+
+
 def probe_redirects(client, actor, world):
     post_form(
         client,
@@ -443,6 +450,7 @@ PROBES = {
     "news categories: delete": probe_category_delete,
     "company info (site setting)": probe_company_info,
     "analytics and chat (site setting)": probe_integrations,
+    "live map (site setting)": probe_live_map,
     "redirects": probe_redirects,
     "visitors' messages: read, mark handled or spam, write notes": probe_messages_handle,
     "visitors' messages: delete": probe_messages_delete,
