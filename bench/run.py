@@ -251,6 +251,78 @@ def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
             stop(process)
 
 
+def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: int) -> list[dict]:
+    """Each cached page through `pressroom serve` and through nginx serving its very bytes from
+    a file, case by case in turns (the machine's load falls on both alike)."""
+    base = f"http://127.0.0.1:{port}"
+    serve = [PYTHON, "-m", "pressroom", "serve", f"--port={port}", "--workers=2"]
+    process = start(serve, env)
+    rows = []
+    try:
+        wait_ready(base + "/", timeout=180)
+        bodies = {}
+        for name, path in paths.items():
+            for _ in range(3):  # warm the page cache
+                bodies[name] = urllib.request.urlopen(base + path).read()
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        with tempfile.TemporaryDirectory(prefix="pressroom-bench-nginx-") as tmp:
+            for name, path in paths.items():
+                target = Path(tmp) / "root" / path.strip("/") / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(bodies[name])
+            nginx_port = free_port()
+            conf = Path(tmp) / "nginx.conf"
+            conf.write_text(NGINX_CONF.format(dir=tmp, port=nginx_port))
+            web = subprocess.Popen(
+                [nginx, "-c", str(conf), "-p", tmp, "-g", "daemon off;"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            try:
+                wait_ready(f"http://127.0.0.1:{nginx_port}/")
+                for name, path in paths.items():
+                    hit = cache_state(base + path) == "hit"
+                    ours = wrk(base + path, seconds, 32)
+                    theirs = wrk(f"http://127.0.0.1:{nginx_port}{path}", seconds, 32)
+                    rows.append(
+                        {
+                            "name": name,
+                            "path": path,
+                            "bytes": len(bodies[name]),
+                            "hit": hit,
+                            "pressroom": ours,
+                            "nginx": theirs,
+                            "ratio": ours["rps"] / theirs["rps"],
+                        }
+                    )
+            finally:
+                stop(web)
+    finally:
+        stop(process)
+    return rows
+
+
+def cached_pages_table(rows: list[dict]) -> list[str]:
+    lines = [
+        "",
+        "Cached pages through `pressroom serve` (granian, 2 workers) and nginx serving the same "
+        "bytes, in turns, 32 connections:",
+        "",
+        "| page | bytes | page-cache hit | pressroom req/s | nginx req/s | vs nginx "
+        "| pressroom p99 ms | nginx p99 ms |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ours, theirs = r["pressroom"], r["nginx"]
+        lines.append(
+            f"| {r['name']} `{r['path']}` | {r['bytes']:,} | {'yes' if r['hit'] else 'NO'} "
+            f"| {ours['rps']:,.0f} | {theirs['rps']:,.0f} | **{r['ratio']:.2f}** "
+            f"| {ours['p99_ms']} | {theirs['p99_ms']} |"
+        )
+    return lines
+
+
 # --- A mix of addresses, and overload (HOSTILE.md G1) ------------------------------------------
 
 
@@ -497,6 +569,11 @@ def main() -> None:
     nginx = measure_nginx(body, path, args.seconds)
     extra = {}
     lines = [""]
+    print("cached pages vs nginx...", flush=True)
+    pages = {"article": path, "news list": "/news/", "home": "/"}
+    extra["cached_pages"] = cached = measure_cached_pages(env, port, pages, args.seconds)
+    lines += cached_pages_table(cached)
+    lines.append("")
     print("a mix of addresses, and overload...", flush=True)
     extra["mix"] = mix = measure_mix(env, port, path, args.seconds)
     lines += mix_table(mix)
