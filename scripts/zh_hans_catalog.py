@@ -37,6 +37,7 @@ ZH = {
     "A live map needs the vendor's key.": "在线地图需要地图服务商的密钥（Key）。",
     "This is not a %(vendor)s key. %(help)s": "这不是%(vendor)s的密钥。%(help)s",
     "AMap's maps load only with the 32-character security code shown beside the key.": "高德地图需要填写 Key 旁边显示的 32 位安全密钥才能加载。",
+    "asker": "提问人",
     "Give both longitude and latitude, or neither.": "经度和纬度要么都填，要么都不填。",
     "AMap (高德地图)": "高德地图",
     "The 32-character key of a “Web端(JS API)” application in AMap's console.": "高德开放平台控制台中“Web端(JS API)”应用的 32 位 Key。",

@@ -88,7 +88,7 @@ class QuestionViewSet(ModelViewSet):
     def list_display(self):
         return [
             TitleColumn("text", label=_("question"), url_name=self.get_url_name("edit")),
-            Column("name", label=_("name")),
+            Column("name", label=_("asker")),
             Column("page", label=_("board")),
             DateColumn("created", label=_("asked at")),
             StatusTagColumn(

@@ -88,7 +88,7 @@ class Question(models.Model):
         on_delete=models.CASCADE,
         related_name="questions",
     )
-    name = models.CharField(_("name"), max_length=NAME_MAX)
+    name = models.CharField(_("asker"), max_length=NAME_MAX)
     email = models.EmailField(
         _("email"), max_length=EMAIL_MAX, blank=True, help_text=_("Never shown on the site.")
     )
