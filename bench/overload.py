@@ -42,12 +42,28 @@ PROBE_PAUSE = 0.02  # seconds between two requests of one probing connection
 CACHED_EVERY = 0.05
 HEALTH_EVERY = 0.2
 
+# Rotates over the addresses and counts answers by status (wrk gives one latency for all).
 ROTATE = """
 local paths = {{{paths}}}
 local n = 0
+local threads = {{}}
+ok = 0
+busy = 0
+setup = function(thread) table.insert(threads, thread) end
 request = function()
   n = n + 1
   return wrk.format("GET", paths[(n % #paths) + 1] .. "&n=" .. n)
+end
+response = function(status, headers, body)
+  if status == 200 then ok = ok + 1 elseif status == 503 then busy = busy + 1 end
+end
+done = function(summary, latency, requests)
+  local total_ok, total_busy = 0, 0
+  for _, thread in ipairs(threads) do
+    total_ok = total_ok + thread:get("ok")
+    total_busy = total_busy + thread:get("busy")
+  end
+  io.write(string.format("STATUS 200=%d 503=%d\\n", total_ok, total_busy))
 end
 """
 
@@ -128,7 +144,10 @@ def parse_wrk(out: str) -> dict:
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
+    statuses = re.search(r"STATUS 200=(\d+) 503=(\d+)", out)
     return {
+        "ok": int(statuses.group(1)) if statuses else None,
+        "busy": int(statuses.group(2)) if statuses else None,
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "non_2xx": int(errors.group(1)) if errors else 0,
@@ -143,7 +162,7 @@ def measure(env: dict, port: int, article: str, seconds: int) -> dict:
     process = bench.start(serve, env)
     base = f"http://127.0.0.1:{port}"
     try:
-        bench.wait_ready(base + article)
+        bench.wait_ready(base + article, timeout=300)  # a loaded machine starts slowly
         time.sleep(1)
         for _ in range(3):  # both workers hold the article
             bench.cache_state(base + article)
@@ -157,6 +176,7 @@ def measure(env: dict, port: int, article: str, seconds: int) -> dict:
         for thread in [*probes, cached, health]:
             thread.start()
         wrk = flood(port, uncached_paths(article), seconds)
+        rss = [bench.rss_mb(pid) for pid in bench.children_of(process.pid)]
         stop.set()
         for thread in [*probes, cached, health]:
             thread.join(timeout=15)
@@ -166,6 +186,7 @@ def measure(env: dict, port: int, article: str, seconds: int) -> dict:
             **quiet,
             "load_before": load_before,
             "load_after": os.getloadavg()[0],
+            "rss_mb": max([mb for mb in rss if mb > 50] or [0]),  # the largest app worker
             "wrk": wrk,
             "admitted": summary(uncached, 200),
             "refused": summary(uncached, 503),
@@ -210,21 +231,23 @@ def report(runs: dict, seconds: int, article: str, uptime: str) -> str:
         f"connection reads the cached article every {CACHED_EVERY * 1000:.0f} ms and one asks "
         f"`/healthz` every {HEALTH_EVERY * 1000:.0f} ms.",
         "",
-        "| case | wrk req/s | wrk non-2xx | wrk timeouts | admitted (200) | admitted p50 ms "
+        "| case | wrk req/s | wrk 200s | wrk 503s | wrk other non-2xx | wrk timeouts "
+        "| admitted (200) | admitted p50 ms "
         "| admitted p99 ms | 503s | 503 p50 ms | 503 p99 ms | Retry-After | cached p50 ms "
         "| cached p99 ms | cached max ms | cached not 200 | healthz p50 ms | healthz p99 ms "
-        "| healthz max ms | healthz not 200 | load before → after |",
-        "|---|" + "---|" * 19,
+        "| healthz max ms | healthz not 200 | RSS per worker MB | load before → after |",
+        "|---|" + "---|" * 22,
     ]
     for name, r in runs.items():
         w, a, f, c, h = r["wrk"], r["admitted"], r["refused"], r["cached_page"], r["healthz"]
         lines.append(
-            f"| {name} | {w['rps']:,.0f} | {w['non_2xx']:,} | {w['timeouts']} | {a['count']:,} "
+            f"| {name} | {w['rps']:,.0f} | {w['ok']:,} | {w['busy']:,} "
+            f"| {w['non_2xx'] - w['busy']:,} | {w['timeouts']} | {a['count']:,} "
             f"| {ms(a['p50_ms'])} | {ms(a['p99_ms'])} | {f['count']:,} | {ms(f['p50_ms'])} "
             f"| {ms(f['p99_ms'])} | {', '.join(r['retry_after']) or '–'} | {ms(c['p50_ms'])} "
             f"| {ms(c['p99_ms'])} | {ms(c['max_ms'])} | {c['not_200'] + len(c['failures'])} "
             f"| {ms(h['p50_ms'])} | {ms(h['p99_ms'])} | {ms(h['max_ms'])} "
-            f"| {h['not_200'] + len(h['failures'])} "
+            f"| {h['not_200'] + len(h['failures'])} | {r['rss_mb']:.0f} "
             f"| {r['load_before']:.1f} → {r['load_after']:.1f} |"
         )
     lines += [
@@ -244,6 +267,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--only", choices=["with", "without"], help="run one case only")
     parser.add_argument(
+        "--env", action="append", default=[], help="KEY=VALUE for the case with admission control"
+    )
+    parser.add_argument(
         "--no-prepare", action="store_true", help="use the demo site as it is (no init, demo)"
     )
     args = parser.parse_args()
@@ -261,7 +287,10 @@ def main() -> None:
     article = bench.article_path(env)
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     cases = {
-        "with admission control (defaults)": {},
+        "with admission control"
+        + (f" ({', '.join(args.env)})" if args.env else " (defaults)"): dict(
+            item.split("=", 1) for item in args.env
+        ),
         "without admission control": WITHOUT,
     }
     if args.only:

@@ -72,8 +72,8 @@ def current_conf() -> Conf:
         exempt = ["/healthz", settings.STATIC_URL, settings.MEDIA_URL]
     return Conf(
         slots=int(getattr(settings, "PRESSROOM_RENDER_SLOTS", 2)),
-        queue=int(getattr(settings, "PRESSROOM_RENDER_QUEUE", 4)),
-        wait=float(getattr(settings, "PRESSROOM_RENDER_WAIT", 0.2)),
+        queue=int(getattr(settings, "PRESSROOM_RENDER_QUEUE", 60)),
+        wait=float(getattr(settings, "PRESSROOM_RENDER_WAIT", 0.1)),
         retry_after=int(getattr(settings, "PRESSROOM_RETRY_AFTER", 5)),
         exempt=tuple(path for path in exempt if path),
     )
