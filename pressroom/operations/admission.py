@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.db import connections
 from django.template import loader
 from django.utils import translation
 
@@ -38,23 +39,33 @@ class Gate:
         self.free = threading.Semaphore(self.slots)
         self.lock = threading.Lock()
         self.waiting = 0
+        self.taken = 0
 
     def enter(self) -> bool:
         """Take a slot: at once, or after a bounded wait in a bounded line; False: refused."""
-        if self.free.acquire(blocking=False):
-            return True
-        with self.lock:
-            if self.waiting >= self.queue or not self.wait:
-                return False
-            self.waiting += 1
-        try:
-            return self.free.acquire(timeout=self.wait)
-        finally:
+        if not self.free.acquire(blocking=False):
             with self.lock:
-                self.waiting -= 1
+                if self.waiting >= self.queue or not self.wait:
+                    return False
+                self.waiting += 1
+            try:
+                if not self.free.acquire(timeout=self.wait):
+                    return False
+            finally:
+                with self.lock:
+                    self.waiting -= 1
+        with self.lock:
+            self.taken += 1
+        return True
 
     def leave(self) -> None:
+        with self.lock:
+            self.taken -= 1
         self.free.release()
+
+    def crowded(self) -> bool:
+        """Whether every slot is taken or someone waits for one."""
+        return self.waiting > 0 or self.taken >= self.slots
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,10 @@ class AdmissionApp:
     def __call__(self, environ, start_response):
         conf, gate = self.setup()
         if self.exempt(environ.get("PATH_INFO", ""), conf):
-            return self.application(environ, start_response)
+            try:
+                return self.application(environ, start_response)
+            finally:
+                let_go_of_connections(gate)
         if not gate.enter():
             return self.refuse(start_response, conf)
         try:
@@ -146,4 +160,17 @@ class AdmissionApp:
             # after the slot is given back.
             return self.application(environ, start_response)
         finally:
+            let_go_of_connections(gate)
             gate.leave()
+
+
+def let_go_of_connections(gate: Gate) -> None:
+    """Under pressure, close this thread's database connections after its request.
+
+    Django keeps a connection per thread (CONN_MAX_AGE), and in a flood every one of the
+    worker's threads may take a turn at rendering: kept, that is a connection (PostgreSQL's
+    max_connections) and an SQLite page cache per thread. Closed, the worker holds about as
+    many connections as it renders pages at once; the next render opens one again.
+    """
+    if gate.crowded():
+        connections.close_all()
