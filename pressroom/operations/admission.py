@@ -122,7 +122,7 @@ class AdmissionApp:
         self.gate: Gate | None = None
         self.busy: tuple[bytes, list[tuple[str, str]]] | None = None
         self.setup_lock = threading.Lock()
-        setting_changed.connect(self.forget, weak=False)
+        setting_changed.connect(self.forget)
 
     def forget(self, **kwargs) -> None:
         """A test changed a setting: read them again (a new gate, a new page)."""
