@@ -53,6 +53,9 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         # Threads that call the app: the render slots, their line and spares that answer
         # cached pages and /healthz while renders run (decision 0048).
         f"--blocking-threads={threads()}",
+        # Idle threads end after 5 s (granian's least; 30 s by default): a worker stopping
+        # waits for them, and a flood's threads give their memory back soon after it.
+        "--blocking-threads-idle-timeout=5",
         f"--workers-kill-timeout={GRACE}",
         "--respawn-failed-workers",
     ]
