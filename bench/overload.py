@@ -255,7 +255,9 @@ def report(runs: dict, seconds: int, article: str, uptime: str) -> str:
         "Targets (issue 19): requests past what the workers can serve in time get a fast 503 "
         "with `Retry-After`; admitted p99 ≤ 500 ms; cached pages and `/healthz` never shed.",
         "Admitted and 503 figures are this script's 16 connections (wrk cannot split its "
-        'latencies by status); wrk\'s non-2xx are its 503s. "without admission control": '
+        "latencies by status; it counts them by status through its script). Cached and "
+        'healthz "not 200" include requests that timed out (10 s). '
+        '"without admission control": '
         f"{', '.join(f'{k}={v}' for k, v in WITHOUT.items())}.",
         "",
     ]
