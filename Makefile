@@ -9,7 +9,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-contact bench-scale profile instructions clean
+.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-contact bench-overload bench-scale profile instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ bench-sqlite: install-test
 # Fifty addresses flood the contact form; a customer's message must still be stored (docs/contact.md).
 bench-contact: install
 	$(BIN)/python bench/contact_flood.py
+
+# 256 connections of uncached pages: fast 503s, while cached pages and /healthz still answer
+# (docs/operations.md, "Overload"); with and without admission control, side by side.
+bench-overload: install-test
+	$(BIN)/python bench/overload.py
 
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install-test

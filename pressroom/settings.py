@@ -436,6 +436,24 @@ PRESSROOM_CONTACT_RETENTION_DAYS = int(os.environ.get("PRESSROOM_CONTACT_RETENTI
 # Public requests stop querying after this many seconds and answer 503 (a slow database must
 # not hold every worker); well under nginx's proxy_read_timeout (docs/operations.md).
 PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET", "10"))
+# Overload (docs/operations.md, decision 0048): each worker process runs PRESSROOM_THREADS
+# threads; at most PRESSROOM_RENDER_SLOTS of them render an uncached request at a time. A
+# request that finds every slot taken waits up to PRESSROOM_RENDER_WAIT seconds for one in a
+# line of PRESSROOM_RENDER_QUEUE (by default every thread but the slots and two kept free),
+# then gets a 503 with Retry-After; with the line full, at once. Page-cache hits, /healthz,
+# static files, media and the admin never take a slot.
+PRESSROOM_APP_THREADS = max(1, int(os.environ.get("PRESSROOM_THREADS", "64")))
+PRESSROOM_RENDER_SLOTS = max(1, int(os.environ.get("PRESSROOM_RENDER_SLOTS", "2")))
+PRESSROOM_RENDER_QUEUE = max(
+    0,
+    int(
+        os.environ.get(
+            "PRESSROOM_RENDER_QUEUE", str(PRESSROOM_APP_THREADS - PRESSROOM_RENDER_SLOTS - 2)
+        )
+    ),
+)
+PRESSROOM_RENDER_WAIT = float(os.environ.get("PRESSROOM_RENDER_WAIT", "0.1"))
+PRESSROOM_RETRY_AFTER = int(os.environ.get("PRESSROOM_RETRY_AFTER", "5"))
 
 # Sign-in refuses an overlong username before normalising it (pressroom/core/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "pressroom.core.forms.LoginForm"

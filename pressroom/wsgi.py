@@ -8,7 +8,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pressroom.settings")
 
 application = get_wsgi_application()
 
-# Page-cache hits are answered before Django builds a request (docs/caching.md).
+# Page-cache hits are answered before Django builds a request (docs/caching.md); what is left
+# takes one of the worker's few render slots or gets a fast 503 (docs/operations.md, Overload).
+from pressroom.operations.admission import AdmissionApp  # noqa: E402
 from pressroom.pagecache.wsgi import CachedPagesApp  # noqa: E402
 
-application = CachedPagesApp(application)
+application = CachedPagesApp(AdmissionApp(application))

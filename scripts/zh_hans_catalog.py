@@ -480,6 +480,8 @@ ZH = {
     "Security": "安全",
     "Operations": "运维",
     "Temporarily unavailable": "暂时无法访问",
+    "Too many visitors just now": "当前访问人数过多",
+    "The site is busy. Please try again in a few seconds. If you were sending a form, it was not received: please send it again.": "网站正忙，请几秒钟后再试。如果您刚才在提交表单，表单没有被收到，请重新提交。",
     "Media storage unavailable": "媒体存储暂时不可用",
     "The media storage did not answer, so the file was not saved. Please try again in a few minutes.": "媒体存储没有响应，文件未保存。请几分钟后再试。",
     "The site cannot reach its database just now. Please try again in a minute. If you were sending a form, it was not received: please send it again.": "网站暂时无法连接数据库，请稍后再试。如果您刚才在提交表单，表单没有被收到，请重新提交。",

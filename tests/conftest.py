@@ -11,6 +11,27 @@ from pressroom.seo.models import SeoSettings
 from tests.factories import make_article, publish
 
 
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once, as `pressroom serve` would on its first start (for tests
+    that start a real server: PRESSROOM_STATIC_ROOT)."""
+    import subprocess
+    import sys
+
+    from tests.faults.helpers import env_for
+    from tests.security.test_production_settings import ROOT
+
+    static = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "-m", "pressroom", "collectstatic", "--noinput", "-v0"],
+        env=env_for(tmp_path_factory.mktemp("collect-data"), PRESSROOM_STATIC_ROOT=str(static)),
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+    )
+    return static
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Renditions too: a rolled-back test frees its image ids for the next test's images, and a

@@ -95,20 +95,6 @@ def slow_upload(port, session, name, results, index, started):
         results[index] = (None, repr(error))
 
 
-@pytest.fixture(scope="session")
-def collected_static(tmp_path_factory):
-    """Static files collected once, as `pressroom serve` would on its first start."""
-    static = tmp_path_factory.mktemp("static")
-    subprocess.run(
-        [sys.executable, "-m", "pressroom", "collectstatic", "--noinput", "-v0"],
-        env=env_for(tmp_path_factory.mktemp("collect-data"), PRESSROOM_STATIC_ROOT=str(static)),
-        cwd=ROOT,
-        check=True,
-        timeout=600,
-    )
-    return static
-
-
 @pytest.fixture
 def site_folder(tmp_path, migrated_sqlite, collected_static):
     folder = data_dir(migrated_sqlite, tmp_path / "data")

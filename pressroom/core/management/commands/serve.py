@@ -33,6 +33,11 @@ def server_command(host: str, port: int, workers: int) -> list[str]:
     return granian_command(host, port, workers)
 
 
+def threads() -> int:
+    """Threads per worker that run the application (PRESSROOM_THREADS)."""
+    return int(getattr(settings, "PRESSROOM_APP_THREADS", 4))
+
+
 def granian_command(host: str, port: int, workers: int) -> list[str]:
     command = [
         sys.executable,
@@ -45,7 +50,12 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         "--http=1",
         "--runtime-mode=st",  # one Rust thread per worker: twice the requests/s of "auto"
         "--no-ws",
-        "--blocking-threads=1",
+        # Threads that call the app: the render slots, their line and spares that answer
+        # cached pages and /healthz while renders run (decision 0048).
+        f"--blocking-threads={threads()}",
+        # Idle threads end after 5 s (granian's least; 30 s by default): a worker stopping
+        # waits for them, and a flood's threads give their memory back soon after it.
+        "--blocking-threads-idle-timeout=5",
         f"--workers-kill-timeout={GRACE}",
         "--respawn-failed-workers",
     ]
@@ -63,7 +73,7 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
         f"--bind={host}:{port}",
         f"--workers={workers}",
         "--worker-class=gthread",
-        "--threads=4",
+        f"--threads={threads()}",
         "--keep-alive=5",
         f"--graceful-timeout={GRACE}",
         "--timeout=60",

@@ -1,0 +1,176 @@
+"""Admission control: a worker renders a few uncached pages at once and refuses the rest fast.
+
+Under a flood of uncached requests (searches, pages with a query string) a worker that takes
+everything builds a queue of seconds, and cached pages and ``/healthz`` wait in it too. Here
+each worker process renders at most ``PRESSROOM_RENDER_SLOTS`` requests at a time; a few more
+(``PRESSROOM_RENDER_QUEUE``) may wait up to ``PRESSROOM_RENDER_WAIT`` seconds for a slot, and
+every other one gets a small bilingual 503 page with ``Retry-After`` at once.
+
+The gate sits below the page cache's WSGI layer (pressroom.wsgi): a hit is answered before it
+and never waits for a slot. Paths in ``PRESSROOM_ADMISSION_EXEMPT`` (the health check, static
+files, media) and the admin pass untouched. Decision 0048 and docs/operations.md.
+"""
+
+import threading
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.db import connections
+from django.template import loader
+from django.utils import translation
+
+from pressroom.security.middleware import is_admin_path
+
+FALLBACK_BUSY = (
+    '<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>503</title>'
+    "<h1>访问人数过多 / Too many visitors</h1>"
+    "<p>请稍后再试。Please try again in a few seconds.</p>"
+)
+
+
+class Gate:
+    """At most ``slots`` holders at once; at most ``queue`` callers waiting ``wait`` seconds."""
+
+    def __init__(self, slots: int, queue: int, wait: float):
+        self.slots = max(1, slots)
+        self.queue = max(0, queue)
+        self.wait = max(0.0, wait)
+        self.free = threading.Semaphore(self.slots)
+        self.lock = threading.Lock()
+        self.waiting = 0
+        self.taken = 0
+
+    def enter(self) -> bool:
+        """Take a slot: at once, or after a bounded wait in a bounded line; False: refused."""
+        if not self.free.acquire(blocking=False):
+            with self.lock:
+                if self.waiting >= self.queue or not self.wait:
+                    return False
+                self.waiting += 1
+            try:
+                if not self.free.acquire(timeout=self.wait):
+                    return False
+            finally:
+                with self.lock:
+                    self.waiting -= 1
+        with self.lock:
+            self.taken += 1
+        return True
+
+    def leave(self) -> None:
+        with self.lock:
+            self.taken -= 1
+        self.free.release()
+
+    def crowded(self) -> bool:
+        """Whether every slot is taken or someone waits for one."""
+        return self.waiting > 0 or self.taken >= self.slots
+
+
+@dataclass(frozen=True)
+class Conf:
+    slots: int
+    queue: int
+    wait: float
+    retry_after: int
+    exempt: tuple[str, ...]
+
+
+def current_conf() -> Conf:
+    exempt = getattr(settings, "PRESSROOM_ADMISSION_EXEMPT", None)
+    if exempt is None:
+        exempt = ["/healthz", settings.STATIC_URL, settings.MEDIA_URL]
+    return Conf(
+        slots=int(getattr(settings, "PRESSROOM_RENDER_SLOTS", 2)),
+        queue=int(getattr(settings, "PRESSROOM_RENDER_QUEUE", 60)),
+        wait=float(getattr(settings, "PRESSROOM_RENDER_WAIT", 0.1)),
+        retry_after=int(getattr(settings, "PRESSROOM_RETRY_AFTER", 5)),
+        exempt=tuple(path for path in exempt if path),
+    )
+
+
+def busy_page() -> bytes:
+    """The 503 page, in both languages: a refused visitor has no language chosen yet."""
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            return loader.render_to_string("operations/busy.html").encode()
+    except Exception:  # this page must never fail in turn (a broken template, a bad catalogue)
+        return FALLBACK_BUSY.encode()
+
+
+def busy_headers(body: bytes, retry_after: int) -> list[tuple[str, str]]:
+    """Headers of the 503: never stored (page cache, CDN, browser), no scripts, no framing."""
+    return [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Content-Length", str(len(body))),
+        ("Retry-After", str(retry_after)),
+        ("Cache-Control", "no-store"),
+        ("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "same-origin"),
+    ]
+
+
+class AdmissionApp:
+    """Wraps Django's WSGI application: uncached requests take a slot or get the 503 page."""
+
+    def __init__(self, application):
+        self.application = application
+        self.conf: Conf | None = None
+        self.gate: Gate | None = None
+        self.busy: tuple[bytes, list[tuple[str, str]]] | None = None
+        self.setup_lock = threading.Lock()
+        setting_changed.connect(self.forget)
+
+    def forget(self, **kwargs) -> None:
+        """A test changed a setting: read them again (a new gate, a new page)."""
+        self.conf = self.gate = self.busy = None
+
+    def setup(self) -> tuple[Conf, Gate]:
+        with self.setup_lock:
+            if self.conf is None or self.gate is None:
+                self.conf = conf = current_conf()
+                self.gate = Gate(conf.slots, conf.queue, conf.wait)
+            return self.conf, self.gate
+
+    def exempt(self, path: str, conf: Conf) -> bool:
+        return path.startswith(conf.exempt) or is_admin_path(path)
+
+    def refuse(self, start_response, conf: Conf):
+        if self.busy is None:
+            body = busy_page()
+            self.busy = (body, busy_headers(body, conf.retry_after))
+        body, headers = self.busy
+        start_response("503 Service Unavailable", headers)
+        return [body]
+
+    def __call__(self, environ, start_response):
+        conf, gate = self.setup()
+        if self.exempt(environ.get("PATH_INFO", ""), conf):
+            try:
+                return self.application(environ, start_response)
+            finally:
+                let_go_of_connections(gate)
+        if not gate.enter():
+            return self.refuse(start_response, conf)
+        try:
+            # Django renders the whole response here; a streamed body (a download) is sent
+            # after the slot is given back.
+            return self.application(environ, start_response)
+        finally:
+            let_go_of_connections(gate)
+            gate.leave()
+
+
+def let_go_of_connections(gate: Gate) -> None:
+    """Under pressure, close this thread's database connections after its request.
+
+    Django keeps a connection per thread (CONN_MAX_AGE), and in a flood every one of the
+    worker's threads may take a turn at rendering: kept, that is a connection (PostgreSQL's
+    max_connections) and an SQLite page cache per thread. Closed, the worker holds about as
+    many connections as it renders pages at once; the next render opens one again.
+    """
+    if gate.crowded():
+        connections.close_all()

@@ -1,0 +1,116 @@
+"""Admission control at the WSGI layer: a few uncached renders at once, a fast 503 for the rest.
+
+These call the WSGI wrapper directly, with an application that holds its slot until the test
+lets it go, so "every slot is taken" is a fact, not a race. tests/operations/test_overload.py
+floods a real `pressroom serve`.
+"""
+
+import threading
+
+import pytest
+
+from pressroom.operations.admission import AdmissionApp, Gate
+
+
+class HeldApp:
+    """A WSGI application that answers 200 once ``release`` is set (a slow render)."""
+
+    def __init__(self):
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        if environ["PATH_INFO"].startswith("/slow"):
+            self.entered.set()
+            assert self.release.wait(30)
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"rendered"]
+
+
+def call(app, path, method="GET"):
+    answer = {}
+
+    def start_response(status, headers):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    answer["body"] = b"".join(app({"PATH_INFO": path, "REQUEST_METHOD": method}, start_response))
+    return answer
+
+
+@pytest.fixture
+def one_slot(settings):
+    settings.PRESSROOM_RENDER_SLOTS = 1
+    settings.PRESSROOM_RENDER_QUEUE = 0
+    settings.PRESSROOM_RETRY_AFTER = 7
+    inner = HeldApp()
+    app = AdmissionApp(inner)
+    slow = threading.Thread(target=call, args=(app, "/slow/"))
+    slow.start()
+    assert inner.entered.wait(30)
+    yield app, inner
+    inner.release.set()
+    slow.join(30)
+
+
+def test_with_every_slot_taken_an_uncached_request_gets_the_bilingual_503(one_slot):
+    app, inner = one_slot
+    answer = call(app, "/news/?q=pump")
+    assert answer["status"].startswith("503")
+    assert answer["headers"]["Retry-After"] == "7"
+    assert answer["headers"]["Cache-Control"] == "no-store"
+    assert "default-src 'none'" in answer["headers"]["Content-Security-Policy"]
+    assert int(answer["headers"]["Content-Length"]) == len(answer["body"])
+    page = answer["body"].decode()
+    assert "Too many visitors just now" in page
+    assert "当前访问人数过多" in page
+    assert inner.calls == 1  # the refused request never reached the site
+
+
+def test_the_health_check_static_files_media_and_the_admin_never_wait_for_a_slot(one_slot):
+    app, _inner = one_slot
+    for path in ["/healthz", "/static/css/pressroom.css", "/media/images/a.jpg", "/admin/"]:
+        assert call(app, path)["status"] == "200 OK", path
+    assert call(app, "/en/")["status"].startswith("503")
+
+
+def test_a_slot_given_back_is_taken_by_the_next_request(settings):
+    settings.PRESSROOM_RENDER_SLOTS = 1
+    settings.PRESSROOM_RENDER_QUEUE = 0
+    app = AdmissionApp(HeldApp())
+    for _ in range(3):  # one after another: each finds the slot free again
+        assert call(app, "/news/")["status"] == "200 OK"
+
+
+def test_a_request_in_the_line_gets_the_slot_when_it_is_given_back():
+    gate = Gate(slots=1, queue=1, wait=30)
+    assert gate.enter()
+    waiting = threading.Event()
+    got = []
+
+    def wait_in_line():
+        waiting.set()
+        got.append(gate.enter())
+
+    thread = threading.Thread(target=wait_in_line)
+    thread.start()
+    assert waiting.wait(30)
+    gate.leave()
+    thread.join(30)
+    assert got == [True]
+
+
+def test_the_line_is_bounded_and_a_request_past_it_is_refused_at_once():
+    gate = Gate(slots=1, queue=0, wait=30)
+    assert gate.enter()
+    assert gate.enter() is False  # no line: refused without waiting 30 s
+    gate.leave()
+    assert gate.enter()
+
+
+def test_a_wait_that_runs_out_is_a_refusal():
+    gate = Gate(slots=1, queue=5, wait=0.01)
+    assert gate.enter()
+    assert gate.enter() is False
+    assert gate.waiting == 0  # the line is empty again
