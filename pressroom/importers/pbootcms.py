@@ -224,10 +224,13 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
             return {}
         return {"translation_key": twin.translation_key}
 
-    def slug_base(self, sort) -> str:
-        """A sort's address name without its area code (``en-aboutus`` → ``aboutus``)."""
+    def slug_base(self, sort, twin=None) -> str:
+        """A sort's address name without its area code (``en-aboutus`` → ``aboutus``), else
+        the address name of the page it translates."""
         filename = (sort["filename"] or "").strip()
-        return base_name(filename, self.area) if filename.isascii() else ""
+        if filename and filename.isascii():
+            return base_name(filename, self.area)
+        return twin.slug if twin is not None else ""
 
     def import_area(self, db: Tables, sorts) -> None:
         if self.news_index is None and any(
@@ -258,6 +261,7 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
             )
         for row in contents:
             self.content(row)
+        self.report_labels()
         self.home_extras(db)
         self.messages(db)
 
@@ -385,8 +389,8 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
         status = PUBLISH if str(row["status"]) == "1" else DRAFT
         single = kind == "page"
         if single:
-            slug = self.slug_base(sort) if sort is not None else ""
             twin = self.twin_page(row["scode"])
+            slug = self.slug_base(sort, twin) if sort is not None else ""
         else:
             slug = base_name(row["filename"] or "", self.area)
             found = self.item_twins.get(slug) if slug and not self.is_default_area else None

@@ -5,6 +5,7 @@ A mixin of ``PbootCMSImporter``, for one area (language) at a time. Banners are 
 their picture and friend links by their address, so a second run updates them in place.
 """
 
+import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -17,10 +18,20 @@ from pressroom.importers.base import fingerprint
 from pressroom.importers.cleaning import SPAM_WORDS, plain_text
 from pressroom.importers.redirects import old_path
 from pressroom.pages.models import HomeBanner, HomePage
+from pressroom.products.models import ProductIndexPage
 
 MAX_BANNERS = 8  # what the home page's editor takes
 MAX_LINKS = 48
-LINKS_HEADING = {"zh-hans": "友情链接", "en": "Links"}
+# Headings of the sections a home page without any gets with its friend links (decision 0027).
+HEADINGS = {
+    "zh-hans": {
+        "about": "关于我们",
+        "products": "产品中心",
+        "news": "新闻中心",
+        "links": "友情链接",
+    },
+    "en": {"about": "About us", "products": "Products", "news": "News", "links": "Links"},
+}
 # ay_message's own columns; any other column is a field the site's message form added.
 MESSAGE_COLUMNS = {
     "id",
@@ -54,7 +65,12 @@ def web_address(url: str) -> bool:
 def link_items(block: dict) -> list[dict]:
     """The links of a friend links section, as ``{"type": "item", "value": ...}`` entries."""
     items = block["value"].get("items") or []
-    return [item if "value" in item else {"type": "item", "value": item} for item in items]
+    return [item if "value" in item else new_item(item) for item in items]
+
+
+def new_item(value: dict) -> dict:
+    """A list item as Wagtail stores one (its id is how it tells the format)."""
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
 
 
 class HomeParts:
@@ -184,7 +200,9 @@ class HomeParts:
         sections = list(home.sections.raw_data)
         block = next((each for each in sections if each["type"] == "links"), None)
         if block is None:
-            block = {"type": "links", "value": {"heading": LINKS_HEADING[self.language]}}
+            if not sections:
+                sections = self.first_sections()
+            block = {"type": "links", "value": {"heading": HEADINGS[self.language]["links"]}}
             sections.append(block)
         items = link_items(block)
         by_url = {item["value"].get("url"): item for item in items}
@@ -194,7 +212,7 @@ class HomeParts:
                 if len(items) >= MAX_LINKS:
                     self.report.skip("friend link", name, f"the section holds {MAX_LINKS} at most")
                     continue
-                item = by_url[url] = {"type": "item", "value": {"name": name, "url": url}}
+                item = by_url[url] = new_item({"name": name, "url": url})
                 items.append(item)
                 self.report.created["friend link"] += 1
             elif item["value"].get("name") != name:
@@ -204,6 +222,25 @@ class HomeParts:
                 self.report.unchanged["friend link"] += 1
         block["value"] = {**block["value"], "items": items}
         home.sections = sections
+
+    def first_sections(self) -> list[dict]:
+        """A home page without sections shows the company intro and the latest news; once it
+        has one (the friend links) it shows its sections only, so it gets those two (and the
+        products, when there are) as sections first: what visitors saw stays."""
+        headings = HEADINGS[self.language]
+        sections = [
+            {
+                "type": "about",
+                "value": {"heading": headings["about"], "text": "", "image": None, "page": None},
+            }
+        ]
+        center = ProductIndexPage.objects.child_of(self.home).first()
+        if center is not None:
+            value = {"heading": headings["products"], "page": center.pk, "count": 8}
+            sections.append({"type": "products", "value": {**value, "show_categories": True}})
+        value = {"heading": headings["news"], "categories": [], "count": 5}
+        sections.append({"type": "news", "value": value})
+        return sections
 
     # --- messages --------------------------------------------------------------------------
     def messages(self, db) -> None:

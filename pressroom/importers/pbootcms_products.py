@@ -76,7 +76,20 @@ def depth_order(sorts) -> list:
 class ProductParts:
     """The product center, its categories and products, for one area at a time."""
 
+    def report_labels(self) -> None:
+        """PbootCMS's extension fields belong to a model, shared by every area: their labels
+        are in one language, which an editor checks on the other area's products."""
+        if self.foreign_products:
+            labels = ", ".join(self.foreign_labels)
+            self.report.warnings.append(
+                f"area {self.area}: {self.foreign_products} products' specification labels are "
+                f"the model's ({labels}): translate them where they are not in "
+                f"{self.language}"
+            )
+
     def product_sorts(self, sorts, used: set) -> None:
+        self.foreign_labels: dict[str, None] = {}  # in the order first met
+        self.foreign_products = 0
         product = [sort for sort in sorts if str(sort["mcode"]) in self.product_models]
         if not product:
             return
@@ -131,7 +144,7 @@ class ProductParts:
                 title=title,
                 fields=self.translation_fields(twin),
                 old_urls=self.addresses(sort["scode"]) if sort is not None else [],
-                slug=self.slug_base(sort) if sort is not None else "products",
+                slug=self.slug_base(sort, twin) if sort is not None else "products",
                 digest=fingerprint(dict(sort) if sort is not None else key),
             )
             page = self.unchanged(item) or self.page(item, self.home, ProductIndexPage)
@@ -146,13 +159,14 @@ class ProductParts:
             for field in fields
             if (field["description"] or "").strip().lower() not in MODEL_NUMBER_LABELS
         )
+        twin = self.twin_page(sort)
         item = PageItem(
             kind="product category",
             key=sort["scode"],
             title=(sort["name"] or sort["scode"]).strip(),
-            fields={"spec_defaults": labels, **self.translation_fields(self.twin_page(sort))},
+            fields={"spec_defaults": labels, **self.translation_fields(twin)},
             old_urls=self.addresses(sort["scode"]),
-            slug=self.slug_base(sort),
+            slug=self.slug_base(sort, twin),
             digest=fingerprint(dict(sort), labels),
         )
         found = self.unchanged(item)
@@ -189,4 +203,9 @@ class ProductParts:
         if parent is None:
             raise ValueError("its product category was not imported")
         item.fields = fields
+        if fields["specs"] and not self.is_default_area:
+            self.foreign_labels.update(
+                dict.fromkeys(spec["value"]["name"] for spec in fields["specs"])
+            )
+            self.foreign_products += 1
         return self.page(item, parent, ProductPage)
