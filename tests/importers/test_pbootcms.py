@@ -173,14 +173,25 @@ def mysql_database():
     server.close()
 
 
-def test_the_same_site_from_mysql(home, mysql_database, site_root, client):
+def test_the_same_site_from_mysql(bilingual, mysql_database, site_root, client):
     report = run_import("pbootcms", mysql_database, "--media", site_root / "static/upload")
-    assert "article: 3 created" in report
+    assert "article: 4 created" in report
     article = NewsArticlePage.objects.get(title="澄河水泵通过节能认证")
     assert article.first_published_at == datetime(2021, 6, 18, 10, 30, tzinfo=SHANGHAI)
     assert client.get("/?company/2.html")["Location"] == article.url
+    product = ProductPage.objects.get(title="QJ 型深井潜水泵")
+    assert spec_table(product)[0] == ("流量", "50 m³/h") and product.model_number == "QJ-50"
+    assert client.get("/submersible/5.html")["Location"] == product.url
+    home = client.get("/").content.decode()
+    assert "节能水泵" in home and "中国泵业网" in home and "澳门金沙" not in home
+    assert ContactMessage.objects.get(form_data__name="张先生").submit_time == datetime(
+        2020, 5, 6, 9, 10, tzinfo=SHANGHAI
+    )
+    assert "founded in 1998" in client.get("/en/aboutus/").content.decode()
     again = run_import("pbootcms", mysql_database, "--media", site_root / "static/upload")
-    assert "article: 0 created, 0 updated, 3 unchanged" in again
+    assert "article: 0 created, 0 updated, 4 unchanged" in again
+    assert "message: 0 created, 0 updated, 3 unchanged" in again
+    assert HomeBanner.objects.count() == 3
 
 
 def test_an_unreachable_mysql_server_is_a_clear_error(home):
