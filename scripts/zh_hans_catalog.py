@@ -571,6 +571,8 @@ ZH = {
     "note": "销售备注",
     "Page": "页面",
     "mail not configured": "邮件未配置",
+    "imported, not mailed": "已导入，不发邮件",
+    "Reply on the old site: ": "原网站的回复：",
     "first opened": "首次查看",
     "For the sales team only.": "仅供销售团队查看。",
     "Marked as handled.": "已标记为已处理。",
