@@ -573,6 +573,8 @@ ZH = {
     "mail not configured": "邮件未配置",
     "imported, not mailed": "已导入，不发邮件",
     "Reply on the old site: ": "原网站的回复：",
+    "PbootCMS: start the view counts from the old site's visit counts": "PbootCMS：浏览量从原网站的访问数开始",
+    "Off: view counts start at zero, counted by this site only.": "不勾选：浏览量从零开始，只计本站的浏览。",
     "first opened": "首次查看",
     "For the sales team only.": "仅供销售团队查看。",
     "Marked as handled.": "已标记为已处理。",

@@ -342,3 +342,25 @@ def test_a_second_run_keeps_banners_links_and_messages_single(imported, database
     home = HomePage.objects.get(locale__language_code="zh-hans")
     links = [block for block in home.sections if block.block_type == "links"]
     assert [link["name"] for link in links[0].value["items"]] == ["中国泵业网"]
+
+
+def test_the_admin_imports_a_pbootcms_file_with_its_visits(
+    editor_client, database, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pressroom.importers.models import ImportRun
+    from pressroom.pageviews.models import PageViews
+
+    settings.PRESSROOM_IMPORT_UPLOAD_DIR = tmp_path / "private-uploads"
+    start = "/" + settings.PRESSROOM_ADMIN_PATH + "imports/"
+    assert "PbootCMS：浏览量从原网站的访问数开始" in editor_client.get(start).content.decode()
+    upload = SimpleUploadedFile("pbootcms.db", database.read_bytes())
+    form = {"format": "pbootcms", "url": "", "language": "", "limit": "500", "visits": "on"}
+    editor_client.post(start, {**form, "upload": upload})
+    run = ImportRun.objects.get()
+    assert run.state == ImportRun.State.DONE and run.options["visits"] is True
+    product = ProductPage.objects.get(title="QJ 型深井潜水泵")
+    assert PageViews.total_for(product.pk) == 300
+    kinds = {row["kind"]: row["created"] for row in run.report["kinds"]}
+    assert kinds["product"] == 1 and kinds["message"] == 2 and kinds["view count"] == 4
