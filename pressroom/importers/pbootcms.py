@@ -30,7 +30,13 @@ from pressroom.core.models import CompanyInfo
 from pressroom.core.slugs import readable_slug
 from pressroom.importers.base import DRAFT, PUBLISH, Importer, PageItem, fingerprint
 from pressroom.importers.cleaning import Body, plain_text
-from pressroom.importers.pbootcms_areas import base_name, by_filename, language_of, match_sorts
+from pressroom.importers.pbootcms_areas import (
+    base_name,
+    by_filename,
+    language_of,
+    match_sorts,
+    number,
+)
 from pressroom.importers.pbootcms_home import HomeParts
 from pressroom.importers.pbootcms_products import ProductParts, is_product_model
 from pressroom.importers.redirects import ensure_redirect
@@ -273,7 +279,7 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
                 self.extension_fields.setdefault(str(field["mcode"]), []).append(field)
         if "ay_content_ext" in db.tables:
             for row in db.rows("SELECT * FROM ay_content_ext"):
-                self.extension_rows[int(row["contentid"])] = dict(row)
+                self.extension_rows[number(row["contentid"])] = dict(row)
 
     def company(self, db) -> None:
         try:
@@ -381,7 +387,7 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
 
         page = self.item(kind, title, work)
         if page is not None and self.is_default_area:
-            self.default_items[int(row["id"])] = {**dict(row), "page": page}
+            self.default_items[number(row["id"])] = {**dict(row), "page": page}
         if page is not None and kind == "page":
             self.sort_pages[row["scode"]] = page
 
@@ -405,7 +411,7 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
             tags=[tag.strip()[:100] for tag in (row["tags"] or "").split(",") if tag.strip()],
             old_urls=self.addresses(row["scode"], None if single else row["id"]),
             slug=slug,
-            digest=fingerprint(dict(row), self.extension_rows.get(int(row["id"]))),
+            digest=fingerprint(dict(row), self.extension_rows.get(number(row["id"]))),
         )
         found = self.unchanged(item)
         if found is not None:
@@ -454,7 +460,7 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
         """``--visits``: the old site's visit count as the page's starting view count, on its
         publication day. A second run adds only the difference, so views counted here since
         are kept."""
-        visits = max(int(row["visits"] or 0), 0)
+        visits = max(number(row["visits"]), 0)
         record = self.records.get("visits", row["id"])
         views = self.records.target("visits", row["id"]) if record else None
         if views is None:
@@ -465,7 +471,7 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
             views, _made = PageViews.objects.get_or_create(page_id=page.pk, day=day)
             before = 0
         else:
-            before = int(record.fingerprint or 0)
+            before = number(record.fingerprint)
         if visits == before:
             self.report.unchanged["view count"] += 1
             return

@@ -23,6 +23,14 @@ CHINESE = {"cn", "zh", "zh-cn", "zh_cn", "zhcn", "chs", "zh-hans", "gb", "chines
 ENGLISH = {"en", "en-us", "en_us", "en-gb", "eng", "english"}
 
 
+def number(value) -> int:
+    """An integer column as PbootCMS stores it (SQLite keeps whatever it was given)."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
 def language_of(acode: str) -> str | None:
     """The content language an area code names, or None when it names neither of ours."""
     code = acode.strip().lower()
@@ -82,7 +90,7 @@ def match_sorts(default_sorts, default_acode, other_sorts, other_acode) -> dict[
 def siblings(sorts) -> dict[str, dict[str, list]]:
     """``{parent scode: {mcode: [sorts in their order]}}`` (parent "0": the top level)."""
     tree: dict[str, dict[str, list]] = {}
-    for sort in sorted(sorts, key=lambda row: (int(row["sorting"] or 0), int(row["id"]))):
+    for sort in sorted(sorts, key=lambda row: (number(row["sorting"]), number(row["id"]))):
         parent = str(sort["pcode"] or "0")
         tree.setdefault(parent, {}).setdefault(str(sort["mcode"]), []).append(sort)
     return tree

@@ -16,6 +16,7 @@ from wagtail.contrib.redirects.models import Redirect
 from pressroom.contact.models import ContactMessage, ContactPage
 from pressroom.importers.base import fingerprint
 from pressroom.importers.cleaning import SPAM_WORDS, plain_text
+from pressroom.importers.pbootcms_areas import number
 from pressroom.importers.redirects import old_path
 from pressroom.pages.models import HomeBanner, HomePage
 from pressroom.products.models import ProductIndexPage
@@ -83,11 +84,11 @@ class HomeParts:
     def home_extras(self, db) -> None:
         slides = sorted(
             self.optional_rows(db, "ay_slide"),
-            key=lambda row: (int(row["gid"] or 0), int(row["sorting"] or 0), int(row["id"])),
+            key=lambda row: (number(row["gid"]), number(row["sorting"]), number(row["id"])),
         )
         links = sorted(
             self.optional_rows(db, "ay_link"),
-            key=lambda row: (int(row["gid"] or 0), int(row["sorting"] or 0), int(row["id"])),
+            key=lambda row: (number(row["gid"]), number(row["sorting"]), number(row["id"])),
         )
         if slides or links:
             self.item("home page", self.home.title, lambda: self.update_home(slides, links))
@@ -125,13 +126,13 @@ class HomeParts:
         return home
 
     def banners(self, home, slides) -> None:
-        group = min((int(row["gid"] or 0) for row in slides), default=0)
+        group = min((number(row["gid"]) for row in slides), default=0)
         current = list(home.banners.all())
         by_image = {banner.image_id: banner for banner in current if banner.image_id}
         for row in slides:
             title = plain_text(row["title"] or "").strip() or plain_text(row["subtitle"] or "")
             name = title or f"slide {row['id']}"
-            if int(row["gid"] or 0) != group:
+            if number(row["gid"]) != group:
                 self.report.skip(
                     "banner", name, f"slide group {row['gid']}: not the home page's ({group})"
                 )
@@ -175,7 +176,10 @@ class HomeParts:
             if is_spam(link):
                 self.report.removed_links.append((f"banner {name}", link, "spam"))
                 return None, ""
-            return None, link[:200]
+            if len(link) > 200:  # what the banner's address field holds
+                self.report.warnings.append(f"banner {name}: its link is too long to keep")
+                return None, ""
+            return None, link
         path = old_path(link)
         if not path:
             return self.home, ""

@@ -9,6 +9,7 @@ number). A mixin of ``PbootCMSImporter``: it uses the importer's records, report
 
 from pressroom.importers.base import PageItem, fingerprint
 from pressroom.importers.cleaning import plain_text
+from pressroom.importers.pbootcms_areas import number
 from pressroom.products.models import (
     ProductCategoryPage,
     ProductIndexPage,
@@ -179,7 +180,7 @@ class ProductParts:
     def product_fields(self, row, item: PageItem, blocks: list, summary: str) -> dict:
         """What a product page holds beyond the title: its pictures, table and description."""
         fields = self.extension_fields.get(str(self.sorts[row["scode"]]["mcode"]), [])
-        values = self.extension_rows.get(int(row["id"]), {})
+        values = self.extension_rows.get(number(row["id"]), {})
         model_number, specs, extra = extension_values(fields, values, self.language)
         pictures = []
         for path in [*(row["pics"] or "").split(","), *extra]:

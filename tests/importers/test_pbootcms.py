@@ -364,3 +364,16 @@ def test_the_admin_imports_a_pbootcms_file_with_its_visits(
     assert PageViews.total_for(product.pk) == 300
     kinds = {row["kind"]: row["created"] for row in run.report["kinds"]}
     assert kinds["product"] == 1 and kinds["message"] == 2 and kinds["view count"] == 4
+
+
+def test_odd_slides_links_and_visits_are_reported_not_fatal(bilingual, database, site_root, client):
+    with sqlite3.connect(database) as db:
+        db.execute("UPDATE ay_slide SET link = 'javascript:alert(1)', sorting = 'x' WHERE id = 1")
+        db.execute("UPDATE ay_link SET link = 'javascript:alert(1)' WHERE id = 1")
+        db.execute("UPDATE ay_content SET visits = 'lots' WHERE id = 5")
+    db.close()
+    report = run_import("pbootcms", database, "--media", site_root / "static/upload", "--visits")
+    assert "banner 节能水泵: its link javascript:alert(1) leads to no new page" in report
+    assert "friend link 中国泵业网: not a web address with a name" in report
+    assert "javascript:" not in client.get("/").content.decode()
+    assert ProductPage.objects.filter(title="QJ 型深井潜水泵").exists()  # its visits: none
