@@ -281,6 +281,8 @@ class ContactMessage(AbstractFormSubmission):
         HELD = "held", _("held for review")
         # No mail server is configured (EMAIL_URL unset): kept, read in the admin only.
         OFF = "off", _("mail not configured")
+        # Brought in from an old site by an import (``pressroom import``): never mailed.
+        IMPORTED = "imported", _("imported, not mailed")
 
     delivery = models.CharField(
         _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.PENDING

@@ -56,6 +56,7 @@ class ImportStartView(SuperuserOnly, WagtailAdminTemplateMixin, FormView):
             options={
                 "dry_run": data["dry_run"],
                 "overwrite": data["overwrite"],
+                "visits": data["visits"] and data["format"] == "pbootcms",
                 "language": data["language"],
                 "limit": data["limit"],
             },

@@ -34,6 +34,7 @@ class Options:
     overwrite: bool = False
     language: str | None = None
     site: Site | None = None
+    visits: bool = False  # PbootCMS: the old visit counts as the starting view counts
     progress: Callable[[str], None] | None = None  # told of each item (the console's bar)
 
 

@@ -55,6 +55,11 @@ class ImportForm(forms.Form):
     overwrite = forms.BooleanField(
         label=_("Also update pages an editor changed since the last import"), required=False
     )
+    visits = forms.BooleanField(
+        label=_("PbootCMS: start the view counts from the old site's visit counts"),
+        required=False,
+        help_text=_("Off: view counts start at zero, counted by this site only."),
+    )
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

@@ -90,6 +90,7 @@ def execute(run: ImportRun) -> None:
     settings_ = Options(
         dry_run=options.get("dry_run", False),
         overwrite=options.get("overwrite", False),
+        visits=options.get("visits", False),
         language=options.get("language") or None,
     )
     storage = upload_storage()

@@ -74,6 +74,12 @@ class Command(BaseCommand):
             help="DedeCMS: the old text's encoding, e.g. gbk (default: UTF-8 if it is, else "
             "GB18030).",
         )
+        parser.add_argument(
+            "--visits",
+            action="store_true",
+            help="pbootcms: start each page's view count from the old site's visit count "
+            "(off by default: those counts are not ours).",
+        )
         parser.add_argument("--report", type=Path, metavar="FILE", help="Also save the report.")
         parser.add_argument(
             "--delay",
@@ -101,6 +107,7 @@ class Command(BaseCommand):
             overwrite=options["overwrite"],
             language=options["language"],
             site=find_site(options["site"]),
+            visits=options["visits"],
             progress=Progress(self.stderr),
         )
         try:
