@@ -3,7 +3,9 @@ the next run, drafts kept drafts, redirects from the old addresses, and the repo
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +22,7 @@ from pressroom.importers.records import Records
 from pressroom.importers.redirects import ensure_redirect
 from pressroom.importers.report import Report, SourceError
 from pressroom.news.models import NewsIndexPage
+from pressroom.pagecache.signals import purges_suspended
 from pressroom.pages.models import HomePage
 
 PUBLISH, SCHEDULE, DRAFT = "publish", "schedule", "draft"
@@ -35,6 +38,8 @@ class Options:
     language: str | None = None
     site: Site | None = None
     progress: Callable[[str], None] | None = None  # told of each item (the console's bar)
+    batch_items: int = 100  # items written in one transaction, at most
+    batch_seconds: float = 2.0  # and for at most this long (other writers wait meanwhile)
 
 
 @dataclass
@@ -59,6 +64,40 @@ class Rollback(Exception):
     """Raised at the end of a dry run, so that its one transaction writes nothing."""
 
 
+class Batch:
+    """Items written in shared transactions: one commit per ``size`` items or ``seconds``,
+    whichever comes first, each item in a savepoint of its own inside it. An item that fails
+    is rolled back alone; an interrupted import loses at most the items of the open batch,
+    which the next run (keyed by ``ImportedItem``) makes again."""
+
+    def __init__(self, size: int, seconds: float):
+        self.size, self.seconds = max(size, 1), seconds
+        self.stack: ExitStack | None = None
+        self.count, self.started = 0, 0.0
+
+    def open(self) -> None:
+        if self.stack is None:
+            self.stack = ExitStack()
+            self.stack.enter_context(transaction.atomic())
+            self.count, self.started = 0, time.monotonic()
+
+    def done_one(self) -> None:
+        self.count += 1
+        if self.count >= self.size or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        stack, self.stack = self.stack, None
+        if stack is not None:
+            stack.close()
+
+    def abandon(self, error: BaseException) -> None:
+        """Roll the open batch back (the import stopped in the middle of it)."""
+        stack, self.stack = self.stack, None
+        if stack is not None:
+            stack.__exit__(type(error), error, error.__traceback__)
+
+
 def fingerprint(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()
 
@@ -68,10 +107,13 @@ class Importer:
 
     source_name = "import"
     relinking = False  # True while pages are saved again for their links only
+    batch_items: int | None = None  # an importer's own batch size (the crawl's is 1)
 
     def __init__(self, options: Options):
         self.options = options
         self.report = Report(dry_run=options.dry_run)
+        self.batch = Batch(self.batch_items or options.batch_items, options.batch_seconds)
+        self.done, self.total = 0, None
         self.site = options.site or Site.objects.filter(is_default_site=True).first()
         if self.site is None:
             raise SourceError("There is no site yet: run `pressroom init` first.")
@@ -100,25 +142,52 @@ class Importer:
         )
 
     def execute(self) -> Report:
-        """Run the import: in one transaction rolled back at the end for a dry run."""
-        if not self.options.dry_run:
-            self.run()
-            return self.report
-        try:
-            with transaction.atomic():
-                self.run()
-                raise Rollback
-        except Rollback:
-            pass
+        """Run the import in batches (a dry run: in one transaction rolled back at the end),
+        with the page cache's per-page purges left out and everything purged once after."""
+        with purges_suspended():
+            if not self.options.dry_run:
+                self.run_in_batches()
+                return self.report
+            try:
+                with transaction.atomic():
+                    self.run_in_batches()
+                    raise Rollback
+            except Rollback:
+                pass
         return self.report
+
+    def run_in_batches(self) -> None:
+        try:
+            self.run()
+        except BaseException as error:
+            self.batch.abandon(error)
+            raise
+        self.batch.commit()
 
     def run(self) -> None:
         raise NotImplementedError
 
+    def expect(self, total: int) -> None:
+        """How many items the source holds, when that can be known (progress shows a share)."""
+        self.total = max(total, 0)
+        tell = getattr(self.options.progress, "expect", None)
+        if tell is not None:
+            tell(self.total)
+
     def item(self, kind: str, name: str, work):
-        """``work()`` in its own transaction: a failure skips the item and is reported."""
+        """``work()`` in its own savepoint of the open batch: a failure skips the item (and
+        only it) and is reported."""
         if self.options.progress is not None and not self.relinking:
             self.options.progress(kind)
+        if not self.relinking:
+            self.done += 1
+        self.batch.open()
+        try:
+            return self.attempt(kind, name, work)
+        finally:
+            self.batch.done_one()
+
+    def attempt(self, kind: str, name: str, work):
         try:
             with transaction.atomic():
                 return work()
@@ -195,13 +264,12 @@ class Importer:
                 f"{item.kind} {item.title}: no longer published on the old site; "
                 "the page stays published here until an editor unpublishes it"
             )
-        page.refresh_from_db()
         self.records.remember(
             item.kind,
             item.key,
             page,
             fingerprint="" if item.incomplete else digest,
-            revision_id=page.latest_revision_id,
+            revision_id=revision.pk,
         )
         (self.report.created if created else self.report.updated)[item.kind] += 1
         self.redirects(item, page)

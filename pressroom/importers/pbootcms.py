@@ -141,6 +141,8 @@ class PbootCMSImporter(Importer):
         }
         if self.news_index is None and len(self.single) < len(sorts):
             raise SourceError("The site has no news center to put the lists' items in.")
+        counted = db.rows("SELECT COUNT(*) AS n FROM ay_content WHERE acode = ?", (self.area,))
+        self.expect(counted[0]["n"] + len(sorts) - len(self.single) + 1)
         self.company(db)
         used = {row["scode"] for row in db.rows("SELECT DISTINCT scode FROM ay_content")}
         self.categories = {}
@@ -261,7 +263,7 @@ class PbootCMSImporter(Importer):
         if found is not None:
             return found
         misses = self.media.misses
-        body = Body(f"{kind} {title[:60]}", self.report, self.media.image, lambda href: None)
+        body = Body(f"{kind} {title[:60]}", self.report, self.media.image, self.media.file_link)
         content, tags = TEMPLATE_TAG.subn("", row["content"] or "")
         if tags:
             self.report.warnings.append(f"{title[:60]}: {tags} PbootCMS template tags left out")
