@@ -36,10 +36,38 @@ CATEGORIES = [
     ("tech", "技术文章", "industry"),
 ]
 TAGS = ["蝶阀", "球阀", "闸阀", "截止阀", "止回阀", "安全阀", "调节阀", "减压阀", "Valves", "Expo"]
-WORDS = (
-    "公司 新厂区 正式 投产 阀门 生产线 自动化 质量 检测 客户 订单 交付 展会 技术 研发 "
-    "标准 认证 出口 市场 合作 伙伴 服务 培训 安装 维护 管道 压力 流量 温度 材料"
-).split()
+WORDS = [
+    "公司",
+    "新厂区",
+    "正式",
+    "投产",
+    "阀门",
+    "生产线",
+    "自动化",
+    "质量",
+    "检测",
+    "客户",
+    "订单",
+    "交付",
+    "展会",
+    "技术",
+    "研发",
+    "标准",
+    "认证",
+    "出口",
+    "市场",
+    "合作",
+    "伙伴",
+    "服务",
+    "培训",
+    "安装",
+    "维护",
+    "管道",
+    "压力",
+    "流量",
+    "温度",
+    "材料",
+]
 
 
 def cdata(text: str) -> str:
@@ -51,7 +79,9 @@ def sentence(rng: random.Random, words: int) -> str:
 
 
 def post_body(rng: random.Random, number: int, pictures: list[str], documents: list[str]) -> str:
-    paragraphs = [f"<p>{sentence(rng, 12)}{sentence(rng, 10)}</p>" for _ in range(rng.randint(3, 6))]
+    paragraphs = [
+        f"<p>{sentence(rng, 12)}{sentence(rng, 10)}</p>" for _ in range(rng.randint(3, 6))
+    ]
     if number > 1 and rng.random() < 0.3:
         other = rng.randint(1, number - 1)
         paragraphs.insert(1, f'<p>另见<a href="{BASE}/?p={other}">上一篇</a>。</p>')

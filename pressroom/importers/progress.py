@@ -41,6 +41,8 @@ class Progress:
     def finish(self) -> None:
         if self.terminal and self.count:
             self.out.write("\r" + self.line())
+        elif self.count % self.every:
+            self.out.write(self.line())  # a log gets the final count too
 
 
 def share(count: int, total: int | None) -> str:
