@@ -25,8 +25,10 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 	<link>{base}</link>
 	<wp:wxr_version>1.2</wp:wxr_version>
 	<wp:base_site_url>{base}</wp:base_site_url>
-	<wp:author><wp:author_login>lin</wp:author_login><wp:author_display_name>林晓</wp:author_display_name></wp:author>
-	<wp:author><wp:author_login>mark</wp:author_login><wp:author_display_name>Mark Hollis</wp:author_display_name></wp:author>
+	<wp:author><wp:author_login>lin</wp:author_login>
+		<wp:author_display_name>林晓</wp:author_display_name></wp:author>
+	<wp:author><wp:author_login>mark</wp:author_login>
+		<wp:author_display_name>Mark Hollis</wp:author_display_name></wp:author>
 """
 CATEGORIES = [
     ("company", "公司动态", ""),
