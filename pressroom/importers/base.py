@@ -259,6 +259,8 @@ class Importer:
         # in code) with its revision marked live: what publishing leaves behind, without a
         # third save and publishing's signals (decision 0026).
         born_live = created and item.status == PUBLISH
+        if hasattr(page, "tags"):
+            page.tags.set(item.tags)  # (a new page's are saved with it, by add_child)
         if created:
             base = readable_slug(item.slug or item.title) or f"{item.kind}-{item.key}"
             page.slug = free_slug(base, parent.get_children())
@@ -266,8 +268,6 @@ class Importer:
             if born_live:
                 page.last_published_at = item.updated or page.first_published_at
             parent.add_child(instance=page)
-        if hasattr(page, "tags"):
-            page.tags.set(item.tags)
         revision = page.save_revision()
         self.indexing.add(page)
         if born_live:
