@@ -190,10 +190,9 @@ class Importer:
         if not self.relinking:
             self.done += 1
         self.batch.open()
-        try:
-            return self.attempt(kind, name, work)
-        finally:
-            self.batch.done_one()
+        result = self.attempt(kind, name, work)  # (an interruption leaves the batch open)
+        self.batch.done_one()
+        return result
 
     def attempt(self, kind: str, name: str, work):
         try:
