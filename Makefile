@@ -9,7 +9,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-contact bench-overload bench-scale profile instructions clean
+.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-contact bench-overload bench-scale bench-import profile instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,11 @@ bench-contact: install
 # (docs/operations.md, "Overload"); with and without admission control, side by side.
 bench-overload: install-test
 	$(BIN)/python bench/overload.py
+
+# 10,000 WordPress posts imported into a fresh site, and a 1,000-page crawl bounded by its rate
+# limit (docs/importing.md): wall time, items/s, memory along the way.
+bench-import: install-test
+	$(BIN)/python bench/import_bench.py
 
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install-test

@@ -841,6 +841,7 @@ ZH = {
     "import": "导入",
     "imports": "导入",
     "%(count)s items read; the last: %(name)s": "已处理 %(count)s 项；最近一项：%(name)s",
+    "%(count)s of %(total)s items read (%(percent)s%%); the last: %(name)s": "已处理 %(count)s / %(total)s 项（%(percent)s%%）；最近一项：%(name)s",
     "dry run: nothing was changed": "试运行：未做任何修改",
     "Waiting for the background worker…": "正在等待后台任务开始……",
     "This page refreshes every %(seconds)s seconds.": "本页每 %(seconds)s 秒自动刷新。",

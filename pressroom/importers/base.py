@@ -3,7 +3,9 @@ the next run, drafts kept drafts, redirects from the old addresses, and the repo
 
 import hashlib
 import json
+import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -11,15 +13,18 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Site
 
 from pressroom.core.slugs import free_slug, readable_slug
+from pressroom.importers.indexing import Indexing
 from pressroom.importers.language import detect_language, item_text
 from pressroom.importers.media import Media
 from pressroom.importers.records import Records
 from pressroom.importers.redirects import ensure_redirect
 from pressroom.importers.report import Report, SourceError
 from pressroom.news.models import NewsIndexPage
+from pressroom.pagecache.signals import purges_suspended
 from pressroom.pages.models import HomePage
 
 PUBLISH, SCHEDULE, DRAFT = "publish", "schedule", "draft"
@@ -36,6 +41,8 @@ class Options:
     site: Site | None = None
     visits: bool = False  # PbootCMS: the old visit counts as the starting view counts
     progress: Callable[[str], None] | None = None  # told of each item (the console's bar)
+    batch_items: int = 100  # items written in one transaction, at most
+    batch_seconds: float = 2.0  # and for at most this long (other writers wait meanwhile)
 
 
 @dataclass
@@ -60,6 +67,44 @@ class Rollback(Exception):
     """Raised at the end of a dry run, so that its one transaction writes nothing."""
 
 
+class Batch:
+    """Items written in shared transactions: one commit per ``size`` items or ``seconds``,
+    whichever comes first, each item in a savepoint of its own inside it, the batch's pages
+    indexed just before it commits. An item that fails is rolled back alone; an interrupted
+    import loses at most the items of the open batch, which the next run (keyed by
+    ``ImportedItem``) makes again."""
+
+    def __init__(self, size: int, seconds: float, indexing: Indexing):
+        self.size, self.seconds = max(size, 1), seconds
+        self.indexing = indexing
+        self.stack: ExitStack | None = None
+        self.count, self.started = 0, 0.0
+
+    def open(self) -> None:
+        if self.stack is None:
+            self.stack = ExitStack()
+            self.stack.enter_context(transaction.atomic())
+            self.count, self.started = 0, time.monotonic()
+
+    def done_one(self) -> None:
+        self.count += 1
+        if self.count >= self.size or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        stack, self.stack = self.stack, None
+        if stack is not None:
+            with stack:
+                self.indexing.flush()  # inside the batch's transaction, committed with it
+
+    def abandon(self, error: BaseException) -> None:
+        """Roll the open batch back (the import stopped in the middle of it)."""
+        stack, self.stack = self.stack, None
+        self.indexing.forget()
+        if stack is not None:
+            stack.__exit__(type(error), error, error.__traceback__)
+
+
 def fingerprint(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, default=str, sort_keys=True).encode()).hexdigest()
 
@@ -69,10 +114,15 @@ class Importer:
 
     source_name = "import"
     relinking = False  # True while pages are saved again for their links only
+    batch_items: int | None = None  # an importer's own batch size (the crawl's is 1)
 
     def __init__(self, options: Options):
         self.options = options
         self.report = Report(dry_run=options.dry_run)
+        self.indexing = Indexing()
+        size = self.batch_items or options.batch_items
+        self.batch = Batch(size, options.batch_seconds, self.indexing)
+        self.done, self.total = 0, None
         self.site = options.site or Site.objects.filter(is_default_site=True).first()
         if self.site is None:
             raise SourceError("There is no site yet: run `pressroom init` first.")
@@ -101,25 +151,51 @@ class Importer:
         )
 
     def execute(self) -> Report:
-        """Run the import: in one transaction rolled back at the end for a dry run."""
-        if not self.options.dry_run:
-            self.run()
-            return self.report
-        try:
-            with transaction.atomic():
-                self.run()
-                raise Rollback
-        except Rollback:
-            pass
+        """Run the import in batches (a dry run: in one transaction rolled back at the end),
+        with the page cache's per-page purges left out and everything purged once after."""
+        with purges_suspended(), self.indexing.batched():
+            if not self.options.dry_run:
+                self.run_in_batches()
+                return self.report
+            try:
+                with transaction.atomic():
+                    self.run_in_batches()
+                    raise Rollback
+            except Rollback:
+                pass
         return self.report
+
+    def run_in_batches(self) -> None:
+        try:
+            self.run()
+        except BaseException as error:
+            self.batch.abandon(error)
+            raise
+        self.batch.commit()
 
     def run(self) -> None:
         raise NotImplementedError
 
+    def expect(self, total: int) -> None:
+        """How many items the source holds, when that can be known (progress shows a share)."""
+        self.total = max(total, 0)
+        tell = getattr(self.options.progress, "expect", None)
+        if tell is not None:
+            tell(self.total)
+
     def item(self, kind: str, name: str, work):
-        """``work()`` in its own transaction: a failure skips the item and is reported."""
+        """``work()`` in its own savepoint of the open batch: a failure skips the item (and
+        only it) and is reported."""
         if self.options.progress is not None and not self.relinking:
             self.options.progress(kind)
+        if not self.relinking:
+            self.done += 1
+        self.batch.open()
+        result = self.attempt(kind, name, work)  # (an interruption leaves the batch open)
+        self.batch.done_one()
+        return result
+
+    def attempt(self, kind: str, name: str, work):
         try:
             with transaction.atomic():
                 return work()
@@ -179,15 +255,28 @@ class Importer:
         elif item.status == PUBLISH:
             page.first_published_at = item.when or timezone.now()
         page.go_live_at = item.when if item.status == SCHEDULE else None
+        # A new published page is created live (Wagtail's documented default for pages made
+        # in code) with its revision marked live: what publishing leaves behind, without a
+        # third save and publishing's signals (decision 0026).
+        born_live = created and item.status == PUBLISH
+        if hasattr(page, "tags"):
+            page.tags.set(item.tags)  # (a new page's are saved with it, by add_child)
         if created:
             base = readable_slug(item.slug or item.title) or f"{item.kind}-{item.key}"
             page.slug = free_slug(base, parent.get_children())
-            page.live = False
+            page.live = born_live
+            if born_live:
+                page.last_published_at = item.updated or page.first_published_at
             parent.add_child(instance=page)
-        if hasattr(page, "tags"):
-            page.tags.set(item.tags)
         revision = page.save_revision()
-        if item.status in (PUBLISH, SCHEDULE):
+        self.indexing.add(page)
+        if born_live:
+            Page.objects.filter(pk=page.pk).update(
+                live_revision=revision, has_unpublished_changes=False
+            )
+            page.live_revision, page.has_unpublished_changes = revision, False
+            log(instance=page, action="wagtail.publish", revision=revision)
+        elif item.status in (PUBLISH, SCHEDULE):
             revision.publish()
             if item.status == PUBLISH and item.updated:
                 Page.objects.filter(pk=page.pk).update(last_published_at=item.updated)
@@ -196,13 +285,12 @@ class Importer:
                 f"{item.kind} {item.title}: no longer published on the old site; "
                 "the page stays published here until an editor unpublishes it"
             )
-        page.refresh_from_db()
         self.records.remember(
             item.kind,
             item.key,
             page,
             fingerprint="" if item.incomplete else digest,
-            revision_id=page.latest_revision_id,
+            revision_id=revision.pk,
         )
         (self.report.created if created else self.report.updated)[item.kind] += 1
         self.redirects(item, page)

@@ -146,10 +146,12 @@ def rich_text(html: str) -> str:
 
 @dataclass
 class Link:
-    """Where an old link now points: a page (Wagtail's internal link) or an address."""
+    """Where an old link now points: a page or a document (Wagtail's internal links) or an
+    address."""
 
     page_id: int | None = None
     href: str | None = None
+    document_id: int | None = None
 
 
 @dataclass
@@ -201,6 +203,8 @@ class Body:
         target = self.relink(href)
         if target is not None and target.page_id is not None:
             link.attrs = {"linktype": "page", "id": str(target.page_id)}
+        elif target is not None and target.document_id is not None:
+            link.attrs = {"linktype": "document", "id": str(target.document_id)}
         else:
             link["href"] = target.href if target is not None and target.href else href
 

@@ -292,6 +292,7 @@ class DedeCMSImporter(Importer):
         bodies = {number(row.get("aid")): row.get("body") for row in source.tables["addonarticle"]}
         self.types = {number(row.get("id")): row for row in source.tables["arctype"]}
         used = {number(row.get("typeid")) for row in archives}
+        self.expect(len(archives) + len(used & set(self.types)))
         self.categories = {}
         for type_id, row in sorted(self.types.items()):
             if number(row.get("ispart")) == 2:
@@ -398,7 +399,7 @@ class DedeCMSImporter(Importer):
         if found is not None:
             return found
         misses = self.media.misses
-        blocks = Body(f"article {title[:60]}", self.report, self.media.image, lambda href: None)
+        blocks = Body(f"article {title[:60]}", self.report, self.media.image, self.media.file_link)
         source = self.text(row, "source")
         picture = self.text(row, "litpic")
         item.fields = {

@@ -161,6 +161,7 @@ class FeedImporter(Importer):
         base = channel.get("link") or self.source
         self.start(base, base)
         self.base, self.host = base, urlsplit(base).hostname
+        self.expect(len(items))
         for item in items:
             title = " ".join(item.get("title", "").split()) or plain_text(
                 item.get("description", "")
@@ -188,7 +189,7 @@ class FeedImporter(Importer):
             return found
         misses = self.media.misses
         html = item.get("content") or item.get("description") or ""
-        body = Body(f"entry {title[:60]}", self.report, self.media.image, lambda href: None)
+        body = Body(f"entry {title[:60]}", self.report, self.media.image, self.media.file_link)
         entry.fields = {
             "summary": plain_text(item.get("description", ""))[:500] if item.get("content") else "",
             "author": plain_text(item.get("author", ""))[:100],

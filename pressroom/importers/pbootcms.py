@@ -158,6 +158,9 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
         single = self.single_models
         self.single = {row["scode"] for row in every_sort if str(row["mcode"]) in single}
         self.used = {row["scode"] for row in db.rows("SELECT DISTINCT scode FROM ay_content")}
+        counted = db.rows("SELECT COUNT(*) AS n FROM ay_content")
+        # Items, list sorts and the company info: the total the progress shows a share of.
+        self.expect(counted[0]["n"] + len(every_sort) - len(self.single) + 1)
         self.categories, self.sort_pages, self.twins, self.item_twins = {}, {}, {}, {}
         self.default_center, self.default_items = None, {}
         self.company_name = ""
@@ -417,7 +420,7 @@ class PbootCMSImporter(ProductParts, HomeParts, Importer):
         if found is not None:
             return found
         misses = self.media.misses
-        body = Body(f"{kind} {title[:60]}", self.report, self.media.image, lambda href: None)
+        body = Body(f"{kind} {title[:60]}", self.report, self.media.image, self.media.file_link)
         content, tags = TEMPLATE_TAG.subn("", row["content"] or "")
         if tags:
             self.report.warnings.append(f"{title[:60]}: {tags} PbootCMS template tags left out")

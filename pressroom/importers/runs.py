@@ -67,18 +67,26 @@ def report_data(report: Report) -> dict:
     }
 
 
+def progress_text(done: int, total: int | None, name: str) -> str:
+    """What the run's page says while it runs: N of TOTAL and the share, when known."""
+    if not total:
+        return _("%(count)s items read; the last: %(name)s") % {"count": done, "name": name}
+    return _("%(count)s of %(total)s items read (%(percent)s%%); the last: %(name)s") % {
+        "count": done,
+        "total": total,
+        "percent": min(100, done * 100 // total),
+        "name": name,
+    }
+
+
 def tracked(importer_class, run: ImportRun):
     """The importer, telling the run which item it is at (after each item's transaction)."""
 
     class Tracked(importer_class):
-        done = 0
-
         def item(self, kind, name, work):
             result = super().item(kind, name, work)
-            self.done += 1
             ImportRun.objects.filter(pk=run.pk).update(
-                progress=_("%(count)s items read; the last: %(name)s")
-                % {"count": self.done, "name": str(name)[:100]}
+                progress=progress_text(self.done, self.total, str(name)[:100])
             )
             return result
 

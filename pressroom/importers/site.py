@@ -65,6 +65,7 @@ def normalise(url: str) -> str:
 
 class SiteImporter(Importer):
     source_name = "site"
+    batch_items = 1  # each page commits at once: a batch would hold the write lock while waiting
 
     def __init__(self, url: str, options, *, delay: float = 1.0, limit: int = 500):
         super().__init__(options)
@@ -186,6 +187,7 @@ class SiteImporter(Importer):
             outcome = self.visit(address, robots, queue, known)
             if outcome != "disallowed":
                 fetched += 1
+            self.expect(min(self.limit, fetched + len(queue)))  # the pages found so far
             CrawledAddress.objects.filter(source=self.records.source, url=address).update(
                 fetched_at=timezone.now(), outcome=outcome
             )
@@ -285,6 +287,8 @@ class SiteImporter(Importer):
         address = normalise(urljoin(self.origin, href))
         if not self.on_site(address):
             return None
+        if NOT_PAGES.search(urlsplit(address).path):
+            return self.media.file_link(address)  # a picture or a file: made a document
         for kind in ("article", "page"):
             page = self.records.target(kind, address)
             if page is not None:

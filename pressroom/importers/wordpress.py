@@ -103,6 +103,12 @@ def wxr(path: Path):
             channel.remove(element)  # memory stays flat however long the file
 
 
+def uncategorized(old: "Site", nicename: str) -> bool:
+    """WordPress's default category, which says nothing: dropped."""
+    name = old.categories[nicename].get("wp:cat_name") or ""
+    return nicename == "uncategorized" or name.lower() == "uncategorized"
+
+
 def parse_date(item: dict) -> datetime | None:
     gmt = item.get("wp:post_date_gmt", "").strip()
     if gmt and not gmt.startswith("0000"):
@@ -135,6 +141,7 @@ class Site:
     links: dict[str, tuple[str, str]] = field(default_factory=dict)  # old path -> (kind, id)
     kinds: Counter = field(default_factory=Counter)
     page_ids: set[str] = field(default_factory=set)
+    expected: int = 0  # posts, pages and attachments the second reading will import
 
 
 class WordPressImporter(Importer):
@@ -159,7 +166,10 @@ class WordPressImporter(Importer):
             if kind == "attachment":
                 old.attachments[post_id] = item.get("wp:attachment_url", "").strip()
                 old.children.setdefault(item.get("wp:post_parent", "0"), []).append(post_id)
+                old.expected += bool(old.attachments[post_id])
             elif kind in ("post", "page"):
+                status = item.get("wp:status", "").strip()
+                old.expected += post_id.isdigit() and status not in SKIPPED_STATUSES
                 if kind == "page":
                     old.page_ids.add(post_id)
                 for url in self.old_urls(old, item):
@@ -202,6 +212,8 @@ class WordPressImporter(Importer):
         self.host = urlsplit(self.old.base_url).hostname
         if self.old.kinds["post"] and self.news_index is None:
             raise SourceError("The site has no news center to put the posts in.")
+        categories = [name for name in self.old.categories if not uncategorized(self.old, name)]
+        self.expect(self.old.expected + len(categories))
         self.categories = {nicename: self.category(nicename) for nicename in self.old.categories}
         for entry in wxr(self.path):
             if entry[0] != "item":
@@ -237,7 +249,7 @@ class WordPressImporter(Importer):
                 self.report.created["category"] += 1
             return found
 
-        if nicename == "uncategorized" or name.lower() == "uncategorized":
+        if uncategorized(self.old, nicename):
             return None
         return self.item("category", name, work)
 
@@ -247,7 +259,7 @@ class WordPressImporter(Importer):
         if not url:
             self.report.skip("attachment", name, "no file address")
         elif Path(urlsplit(url).path).suffix.lower() not in PICTURE_SUFFIXES:
-            self.report.skip("attachment", name, "not a picture (files are not imported yet)")
+            self.item("document", name, lambda: self.media.document(url, item.get("title", "")))
         else:
             self.item("image", name, lambda: self.media.image(url, item.get("title", "")))
 
@@ -369,11 +381,7 @@ class WordPressImporter(Importer):
                 return Link(page_id=page.pk)
             self.relink_later.add(linking)  # imported later in this run: link again then
             return Link(href=old_path(absolute) or "/")
-        if Path(parts.path).suffix.lower() in PICTURE_SUFFIXES:
-            image = self.media.image(absolute)
-            if image is not None:
-                return Link(href=image.file.url)
-        return None
+        return self.media.file_link(absolute)
 
     # --- the pages' tree -----------------------------------------------------------------
     def parent_ready(self, item: dict) -> bool:

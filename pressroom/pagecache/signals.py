@@ -6,6 +6,9 @@ the old content between the purge and the commit.
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
@@ -17,6 +20,22 @@ from pressroom.pagecache import cdn, store
 from pressroom.pagecache.showing import changes_whole_site, site_wide_models, urls_showing
 
 logger = logging.getLogger(__name__)
+# True inside ``purges_suspended()``: a bulk import purges everything once, at its end.
+SUSPENDED: ContextVar[bool] = ContextVar("pagecache_purges_suspended", default=False)
+
+
+@contextmanager
+def purges_suspended() -> Iterator[None]:
+    """Leave out the per-change purges of this thread while the block runs, and purge every
+    cached page once when it ends (also when it fails): for a bulk change such as an import
+    of thousands of pages, where working out each page's addresses would cost more than the
+    writes, and one full purge at the end leaves every page as fresh as exact purges would."""
+    token = SUSPENDED.set(True)
+    try:
+        yield
+    finally:
+        SUSPENDED.reset(token)
+        purge_on_commit(everything=True)
 
 
 def safely(purge, *args) -> None:
@@ -30,6 +49,8 @@ def safely(purge, *args) -> None:
 def purge_on_commit(addresses=None, everything=False) -> None:
     """Purge now (pages rendering meanwhile will not be stored) and again after the commit
     (pages rendered from the old data between the two are dropped)."""
+    if SUSPENDED.get():
+        return
     if everything:
         safely(store.purge_all)
         transaction.on_commit(lambda: safely(store.purge_all))
@@ -44,6 +65,8 @@ def purge_on_commit(addresses=None, everything=False) -> None:
 
 def purge_for(page) -> None:
     """Purge every address showing ``page`` (or everything when every page shows it)."""
+    if SUSPENDED.get():
+        return
     try:
         if changes_whole_site(page):
             purge_on_commit(everything=True)
@@ -64,6 +87,8 @@ def on_publish_change(sender, instance, **kwargs):
 
 def before_page_save(sender, instance, update_fields=None, **kwargs):
     """A full save of a live page (publish, move) may change its slug, lists or title."""
+    if SUSPENDED.get():
+        return
     if not isinstance(instance, Page) or instance.pk is None or update_fields is not None:
         return
     before = Page.objects.filter(pk=instance.pk, live=True).first()
@@ -84,6 +109,8 @@ def after_page_create(sender, instance, created=False, raw=False, **kwargs):
 
 
 def before_page_delete(sender, instance, **kwargs):
+    if SUSPENDED.get():
+        return
     if isinstance(instance, Page) and sender is Page:
         before = Page.objects.filter(pk=instance.pk, live=True).first()
         if before is not None:
@@ -91,6 +118,8 @@ def before_page_delete(sender, instance, **kwargs):
 
 
 def on_page_move(sender, instance, **kwargs):
+    if SUSPENDED.get():
+        return
     purge_for(Page.objects.get(pk=instance.pk))
 
 
