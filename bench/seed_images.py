@@ -6,8 +6,8 @@ Each picture is a generated 64 x 48 PNG of one colour with a title, saved throug
 image model as the admin's upload saves it (file, size, hash), in batches of 500 in one
 transaction each, and added to the search index a batch at a time (the search backends'
 ``add_bulk``): on SQLite each single index update recomputes the title weights of the whole
-index, 1.6 s per picture at 100,000 articles. The site must exist (``pressroom init``). Writes a marker
-``images-<N>`` into the data folder, so scale.py adds them once.
+index, 1.6 s per picture at 100,000 articles. The site must exist (``pressroom init``).
+Writes a marker ``images-<N>`` into the data folder, so scale.py adds them once.
 """
 
 import argparse

@@ -4,16 +4,18 @@ Django's paginator counts a list on every page (``COUNT(*)`` reads every listed 
 to 200 ms on SQLite at 100,000 articles) and reads page N with an ``OFFSET`` that walks the
 (N - 1) x 10 articles before it (150 ms for the last page). Both answers are the same for
 every page of a list until its content changes, so they are worked out once per change (one
-counting query and one query numbering the articles) and kept under the content version
+counting query; and, the first time a page past the first STRIDE articles is asked for, one
+query numbering the articles) and kept under the content version
 (``core.sitecache.remember_until_content_changes``: every purge of the page cache replaces
-it). A list page then reads its ten articles from the start of its block of STRIDE articles,
-one range on the ``(first_published_at, path)`` index (news migration 0004), skipping fewer
-than STRIDE. Decision 0051 says why.
+it). A deep list page then reads its ten articles from the start of its block of STRIDE
+articles, one range on the ``(first_published_at, path)`` index (news migration 0004),
+skipping fewer than STRIDE. Decision 0051 says why.
 
 An article whose expiry passes leaves its lists without any purge until the scheduler
 unpublishes it: a kept shape says when its earliest listed expiry is, and is not used after.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple
 
@@ -29,44 +31,49 @@ class ListShape(NamedTuple):
     """What every page of one list needs to know about the whole list."""
 
     count: int
-    # (first_published_at, path) of the 1st, STRIDE+1st, ... article, newest first; None when
-    # an article has no publication date (the order then depends on the database: OFFSET).
-    starts: tuple[tuple[datetime, str], ...] | None
     # The earliest expiry among the listed articles: the shape is stale from then on.
     until: datetime | None
+    # Whether every article has a publication date (else the order of the undated ones
+    # depends on the database, and deep pages are read with an OFFSET).
+    dated: bool = True
 
     def is_current(self, now=None) -> bool:
         return self.until is None or (now or timezone.now()) < self.until
 
 
 def shape_of(articles) -> ListShape:
-    """Count ``articles`` (a queryset of published articles) and find where each block starts."""
-    plain = articles.order_by()
-    totals = plain.aggregate(
+    """Count ``articles`` (a queryset of published articles)."""
+    totals = articles.order_by().aggregate(
         count=Count("pk"),
         until=Min("expire_at"),
         undated=Count("pk", filter=Q(first_published_at__isnull=True)),
     )
-    starts = None
-    if not totals["undated"]:
-        order = [F("first_published_at").desc(), F("path").desc()]
-        numbered = plain.annotate(row=Window(RowNumber(), order_by=order))
-        firsts = numbered.annotate(slot=Mod(F("row"), STRIDE)).filter(slot=1)
-        rows = sorted(firsts.values_list("row", "first_published_at", "path"))
-        starts = tuple((when, path) for _, when, path in rows)
-    return ListShape(totals["count"], starts, totals["until"])
+    return ListShape(totals["count"], totals["until"], not totals["undated"])
+
+
+def starts_of(articles) -> tuple[tuple[datetime, str], ...]:
+    """(first_published_at, path) of the 1st, STRIDE+1st, 2 x STRIDE+1st ... of ``articles``,
+    newest first: where each block starts."""
+    order = [F("first_published_at").desc(), F("path").desc()]
+    numbered = articles.order_by().annotate(row=Window(RowNumber(), order_by=order))
+    firsts = numbered.annotate(slot=Mod(F("row"), STRIDE)).filter(slot=1 % STRIDE)
+    rows = sorted(firsts.values_list("row", "first_published_at", "path"))
+    return tuple((when, path) for _, when, path in rows)
 
 
 class PagedArticles:
     """One list's articles as Django's ``Paginator`` takes them: "a sliceable object with a
-    count() method". Its count is the kept shape's, and a slice is read from the start of
-    its block instead of with an OFFSET over every article before it."""
+    count() method". Its count is the kept shape's; a slice in the first block is read with
+    a short OFFSET, a later one from the start of its block (``starts()``, worked out the
+    first time a deep page is asked for) instead of with an OFFSET over every article
+    before it."""
 
     ordered = True  # (the paginator warns about unordered lists otherwise)
 
-    def __init__(self, articles, shape: ListShape):
+    def __init__(self, articles, shape: ListShape, starts: Callable[[], tuple]):
         self.articles = articles
         self.shape = shape
+        self.starts = starts
 
     def count(self) -> int:
         return self.shape.count
@@ -78,12 +85,13 @@ class PagedArticles:
         if not isinstance(item, slice) or item.step is not None:
             raise TypeError("Only slices of a news list are read.")
         start, stop = item.start or 0, self.shape.count if item.stop is None else item.stop
-        if self.shape.starts is None:
+        if start < STRIDE or not self.shape.dated:
             return self.articles[start:stop]
         block, skip = divmod(start, STRIDE)
-        if block >= len(self.shape.starts) or stop <= start:
+        starts = self.starts()
+        if block >= len(starts) or stop <= start:
             return self.articles.none()
-        when, path = self.shape.starts[block]
+        when, path = starts[block]
         # Newest first: every article at or after the block's first one. One range on the
         # date index, the ties on that date excluded by path (an OR of two ranges would
         # make SQLite collect and sort every older article).

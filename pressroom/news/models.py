@@ -35,7 +35,7 @@ from pressroom.core.models import BasePage, is_english
 from pressroom.core.page_forms import SchedulingPageForm
 from pressroom.core.panels import TwinFieldPanel
 from pressroom.news.feeds import NewsFeed, feed_subpath
-from pressroom.news.listing import PagedArticles, shape_of
+from pressroom.news.listing import PagedArticles, shape_of, starts_of
 from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
@@ -241,13 +241,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             raise Http404(_("No such page.")) from exc
 
     def paged(self, articles, kept_as: str, request=None) -> PagedArticles:
-        from pressroom.core.sitecache import remember_until_content_changes
+        from pressroom.core.sitecache import remember_until_content_changes as remember
 
         name = f"news-list:{self.pk}:{kept_as}"
-        shape = remember_until_content_changes(name, lambda: shape_of(articles), request)
-        if not shape.is_current():  # an article's expiry passed, the scheduler is due
-            shape = shape_of(articles)
-        return PagedArticles(articles, shape)
+        shape = remember(f"{name}:shape", lambda: shape_of(articles), request)
+        if shape.is_current():
+            return PagedArticles(
+                articles,
+                shape,
+                lambda: remember(f"{name}:starts", lambda: starts_of(articles), request),
+            )
+        # An article's expiry passed and the scheduler has not unpublished it yet.
+        return PagedArticles(articles, shape_of(articles), lambda: starts_of(articles))
 
     def render_list(self, request, articles, number=1, category=None, tag=None):
         if category is not None:
