@@ -4,8 +4,9 @@ Django's paginator counts a list on every page (``COUNT(*)`` reads every listed 
 to 200 ms on SQLite at 100,000 articles) and reads page N with an ``OFFSET`` that walks the
 (N - 1) x 10 articles before it (150 ms for the last page). Both answers are the same for
 every page of a list until its content changes, so they are worked out once per change (one
-counting query; and, the first time a page past the first STRIDE articles is asked for, one
-query numbering the articles) and kept under the content version
+counting query; and, for each block of STRIDE articles past the first, the first time one
+of its pages is asked for, one query finding where it starts) and kept under the content
+version
 (``core.sitecache.remember_until_content_changes``: every purge of the page cache replaces
 it). A deep list page then reads its ten articles from the start of its block of STRIDE
 articles, one range on the ``(first_published_at, path)`` index (news migration 0004),
@@ -19,9 +20,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple
 
-from django.db.models import Count, F, Min, Q, Window
-from django.db.models.functions import Mod, RowNumber
+from django.db.models import Count, Min, Q
 from django.utils import timezone
+
+# The order of every list of articles (``ArticleQuerySet.published()``).
+NEWEST_FIRST = ("-first_published_at", "-path")
 
 # Articles per block: a page reads at most this many index entries before its own.
 STRIDE = 100
@@ -51,29 +54,27 @@ def shape_of(articles) -> ListShape:
     return ListShape(totals["count"], totals["until"], not totals["undated"])
 
 
-def starts_of(articles) -> tuple[tuple[datetime, str], ...]:
-    """(first_published_at, path) of the 1st, STRIDE+1st, 2 x STRIDE+1st ... of ``articles``,
-    newest first: where each block starts."""
-    order = [F("first_published_at").desc(), F("path").desc()]
-    numbered = articles.order_by().annotate(row=Window(RowNumber(), order_by=order))
-    firsts = numbered.annotate(slot=Mod(F("row"), STRIDE)).filter(slot=1 % STRIDE)
-    rows = sorted(firsts.values_list("row", "first_published_at", "path"))
-    return tuple((when, path) for _, when, path in rows)
+def start_of(articles, block: int) -> tuple[datetime, str] | None:
+    """(first_published_at, path) of the first article of block ``block`` (the
+    ``block`` x STRIDE + 1st article, newest first), None past the end."""
+    found = articles.order_by(*NEWEST_FIRST).values_list("first_published_at", "path")
+    first = block * STRIDE
+    return next(iter(found[first : first + 1]), None)
 
 
 class PagedArticles:
     """One list's articles as Django's ``Paginator`` takes them: "a sliceable object with a
     count() method". Its count is the kept shape's; a slice in the first block is read with
-    a short OFFSET, a later one from the start of its block (``starts()``, worked out the
-    first time a deep page is asked for) instead of with an OFFSET over every article
-    before it."""
+    a short OFFSET, a later one from the start of its block (``start_of(block)``, kept: the
+    first page of a block asked for after a change finds it with one OFFSET query, as every
+    deep page did before) instead of with an OFFSET over every article before it."""
 
     ordered = True  # (the paginator warns about unordered lists otherwise)
 
-    def __init__(self, articles, shape: ListShape, starts: Callable[[], tuple]):
+    def __init__(self, articles, shape: ListShape, start_of: Callable[[int], tuple | None]):
         self.articles = articles
         self.shape = shape
-        self.starts = starts
+        self.start_of = start_of
 
     def count(self) -> int:
         return self.shape.count
@@ -88,10 +89,10 @@ class PagedArticles:
         if start < STRIDE or not self.shape.dated:
             return self.articles[start:stop]
         block, skip = divmod(start, STRIDE)
-        starts = self.starts()
-        if block >= len(starts) or stop <= start:
+        first = self.start_of(block) if stop > start else None
+        if first is None:
             return self.articles.none()
-        when, path = starts[block]
+        when, path = first
         # Newest first: every article at or after the block's first one. One range on the
         # date index, the ties on that date excluded by path (an OR of two ranges would
         # make SQLite collect and sort every older article).

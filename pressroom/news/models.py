@@ -35,7 +35,7 @@ from pressroom.core.models import BasePage, is_english
 from pressroom.core.page_forms import SchedulingPageForm
 from pressroom.core.panels import TwinFieldPanel
 from pressroom.news.feeds import NewsFeed, feed_subpath
-from pressroom.news.listing import PagedArticles, shape_of, starts_of
+from pressroom.news.listing import NEWEST_FIRST, PagedArticles, shape_of, start_of
 from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
@@ -149,8 +149,8 @@ def site_path(page) -> str | None:
     return parts[2] if parts else None
 
 
-# The order of every list of articles; migration 0004 adds the index that serves it.
-NEWEST_FIRST = ("-first_published_at", "-path")
+# The order of every list of articles (NEWEST_FIRST, from listing); migration 0004 adds the
+# index that serves it.
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -245,14 +245,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         name = f"news-list:{self.pk}:{kept_as}"
         shape = remember(f"{name}:shape", lambda: shape_of(articles), request)
-        if shape.is_current():
-            return PagedArticles(
-                articles,
-                shape,
-                lambda: remember(f"{name}:starts", lambda: starts_of(articles), request),
-            )
-        # An article's expiry passed and the scheduler has not unpublished it yet.
-        return PagedArticles(articles, shape_of(articles), lambda: starts_of(articles))
+        if not shape.is_current():  # an expiry passed; the scheduler has not unpublished yet
+            return PagedArticles(articles, shape_of(articles), lambda n: start_of(articles, n))
+
+        def kept_start_of(block: int):
+            return remember(f"{name}:start:{block}", lambda: start_of(articles, block), request)
+
+        return PagedArticles(articles, shape, kept_start_of)
 
     def render_list(self, request, articles, number=1, category=None, tag=None):
         if category is not None:
