@@ -246,10 +246,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         name = f"news-list:{self.pk}:{kept_as}"
         shape = remember(f"{name}:shape", lambda: shape_of(articles), request)
         if not shape.is_current():  # an expiry passed; the scheduler has not unpublished yet
-            return PagedArticles(articles, shape_of(articles), lambda n: start_of(articles, n))
+            shape = shape_of(articles)
+            return PagedArticles(articles, shape, lambda n: start_of(articles, n, shape.newest))
 
         def kept_start_of(block: int):
-            return remember(f"{name}:start:{block}", lambda: start_of(articles, block), request)
+            def find():
+                return start_of(articles, block, shape.newest)
+
+            return remember(f"{name}:start:{block}", find, request)
 
         return PagedArticles(articles, shape, kept_start_of)
 
