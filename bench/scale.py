@@ -180,7 +180,9 @@ def pages(news, count: int, per_page: int) -> tuple[dict, dict]:
     return public, admin
 
 
-def serve_memory(data_dir: Path, paths: list[str], port: int = 8765) -> list[float]:
+def serve_memory(
+    data_dir: Path, paths: list[str], rounds: int = 3, port: int = 8765
+) -> list[float]:
     """Resident MB of each worker of `pressroom serve --workers=2` after it served ``paths``
     (each with and without a query string, so both cached and rendered pages)."""
     import urllib.request
@@ -195,7 +197,7 @@ def serve_memory(data_dir: Path, paths: list[str], port: int = 8765) -> list[flo
                      "--workers=2"], env)  # fmt: skip
     try:
         wait_ready(base + "/healthz", timeout=120)
-        for round_ in range(3):
+        for round_ in range(rounds):
             for path in paths:
                 for query in ("", f"?bench=scale{round_}"):
                     try:
@@ -216,6 +218,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--serve", action="store_true", help="also measure memory per worker")
+    parser.add_argument("--serve-rounds", type=int, default=3, help="times each page is asked for")
     parser.add_argument("--only", default="", help="measure only pages whose name has this")
     parser.add_argument("--show-sql", action="store_true", help="print each page's slowest query")
     args = parser.parse_args()
@@ -280,10 +283,11 @@ def main() -> None:
     lines += ["", f"Load average at the end: {' '.join(load())}"]
     if args.serve:
         paths = sorted(set(public.values())) + ["/en/news/", "/search/?q=泵"]
-        rss = serve_memory(data_dir, paths)
+        rss = serve_memory(data_dir, paths, args.serve_rounds)
         lines += [
             "",
-            "`pressroom serve --workers=2` after serving the pages above (cached and not),"
+            f"`pressroom serve --workers=2` after serving the pages above {args.serve_rounds}"
+            " times (cached and not),"
             " resident memory of its processes over 20 MB (workers and background jobs): "
             + ", ".join(f"{mb:.0f} MB" for mb in rss),
         ]
