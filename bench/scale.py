@@ -196,7 +196,7 @@ def serve_memory(
     process = start([sys.executable, "-m", "pressroom", "serve", f"--port={port}",
                      "--workers=2"], env)  # fmt: skip
     try:
-        wait_ready(base + "/healthz", timeout=120)
+        wait_ready(base + "/healthz", timeout=900)  # (it collects static files first)
         for round_ in range(rounds):
             for path in paths:
                 for query in ("", f"?bench=scale{round_}"):
