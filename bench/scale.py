@@ -185,6 +185,7 @@ def serve_memory(
 ) -> list[float]:
     """Resident MB of each worker of `pressroom serve --workers=2` after it served ``paths``
     (each with and without a query string, so both cached and rendered pages)."""
+    import urllib.parse
     import urllib.request
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -201,7 +202,8 @@ def serve_memory(
             for path in paths:
                 for query in ("", f"?bench=scale{round_}"):
                     try:
-                        urllib.request.urlopen(base + path + query, timeout=120).read()
+                        address = urllib.parse.quote(path + query, safe="/?=&")
+                        urllib.request.urlopen(base + address, timeout=120).read()
                     except OSError as exc:
                         print(f"    {path}{query}: {exc}", flush=True)
         workers = [pid for pid in children_of(process.pid) if rss_mb(pid) > 20]
