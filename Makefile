@@ -99,7 +99,7 @@ bench-import: install-test
 
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install-test
-	$(BIN)/python bench/scale.py --out bench/results/scale-$$(date -u +%Y%m%d-%H%M).md
+	$(BIN)/python bench/scale.py --serve --out bench/results/scale-$$(date -u +%Y%m%d-%H%M).md
 
 # CPU and queries of uncached renders (article, home, news list), in-process.
 profile: install-test

@@ -622,6 +622,9 @@ PRESSROOM_PAGECACHE_TIMEOUT = int(os.environ.get("PRESSROOM_PAGECACHE_TIMEOUT", 
 # What versions the values every page shows (pressroom.core.sitecache): the page cache's
 # generation, so a site-wide purge renews them too.
 PRESSROOM_SITE_VERSION = "pressroom.pagecache.store.site_version"
+# What versions values worked out from published content that many pages share (the news
+# lists' lengths and page starts): a token that every purge of the page cache replaces.
+PRESSROOM_CONTENT_VERSION = "pressroom.pagecache.store.content_version"
 # Paths that list every page: purged on every content change.
 PRESSROOM_PAGECACHE_PURGE_ALWAYS: list[str] = ["/llms.txt"]
 # The XML sitemaps (index and sections) are cached like pages and purged with them.

@@ -8,6 +8,11 @@ stamp file when each process has its own cache), so the same token versions thes
 (``PRESSROOM_SITE_VERSION`` names the function that reads it): they are kept in Django's
 default cache under ``site:<token>:<name>`` and a purge leaves them behind.
 
+Values that many pages share and that change with published content (how long a news list
+is, where its numbered pages start) are kept the same way under ``content:<token>:<name>``,
+where the token (``PRESSROOM_CONTENT_VERSION``) changes with every purge of the page cache:
+a purge is how a content change is announced, once it is worked out which pages show it.
+
 A render that overlaps an editor's change may store values read before the commit under the
 new token; the second purge, on commit, moves on to another token (see docs/caching.md).
 A cache that cannot be reached makes every value be worked out again (as before caching).
@@ -22,11 +27,8 @@ from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
-REQUEST_ATTR = "_pressroom_site_values"
-# This process's copies of the values of the current version: no cache read nor unpickling
-# on a render. Values are shared by the threads of a worker: treat them as read-only.
-# Replaced whole (never changed in place), so a value lands only under its own version.
-_local: tuple[str | None, dict] = (None, {})
+# Values are kept in this process's memory too (``Kept.local``): no cache read nor unpickling
+# on a render. They are shared by the threads of a worker: treat them as read-only.
 MAX_LOCAL_VALUES = 500
 
 
@@ -35,57 +37,87 @@ def version_reader(dotted: str):
     return import_string(dotted)
 
 
-def version() -> str | None:
-    """The site's version (``PRESSROOM_SITE_VERSION``: the page cache's generation and stamp):
-    it changes with every site-wide change. None when it cannot be read."""
-    dotted = getattr(settings, "PRESSROOM_SITE_VERSION", None)
-    if not dotted:
-        return None  # nothing versions the values: each is worked out every time
-    try:
-        return version_reader(dotted)()
-    except Exception:
-        logger.warning("Cache unavailable: site-wide fragments are rendered afresh", exc_info=True)
-        return None
-
-
 def timeout() -> int:
     return getattr(settings, "PRESSROOM_PAGECACHE_TIMEOUT", 24 * 3600)
 
 
-def _memo(request) -> dict:
-    """Values already read during this request (one cache read each per request)."""
-    if request is None:
-        return {}
-    memo = getattr(request, REQUEST_ATTR, None)
-    if memo is None:
-        memo = {"version": version()}
-        setattr(request, REQUEST_ATTR, memo)
-    return memo
+class Kept:
+    """Values kept under the version that the function named by the setting ``setting``
+    reads: a value is worked out again once that version changes."""
+
+    def __init__(self, setting: str, prefix: str):
+        self.setting = setting
+        self.prefix = prefix
+        self.request_attr = f"_pressroom_{prefix}_values"
+        # This process's copies of the values of the current version, replaced whole (never
+        # changed in place), so a value lands only under its own version.
+        self.local: tuple[str | None, dict] = (None, {})
+
+    def version(self) -> str | None:
+        """The current version; None when it cannot be read (nothing is kept then)."""
+        dotted = getattr(settings, self.setting, None)
+        if not dotted:
+            return None  # nothing versions the values: each is worked out every time
+        try:
+            return version_reader(dotted)()
+        except Exception:
+            logger.warning("Cache unavailable: %s values are worked out afresh", self.prefix,
+                           exc_info=True)  # fmt: skip
+            return None
+
+    def memo(self, request) -> dict:
+        """Values already read during this request (one cache read each per request)."""
+        if request is None:
+            return {}
+        memo = getattr(request, self.request_attr, None)
+        if memo is None:
+            memo = {"version": self.version()}
+            setattr(request, self.request_attr, memo)
+        return memo
+
+    def remember(self, name: str, compute, request=None):
+        memo = self.memo(request)
+        if name in memo:
+            return memo[name]
+        token = memo["version"] if "version" in memo else self.version()
+        if token is None:
+            value = compute()
+        else:
+            snapshot = self.local
+            if snapshot[0] != token:  # old values go: they belong to an earlier version
+                snapshot = self.local = (token, {})
+            values = snapshot[1]
+            if name in values:
+                value = values[name]
+            else:
+                value = _shared(f"{self.prefix}:{token}:{name}", compute)
+                if len(values) < MAX_LOCAL_VALUES:  # names made from a Host header stay bounded
+                    values[name] = value
+        memo[name] = value
+        return value
+
+
+SITE = Kept("PRESSROOM_SITE_VERSION", "site")
+CONTENT = Kept("PRESSROOM_CONTENT_VERSION", "content")
+
+
+def version() -> str | None:
+    """The site's version (``PRESSROOM_SITE_VERSION``: the page cache's generation and stamp):
+    it changes with every site-wide change. None when it cannot be read."""
+    return SITE.version()
 
 
 def remember(name: str, compute, request=None):
     """``compute()``, kept until the next site-wide change. ``name`` says what it depends on
     besides site-wide content (the language, the site, the menu entry shown as current)."""
-    memo = _memo(request)
-    if name in memo:
-        return memo[name]
-    token = memo["version"] if "version" in memo else version()
-    if token is None:
-        value = compute()
-    else:
-        global _local
-        snapshot = _local
-        if snapshot[0] != token:  # old values go: they belong to an earlier version
-            snapshot = _local = (token, {})
-        values = snapshot[1]
-        if name in values:
-            value = values[name]
-        else:
-            value = _shared(f"site:{token}:{name}", compute)
-            if len(values) < MAX_LOCAL_VALUES:  # names made from a Host header stay bounded
-                values[name] = value
-    memo[name] = value
-    return value
+    return SITE.remember(name, compute, request)
+
+
+def remember_until_content_changes(name: str, compute, request=None):
+    """``compute()``, kept until the next change of any page's content
+    (``PRESSROOM_CONTENT_VERSION``: every purge of the page cache) or site-wide change.
+    ``name`` says everything else it depends on (which list, which language)."""
+    return CONTENT.remember(name, compute, request)
 
 
 def _shared(key: str, compute):

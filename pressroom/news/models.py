@@ -35,6 +35,7 @@ from pressroom.core.models import BasePage, is_english
 from pressroom.core.page_forms import SchedulingPageForm
 from pressroom.core.panels import TwinFieldPanel
 from pressroom.news.feeds import NewsFeed, feed_subpath
+from pressroom.news.listing import NEWEST_FIRST, PagedArticles, shape_of, start_of
 from pressroom.search.fields import with_word_splitting
 
 LIST_RENDITION = "fill-480x300"
@@ -148,8 +149,8 @@ def site_path(page) -> str | None:
     return parts[2] if parts else None
 
 
-# The order of every list of articles; migration 0004 adds the index that serves it.
-NEWEST_FIRST = ("-first_published_at", "-path")
+# The order of every list of articles (NEWEST_FIRST, from listing); migration 0004 adds the
+# index that serves it.
 
 
 class ArticleQuerySet(PageQuerySet):
@@ -226,17 +227,44 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         return NewsArticlePage.objects.child_of(self).published().for_listing()
 
-    def paginate(self, articles, number: int):
+    def paginate(self, articles, number: int, kept_as: str, request=None):
+        """Page ``number`` of ``articles``; its length and page starts are kept until the
+        content changes under the name ``kept_as`` (pressroom.news.listing)."""
         paginator = Paginator(
-            articles, settings.PRESSROOM_NEWS_PER_PAGE, allow_empty_first_page=True
+            self.paged(articles, kept_as, request),
+            settings.PRESSROOM_NEWS_PER_PAGE,
+            allow_empty_first_page=True,
         )
         try:
             return paginator.page(number)
         except EmptyPage as exc:
             raise Http404(_("No such page.")) from exc
 
+    def paged(self, articles, kept_as: str, request=None) -> PagedArticles:
+        from pressroom.core.sitecache import remember_until_content_changes as remember
+
+        name = f"news-list:{self.pk}:{kept_as}"
+        shape = remember(f"{name}:shape", lambda: shape_of(articles), request)
+        if not shape.is_current():  # an expiry passed; the scheduler has not unpublished yet
+            shape = shape_of(articles)
+            return PagedArticles(articles, shape, lambda n: start_of(articles, n, shape.newest))
+
+        def kept_start_of(block: int):
+            def find():
+                return start_of(articles, block, shape.newest)
+
+            return remember(f"{name}:start:{block}", find, request)
+
+        return PagedArticles(articles, shape, kept_start_of)
+
     def render_list(self, request, articles, number=1, category=None, tag=None):
-        page_obj = self.paginate(articles, number)
+        if category is not None:
+            kept_as = f"category:{category.pk}"
+        elif tag is not None:
+            kept_as = f"tag:{tag.pk}"
+        else:
+            kept_as = "all"
+        page_obj = self.paginate(articles, number, kept_as, request)
         return self.render(
             request,
             context_overrides={

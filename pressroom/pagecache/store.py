@@ -45,6 +45,8 @@ KEY_PREFIX = "pagecache:"
 GENERATION_KEY = KEY_PREFIX + "generation"
 # Purges are numbered by this counter (atomic in Redis): no clocks to compare across nodes.
 SEQUENCE_KEY = KEY_PREFIX + "purges"
+# A token replaced by every purge, of some addresses or of all (``content_version``).
+CONTENT_KEY = KEY_PREFIX + "content"
 COMPRESSIBLE = ("text/", "application/xml", "application/rss", "application/atom",
                 "application/json", "application/javascript", "image/svg")  # fmt: skip
 MIN_COMPRESS_SIZE = 200
@@ -149,13 +151,14 @@ def memo_put(address: tuple[int, str], entry: dict) -> None:
 # --- Lookups and stores --------------------------------------------------------------------
 
 
-def generation(current: object) -> str:
-    """The generation token, creating one when the cache has none (first use, eviction)."""
+def generation(current: object, key: str = GENERATION_KEY) -> str:
+    """The generation token (or another token kept under ``key``), creating one when the
+    cache has none (first use, eviction): a new random token never repeats an old one."""
     if isinstance(current, str):
         return current
     token = uuid.uuid4().hex
-    if not cache().add(GENERATION_KEY, token, timeout=None):
-        token = cache().get(GENERATION_KEY) or token
+    if not cache().add(key, token, timeout=None):
+        token = cache().get(key) or token
     return token
 
 
@@ -293,6 +296,7 @@ def purge(addresses) -> None:
         {key_for(*address): tombstone for address in addresses},
         timeout=conf("TOMBSTONE_TIMEOUT", 120),
     )
+    cache().set(CONTENT_KEY, uuid.uuid4().hex, timeout=None)
     touch_stamp()
     for address in addresses:
         _memo.pop(address, None)
@@ -310,6 +314,19 @@ def site_version() -> str:
     """The generation and stamp: what versions the values every page shows
     (``PRESSROOM_SITE_VERSION``, read by pressroom.core.sitecache)."""
     return generation(cache().get(GENERATION_KEY)) + ":" + read_stamp()
+
+
+def content_version() -> str:
+    """A token that changes with every purge, of some addresses or of all, on every node:
+    what versions values worked out from published content that many pages share, such as
+    the length of a news list (``PRESSROOM_CONTENT_VERSION``, read by
+    pressroom.core.sitecache). Each purge names what a content change shows, so a value
+    kept under this token is current until some page's content changes."""
+    found = cache().get_many([GENERATION_KEY, CONTENT_KEY])
+    return ":".join(
+        (generation(found.get(GENERATION_KEY)), generation(found.get(CONTENT_KEY), CONTENT_KEY),
+         read_stamp())
+    )  # fmt: skip
 
 
 def purge_all() -> None:

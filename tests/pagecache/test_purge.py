@@ -211,3 +211,20 @@ def test_publishing_a_product_purges_its_product_centers_feeds(home, company):
     new.unpublish()
     for url in feeds:
         assert "新款计量泵" not in Client().get(url).content.decode(), url
+
+
+def test_every_purge_renews_the_content_version(site):
+    """Values kept until the content changes (the news lists' lengths) are kept under it."""
+    first = store.content_version()
+    assert store.content_version() == first
+    store.purge({(site.pk, "/news/")})
+    second = store.content_version()
+    assert second != first
+    store.purge_all()
+    assert store.content_version() not in {first, second}
+
+
+def test_the_content_version_survives_its_key_being_dropped(site):
+    first = store.content_version()
+    store.cache().delete(store.CONTENT_KEY)  # evicted: a new token, never an old one
+    assert store.content_version() != first
