@@ -141,6 +141,9 @@ INSTALLED_APPS = [
     "pressroom.downloads",  # Downloads center (资料下载)
     "pressroom.board",  # Question board (在线留言)
     "pressroom.demo",
+    # Site search. Before wagtail.search: its `update_index` (Wagtail's, then the site
+    # search's own index) overrides Wagtail's.
+    "pressroom.search",
     "pressroom.importers",  # Importers: `pressroom import wordpress|feed` (docs/importing.md)
     "wagtail.api.v2",
     "pressroom.integrations",  # the analytics and chat services the owner turns on
@@ -182,7 +185,6 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "pressroom.seo",  # SEO
-    "pressroom.search",  # Site search
     # Any database but SQLite (Database, above).
     *([] if _on_sqlite else ["django.contrib.postgres"]),
 ]
