@@ -700,6 +700,8 @@ PRESSROOM_IMPORT_DELAY = float(os.environ.get("PRESSROOM_IMPORT_DELAY", "1"))
 # Results per page of /search/, and the longest query accepted (longer ones get a 400).
 PRESSROOM_SEARCH_PER_PAGE = 10
 PRESSROOM_SEARCH_MAX_QUERY_LENGTH = 100
+# Matches counted and listed at most: past it the page says "more than N" (docs/search.md).
+PRESSROOM_SEARCH_COUNT_LIMIT = 1000
 # The database backend by default; OpenSearch or Elasticsearch for large sites when
 # PRESSROOM_SEARCH_URL is set (PRESSROOM_SEARCH_ENGINE: opensearch3, opensearch2,
 # elasticsearch9, elasticsearch8 or elasticsearch7; install the matching client).

@@ -23,7 +23,7 @@ from .scope import searchable_models
 
 
 def count_limit() -> int:
-    return getattr(settings, "PRESSROOM_SEARCH_COUNT_LIMIT", 1000)
+    return settings.PRESSROOM_SEARCH_COUNT_LIMIT
 
 
 class SQLiteIndex:
