@@ -128,6 +128,9 @@ class SiteSearchResults:
     def __len__(self):
         return self.count()
 
+    def __iter__(self):
+        return iter(self[: self.limit])
+
     def ordered_ids(self, start: int, stop: int) -> list[int]:
         """Page ids at positions [start, stop) of the ranking (title matches first)."""
         stop = min(stop, self.limit)
