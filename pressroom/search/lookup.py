@@ -78,12 +78,18 @@ def scalar(sql: str, params) -> int:
 
 
 def column(sql: str, params) -> list:
+    if connection.vendor != "postgresql":
+        # (No transaction: on SQLite Pressroom's begins IMMEDIATE, which would take the write
+        # lock for a read.)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The GIN index, always: the planner's guess for a word it has no statistics on
-            # makes it walk the primary key instead, reading every row (seconds).
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_indexscan = off")
+        # The GIN index, always: the planner's guess for a word it has no statistics on
+        # makes it walk the primary key instead, reading every row (seconds). SET LOCAL
+        # lasts to the end of this transaction.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 
