@@ -42,7 +42,7 @@ class SQLiteIndex:
             [self.anywhere, limit],
         )
 
-    def ids(self, in_title: bool, limit: int) -> list[int]:
+    def ids(self, in_title: bool, limit: int, common: bool = False) -> list[int]:
         return column(
             "SELECT rowid FROM sitesearch_fts WHERE sitesearch_fts MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
@@ -63,13 +63,16 @@ class PostgresIndex:
             [self.words, self.locale_id, limit],
         )
 
-    def ids(self, in_title: bool, limit: int) -> list[int]:
+    def ids(self, in_title: bool, limit: int, common: bool = False) -> list[int]:
+        """``common``: the words match more pages than the count limit, so walking the pages
+        newest first finds enough soon; otherwise the GIN index's matches are sorted."""
         column_name = "title_doc" if in_title else "doc"
         return column(
             f"SELECT page_id FROM sitesearch_entry "  # noqa: S608 (a column name of ours)
             f"WHERE {column_name} @@ plainto_tsquery('simple', %s) AND locale_id = %s "
             "ORDER BY page_id DESC LIMIT %s",
             [self.words, self.locale_id, limit],
+            walk=common,
         )
 
 
@@ -77,7 +80,7 @@ def scalar(sql: str, params) -> int:
     return column(sql, params)[0]
 
 
-def column(sql: str, params) -> list:
+def column(sql: str, params, walk: bool = False) -> list:
     if connection.vendor != "postgresql":
         # (No transaction: on SQLite Pressroom's begins IMMEDIATE, which would take the write
         # lock for a read.)
@@ -89,7 +92,8 @@ def column(sql: str, params) -> list:
         # makes it walk the primary key instead, reading every row (seconds). SET LOCAL
         # lasts to the end of this transaction.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
+        if not walk:
+            cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 
@@ -147,7 +151,10 @@ class SiteSearchResults:
             return titled[start:stop]
         # Every title match is known: the rest follow, in the same order, without them.
         seen = set(titled)
-        rest = [pk for pk in self.index.ids(in_title=False, limit=stop) if pk not in seen]
+        common = self.count() >= self.limit
+        rest = [
+            pk for pk in self.index.ids(in_title=False, limit=stop, common=common) if pk not in seen
+        ]
         return (titled + rest)[start:stop]
 
     def __getitem__(self, key):
