@@ -9,7 +9,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-contact bench-overload bench-scale bench-import profile instructions clean
+.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-search bench-contact bench-overload bench-scale bench-import profile instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,14 @@ bench-overload: install-test
 # limit (docs/importing.md): wall time, items/s, memory along the way.
 bench-import: install-test
 	$(BIN)/python bench/import_bench.py
+
+# Site search on SQLite and PostgreSQL (docs/search.md): p50/p95 per query kind. The sites are
+# made once under bench/.data-search-N and in pressroom_search_bench_N; SEARCH_ARTICLES=100000
+# for the issue's figure (the first build takes about half an hour).
+SEARCH_ARTICLES ?= 10000
+bench-search: install-test
+	$(BIN)/python bench/search_bench.py --articles $(SEARCH_ARTICLES) \
+		--out bench/results/search-$$(date -u +%Y%m%d-%H%M).md
 
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install-test

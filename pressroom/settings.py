@@ -141,6 +141,9 @@ INSTALLED_APPS = [
     "pressroom.downloads",  # Downloads center (资料下载)
     "pressroom.board",  # Question board (在线留言)
     "pressroom.demo",
+    # Site search. Before wagtail.search: its `update_index` (Wagtail's, then the site
+    # search's own index) overrides Wagtail's.
+    "pressroom.search",
     "pressroom.importers",  # Importers: `pressroom import wordpress|feed` (docs/importing.md)
     "wagtail.api.v2",
     "pressroom.integrations",  # the analytics and chat services the owner turns on
@@ -182,7 +185,6 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "pressroom.seo",  # SEO
-    "pressroom.search",  # Site search
     # Any database but SQLite (Database, above).
     *([] if _on_sqlite else ["django.contrib.postgres"]),
 ]
@@ -725,6 +727,8 @@ PRESSROOM_IMPORT_DELAY = float(os.environ.get("PRESSROOM_IMPORT_DELAY", "1"))
 # Results per page of /search/, and the longest query accepted (longer ones get a 400).
 PRESSROOM_SEARCH_PER_PAGE = 10
 PRESSROOM_SEARCH_MAX_QUERY_LENGTH = 100
+# Matches counted and listed at most: past it the page says "more than N" (docs/search.md).
+PRESSROOM_SEARCH_COUNT_LIMIT = 1000
 # The database backend by default; OpenSearch or Elasticsearch for large sites when
 # PRESSROOM_SEARCH_URL is set (PRESSROOM_SEARCH_ENGINE: opensearch3, opensearch2,
 # elasticsearch9, elasticsearch8 or elasticsearch7; install the matching client).

@@ -508,6 +508,11 @@ ZH = {
     "Search for": "搜索内容",
     "Search results for “%(query)s”": "“%(query)s”的搜索结果",
     "Results for “%(query)s”: %(count)s": "“%(query)s”的搜索结果：%(count)s 条",
+    "Results for “%(query)s”: more than %(count)s, the first %(count)s listed": (
+        "“%(query)s”的搜索结果：超过 %(count)s 条，列出前 %(count)s 条"
+    ),
+    "site search entry": "站内搜索条目",
+    "site search entries": "站内搜索条目",
     "Nothing was found for “%(query)s”. Try fewer or other words.": "没有找到与“%(query)s”相关的内容。请减少关键词或换一个词试试。",
     "Type one or more words, in Chinese or English, and press Search.": "请输入一个或多个中文或英文关键词，然后点击“搜索”。",
     "Please shorten your search to %(limit_value)d characters or fewer.": "搜索内容请不要超过 %(limit_value)d 个字符。",

@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backends
 
 from pressroom.demo.seed_texts import seed_texts
 from pressroom.pagecache import store
+from pressroom.search import indexing as site_search
 from pressroom.search.fields import each_value_once
 
 
@@ -208,9 +209,11 @@ def seed_articles(count: int, batch: int = 500) -> Seeded:
             for center, added in zip(indexes, rows, strict=True):
                 _bulk_insert(NewsArticlePage, added)
                 Page.objects.filter(pk=center.pk).update(numchild=F("numchild") + size)
+            made_now = [a for added in rows for a in added]
             with each_value_once():
                 for backend in backends:
-                    backend.add_bulk(NewsArticlePage, [a for added in rows for a in added])
+                    backend.add_bulk(NewsArticlePage, made_now)
+            site_search.add_pages(made_now)  # live and public, as the site search wants them
         made += size
     from pressroom.scheduling.runner import refresh_sqlite_statistics
 

@@ -8,3 +8,8 @@ class SiteSearchConfig(AppConfig):
     # the visitor's site search.
     label = "sitesearch"
     verbose_name = _("Site search")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -54,6 +54,10 @@ class TextSearchField(index.SearchField):
 
     __hash__ = index.SearchField.__hash__
 
+    def plain_value(self, obj) -> str:
+        """The field's own text, without the extra words (for the site search index)."""
+        return flatten(super().get_value(obj))
+
     def get_value(self, obj):
         computed = _computed.get()
         if computed is not None:

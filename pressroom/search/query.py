@@ -5,27 +5,14 @@ Each page type answers for itself whether visitors may find it: a page model wit
 (e.g. only published articles); page types without one are never results.
 """
 
-import operator
-from functools import reduce
-
-from django.db.models import Q
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from .lookup import SiteSearchResults
+from .scope import searchable_models, searchable_pages
 from .text import query_terms
 
-
-def searchable_models() -> list:
-    """The page types that answer ``searchable_in(locale)``."""
-    return [model for model in get_page_models() if hasattr(model, "searchable_in")]
-
-
-def searchable_pages(locale):
-    """Pages a visitor may find in ``locale``: what each searchable page type offers."""
-    scopes = [Q(pk__in=model.searchable_in(locale).values("pk")) for model in searchable_models()]
-    if not scopes:
-        return Page.objects.none()
-    return Page.objects.filter(reduce(operator.or_, scopes))
+__all__ = ["search_pages", "searchable_models", "searchable_pages", "uses_database"]
 
 
 def uses_database(backend) -> bool:
@@ -37,14 +24,16 @@ def uses_database(backend) -> bool:
 def search_pages(query: str, locale, backend=None):
     """Results for a visitor's query, best first (specific pages), or None without a word.
 
-    Every word of the query must match; CJK runs count as their character pairs.
+    Every word of the query must match; CJK runs count as their character pairs. With the
+    database backend (the default) the site search's own index answers (lookup.py); with a
+    search server, Wagtail's backend for it.
     """
     terms = query_terms(query)
     if not terms:
         return None
     backend = backend or get_search_backend()
-    pages = searchable_pages(locale)
-    if not uses_database(backend):
-        # A search server cannot run the subqueries: it filters on a list of ids instead.
-        pages = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
+    if uses_database(backend):
+        return SiteSearchResults(terms, locale)
+    # A search server cannot run the subqueries: it filters on a list of ids instead.
+    pages = Page.objects.filter(pk__in=list(searchable_pages(locale).values_list("pk", flat=True)))
     return backend.search(" ".join(terms), pages.specific(), operator="and")

@@ -103,3 +103,21 @@ def highlight_words(query: str) -> list[str]:
         else:
             words.setdefault(stem(token), None)
     return list(words)[: MAX_QUERY_TERMS * 2]
+
+
+def index_words(text: str) -> str:
+    """The words the site search index holds for ``text``, space-separated: each CJK run as
+    its bigrams (a run of one or two characters as itself), each other word lower-cased and
+    followed by its stem when that differs. Every term ``query_terms`` can ask for is here
+    exactly when the text has it."""
+    text = unicodedata.normalize("NFKC", text)
+    words = []
+    for token in tokens(text):
+        if is_cjk(token):
+            words.extend(bigrams(token))
+        else:
+            words.append(token)
+            root = stem(token)
+            if root != token:
+                words.append(root)
+    return " ".join(words)

@@ -138,6 +138,8 @@ def search(request):
         context.update(
             searched=True,
             page_obj=page_obj,
+            # Past the count limit the index stops counting: "more than N", N listed.
+            more=getattr(results, "more", False),
             hits=hits(page_obj.object_list, query),
             page_range=paginator.get_elided_page_range(number, on_each_side=2),
         )
