@@ -49,10 +49,10 @@ def address_of(page) -> Address | None:
     return Address(parts[0], parts[2]) if parts and parts[2] else None
 
 
-def own_paths(page) -> set[str]:
+def own_paths(page, path: str | None = None) -> set[str]:
     """Every path the page answers itself on its site: its own, and those its
-    ``get_cached_paths()`` names below it."""
-    path = path_of(page)
+    ``get_cached_paths()`` names below it. ``path``: the page's own, when the caller has it."""
+    path = path or path_of(page)
     if path is None:
         return set()
     return {path + sub.lstrip("/") for sub in page.specific.get_cached_paths()}
@@ -129,9 +129,10 @@ def changes_whole_site(page) -> bool:
     return bool(method is not None and method())
 
 
-def public_pages():
-    """Live pages without view restrictions."""
-    return Page.objects.live().public().filter(depth__gt=1).specific()
+def public_pages(defer: bool = False):
+    """Live pages without view restrictions (with ``defer``, their own types' fields are
+    loaded only when read: enough for their addresses)."""
+    return Page.objects.live().public().filter(depth__gt=1).specific(defer=defer)
 
 
 def public_addresses(pages=None, site_id=None) -> set[Address]:
