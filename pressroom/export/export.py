@@ -35,7 +35,7 @@ from pressroom.pagecache.showing import (
     urls_showing,
 )
 from pressroom.security.media import is_public_media_path
-from pressroom.seo.sitemaps import sitemap_paths
+from pressroom.seo.sitemaps import sections_showing, sitemap_paths
 
 __all__ = ["ExportReport", "export_site", "rewrite_links", "target_for"]
 
@@ -43,6 +43,7 @@ MANIFEST = ".pressroom-export.json"
 MANIFEST_VERSION = 1
 CRAWLER_FILES = ["/robots.txt", "/llms.txt", "/sitemap.xml"]
 NUMBERED = re.compile(r"^(.*/)page/(\d+)/$")
+SITEMAP = re.compile(r"^/sitemap(-\d+)?\.xml$")
 CHUNK = 500  # pages looked up at once
 
 
@@ -88,15 +89,21 @@ def past_the_end(paths) -> set[str]:
     return {path for _number, path in highest.values()}
 
 
+def changed_keys(previous: dict, states: dict[str, list]) -> list[str]:
+    """The ids (as the manifest writes them) of pages added, changed or gone since."""
+    old_states = previous.get("pages", {})
+    return [
+        key for key in old_states.keys() | states.keys() if old_states.get(key) != states.get(key)
+    ]
+
+
 def changed_paths(previous: dict, states: dict[str, list], site_id: int) -> set[str] | None:
     """The paths of ``site_id`` showing a page that changed since ``previous`` was written;
     None when the change shows on every page (export everything)."""
     if previous.get("site") != site_fingerprint():
         return None
     old_states, addresses = previous.get("pages", {}), set()
-    changed = [
-        key for key in old_states.keys() | states.keys() if old_states.get(key) != states.get(key)
-    ]
+    changed = changed_keys(previous, states)
     live = [int(key) for key in changed if key in states]
     for start in range(0, len(live), CHUNK):
         for page in Page.objects.filter(pk__in=live[start : start + CHUNK]).specific():
@@ -109,6 +116,20 @@ def changed_paths(previous: dict, states: dict[str, list], site_id: int) -> set[
             if old_parent is not None and old_parent.depth > 1:
                 addresses |= urls_showing(old_parent)
     return {address.path for address in addresses if address.site_id == site_id}
+
+
+def changed_sitemaps(site, previous: dict, states: dict[str, list]) -> set[str]:
+    """The XML sitemaps a re-export renders: those listing a changed page or one of its
+    translations (their alternate links name it), and all of them when a page is gone."""
+    changed = changed_keys(previous, states)
+    if any(key not in states for key in changed):
+        return sections_showing(site, [0])
+    pks = {int(key) for key in changed}
+    for start in range(0, len(changed), CHUNK):
+        batch = Page.objects.filter(pk__in=[int(key) for key in changed[start : start + CHUNK]])
+        keys = batch.values("translation_key")
+        pks |= set(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+    return sections_showing(site, pks)
 
 
 def export_host(site) -> str:
@@ -216,14 +237,17 @@ def export_site(
                 target.unlink()
                 report.removed.append(path)
 
-    crawler = sorted(set(CRAWLER_FILES) | sitemap_paths(site.root_page))
+    if previous and not report.full and paths is None:
+        wanted = {path for path in wanted if not SITEMAP.match(path)}
+        crawler = sorted(set(CRAWLER_FILES) | changed_sitemaps(site, previous, states))
+    else:
+        crawler = sorted(set(CRAWLER_FILES) | sitemap_paths(site.root_page))
     html_written: list[str] = []
 
     def record(result: Result) -> None:
         if result.status != 200:
-            if result.path in crawler:
-                return  # (sitemap_paths names one section past the end: 404)
-            report.skipped[result.path] = result.status
+            if result.path not in crawler:  # (one sitemap past the end 404s by design)
+                report.skipped[result.path] = result.status
             if result.path in files:
                 (root / files.pop(result.path)).unlink(missing_ok=True)
                 report.removed.append(result.path)

@@ -91,6 +91,17 @@ def sitemap_paths(page=None) -> set[str]:
     return {"/sitemap.xml"} | {f"/sitemap-{n}.xml" for n in range(1, sections + 2)}
 
 
+def sections_showing(site, pks) -> set[str]:
+    """The XML sitemaps of ``site`` that a change of the pages ``pks`` (their ids, including
+    pages since deleted) may alter: the index, the section holding the lowest of them and
+    every later one (sections follow the pages' ids, so a page added or removed shifts the
+    ones after it), and the one past the end."""
+    listed = listed_pages(site_roots(site))
+    size, sections = urls_per_sitemap(), section_count(listed)
+    first = listed.filter(pk__lt=min(pks)).count() // size + 1 if pks else sections + 1
+    return {"/sitemap.xml"} | {f"/sitemap-{n}.xml" for n in range(first, sections + 2)}
+
+
 class PageUrls:
     """Absolute page URLs from ``url_path`` alone, as Page.get_full_url() builds them.
 
