@@ -21,26 +21,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http.request import validate_host
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
 
 from pressroom.export.render import Renderer, Result, rewrite_links, target_for
 from pressroom.operations.storage import media_bucket
 from pressroom.pagecache import rules, sites
 from pressroom.pagecache.showing import (
+    address_of,
     changes_whole_site,
     own_paths,
     public_pages,
     site_wide_models,
+    types_naming_own_paths,
     urls_showing,
 )
 from pressroom.security.media import is_public_media_path
-from pressroom.seo.sitemaps import sections_showing, sitemap_paths
+from pressroom.seo.sitemaps import PageUrls, sections_showing, site_roots, sitemap_paths
 
 __all__ = ["ExportReport", "export_site", "rewrite_links", "target_for"]
 
 MANIFEST = ".pressroom-export.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: states name url_path and first publication (1: the path on its site)
 CRAWLER_FILES = ["/robots.txt", "/llms.txt", "/sitemap.xml"]
 NUMBERED = re.compile(r"^(.*/)page/(\d+)/$")
 SITEMAP = re.compile(r"^/sitemap(-\d+)?\.xml$")
@@ -64,17 +67,36 @@ def site_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def survey(site_id: int) -> tuple[dict[str, list], set[str]]:
+def survey(site) -> tuple[dict[str, list], set[str]]:
     """The state of every public page (what an export of it depends on: its live revision,
-    its address, its parent) and every path of ``site_id`` they answer, read page by page."""
+    its ``url_path``, its parent's tree path, its first publication, by which lists order
+    their pages) and every path of ``site`` they answer.
+
+    Read as rows, not pages: a page's path comes from its ``url_path`` and the site's roots
+    (``PageUrls``, as the XML sitemap builds its addresses); only the types naming addresses
+    below their own (lists, feeds) are loaded as pages, to ask them (``own_paths``).
+    """
+    urls = PageUrls(site_roots(site))
+    asked = set(ContentType.objects.get_for_models(*types_naming_own_paths()).values())
+    asked_ids = {content_type.pk for content_type in asked}
     states: dict[str, list] = {}
     paths: set[str] = set()
-    for page in public_pages(defer=True).iterator(chunk_size=2000):
-        parts = page.get_url_parts()
-        path = parts[2] if parts else None
-        states[str(page.pk)] = [page.live_revision_id, path, page.path[: -page.steplen]]
-        if path and parts[0] == site_id:
-            paths |= own_paths(page, path)
+    to_ask: list[int] = []
+    rows = public_pages(specific=False).values_list(
+        "pk", "live_revision_id", "url_path", "path", "first_published_at", "content_type_id"
+    )
+    for pk, revision, url_path, tree_path, first, content_type in rows.iterator(5000):
+        first = first.isoformat() if first is not None else None
+        states[str(pk)] = [revision, url_path, tree_path[: -Page.steplen], first]
+        if content_type in asked_ids:
+            to_ask.append(pk)
+        elif (path := urls.path(url_path)) is not None:
+            paths.add(path)
+    for start in range(0, len(to_ask), CHUNK):
+        for page in public_pages().filter(pk__in=to_ask[start : start + CHUNK]):
+            address = address_of(page)
+            if address is not None and address.site_id == site.pk:
+                paths |= own_paths(page, address.path)
     return states, paths
 
 
@@ -97,6 +119,15 @@ def changed_keys(previous: dict, states: dict[str, list]) -> list[str]:
     ]
 
 
+def earlier_version(old: list | None, new: list):
+    """The page as it was at the last export, when only its content changed since (same
+    address, parent and date): page types narrow what shows an edit by it."""
+    if not old or old[1:] != new[1:] or not old[0]:
+        return None
+    revision = Revision.objects.filter(pk=old[0]).first()
+    return revision.as_object() if revision is not None else None
+
+
 def changed_paths(previous: dict, states: dict[str, list], site_id: int) -> set[str] | None:
     """The paths of ``site_id`` showing a page that changed since ``previous`` was written;
     None when the change shows on every page (export everything)."""
@@ -109,9 +140,11 @@ def changed_paths(previous: dict, states: dict[str, list], site_id: int) -> set[
         for page in Page.objects.filter(pk__in=live[start : start + CHUNK]).specific():
             if changes_whole_site(page):
                 return None
-            addresses |= urls_showing(page)
-    for key in changed:
-        if key in old_states:  # moved, unpublished or deleted: its old parent's lists too
+            key = str(page.pk)
+            since = earlier_version(old_states.get(key), states[key])
+            addresses |= urls_showing(page, since)
+    for key in changed:  # moved, unpublished or deleted: its old parent's lists too
+        if key in old_states and old_states[key][1:] != states.get(key, [None])[1:]:
             old_parent = Page.objects.filter(path=old_states[key][2]).specific().first()
             if old_parent is not None and old_parent.depth > 1:
                 addresses |= urls_showing(old_parent)
@@ -211,7 +244,7 @@ def export_site(
     report = ExportReport()
     previous = read_manifest(root) if changed_only else {}
 
-    states, everything = survey(site.pk)
+    states, everything = survey(site)
     beyond = past_the_end(everything)
     everything -= beyond
     if paths is not None:

@@ -114,12 +114,19 @@ class PageUrls:
         for root in roots:  # the most specific root path first
             with translation.override(root.language_code):
                 prefix = reverse("wagtail_serve", args=("",))
-            self.roots.append((root.root_path, root.root_url + prefix))
+            self.roots.append((root.root_path, root.root_url, prefix))
 
     def full_url(self, url_path: str) -> str | None:
-        for root_path, base in self.roots:
+        for root_path, root_url, prefix in self.roots:
             if url_path.startswith(root_path):
-                return base + quote(url_path[len(root_path) :], safe=URL_SAFE)
+                return root_url + prefix + quote(url_path[len(root_path) :], safe=URL_SAFE)
+        return None
+
+    def path(self, url_path: str) -> str | None:
+        """The page's path on its site, as ``Page.get_url_parts()`` names it."""
+        for root_path, _root_url, prefix in self.roots:
+            if url_path.startswith(root_path):
+                return prefix + quote(url_path[len(root_path) :], safe=URL_SAFE)
         return None
 
 

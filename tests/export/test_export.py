@@ -311,3 +311,56 @@ def test_changed_renders_only_the_sitemaps_showing_the_edit(
     assert "/sitemap-1.xml" not in rendered
     last = (tmp_path / max(sections).lstrip("/")).read_text()
     assert "/news/map-9/" in last
+
+
+def test_the_survey_names_every_address_the_pages_answer(two_sites, news_index):
+    """The export reads rows, not pages: the addresses it finds are those the pages name
+    themselves (Wagtail's get_url_parts and get_cached_paths), on each site, in each language."""
+    from wagtail.models import Site
+
+    from pressroom.export.export import survey
+    from pressroom.pagecache.showing import public_addresses
+
+    make_article(news_index, title="中文地址", slug="中文地址")
+    english = Locale.objects.get(language_code="en")
+    home_en = news_index.get_parent().copy_for_translation(english)
+    home_en.save_revision().publish()
+    news_en = news_index.copy_for_translation(english)
+    news_en.save_revision().publish()
+    for site in Site.objects.all():
+        _states, paths = survey(site)
+        expected = {address.path for address in public_addresses(site_id=site.pk)}
+        assert paths == expected
+    default = Site.objects.get(is_default_site=True)
+    paths = survey(default)[1]
+    assert "/en/news/" in paths and "/news/%E4%B8%AD%E6%96%87%E5%9C%B0%E5%9D%80/" in paths
+
+
+def test_an_edit_in_place_re_exports_one_page_of_each_list(tmp_path, company, news_index, home):
+    """An edit that keeps the article's place renders the list page holding it, not every
+    page of every list; a new date moves it, and every page of its lists is rendered."""
+    from datetime import timedelta
+
+    from pressroom.export.export import export_site
+    from tests.factories import NewsCategoryFactory
+
+    category = NewsCategoryFactory(name="公司新闻", slug="company")
+    articles = [
+        make_article(news_index, title=f"第{n}篇", slug=f"nth-{n}", category=category)
+        for n in range(25)
+    ]
+    export_site(tmp_path)
+    newest = articles[0]
+    newest.title = "第0篇（更正）"
+    newest.save_revision().publish()
+    edited = export_site(tmp_path, changed_only=True)
+    assert {"/news/", "/news/category/company/", "/news/nth-0/"} <= set(edited.written)
+    assert not {"/news/page/2/", "/news/category/company/page/3/"} & set(edited.written)
+    assert "第0篇（更正）" in (tmp_path / "news" / "index.html").read_text()
+
+    oldest = articles[-1]
+    oldest.first_published_at = newest.first_published_at + timedelta(minutes=1)
+    oldest.save_revision().publish()
+    moved = export_site(tmp_path, changed_only=True)
+    assert {"/news/", "/news/page/2/", "/news/page/3/"} <= set(moved.written)
+    assert f"第{len(articles) - 1}篇" in (tmp_path / "news" / "index.html").read_text()
