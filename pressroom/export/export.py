@@ -38,7 +38,13 @@ from pressroom.pagecache.showing import (
     urls_showing,
 )
 from pressroom.security.media import is_public_media_path
-from pressroom.seo.sitemaps import PageUrls, sections_showing, site_roots, sitemap_paths
+from pressroom.seo.sitemaps import (
+    PageUrls,
+    sections_holding,
+    sections_showing,
+    site_roots,
+    sitemap_paths,
+)
 
 __all__ = ["ExportReport", "export_site", "rewrite_links", "target_for"]
 
@@ -152,17 +158,20 @@ def changed_paths(previous: dict, states: dict[str, list], site_id: int) -> set[
 
 
 def changed_sitemaps(site, previous: dict, states: dict[str, list]) -> set[str]:
-    """The XML sitemaps a re-export renders: those listing a changed page or one of its
-    translations (their alternate links name it), and all of them when a page is gone."""
+    """The XML sitemaps a re-export renders: the section of each page edited in place (same
+    address), and for a page added or moved, those from the one listing it or one of its
+    translations (their alternate links name it) to the end; all of them when a page is gone."""
+    old_states = previous.get("pages", {})
     changed = changed_keys(previous, states)
     if any(key not in states for key in changed):
         return sections_showing(site, [0])
-    pks = {int(key) for key in changed}
-    for start in range(0, len(changed), CHUNK):
-        batch = Page.objects.filter(pk__in=[int(key) for key in changed[start : start + CHUNK]])
-        keys = batch.values("translation_key")
+    edited = [int(k) for k in changed if k in old_states and old_states[k][1] == states[k][1]]
+    moved = [int(key) for key in changed if int(key) not in edited]
+    pks = set(moved)
+    for start in range(0, len(moved), CHUNK):
+        keys = Page.objects.filter(pk__in=moved[start : start + CHUNK]).values("translation_key")
         pks |= set(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
-    return sections_showing(site, pks)
+    return sections_showing(site, pks) | sections_holding(site, edited)
 
 
 def export_host(site) -> str:

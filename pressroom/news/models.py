@@ -620,7 +620,10 @@ class NewsArticlePage(BasePage):
         """What decides which lists show it and where: its date, its place in the tree, its
         category and its tags."""
         tags = sorted(item.tag_id for item in self.tagged_items.all())
-        return (self.first_published_at, self.path, self.category_id, tags)
+        when = self.first_published_at
+        if when is not None:  # a revision keeps it to the millisecond (JSON)
+            when = when.replace(microsecond=when.microsecond // 1000 * 1000)
+        return (when, self.path, self.category_id, tags)
 
     def paths_showing_edit(self, since) -> set[str]:
         """The page cache's protocol: what shows it after an edit from ``since`` (the article

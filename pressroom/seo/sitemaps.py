@@ -102,6 +102,13 @@ def sections_showing(site, pks) -> set[str]:
     return {"/sitemap.xml"} | {f"/sitemap-{n}.xml" for n in range(first, sections + 2)}
 
 
+def sections_holding(site, pks) -> set[str]:
+    """The XML sitemaps of ``site`` listing the pages ``pks`` where they are (an edit that
+    kept a page's address changes its own entry only)."""
+    listed, size = listed_pages(site_roots(site)), urls_per_sitemap()
+    return {f"/sitemap-{listed.filter(pk__lt=pk).count() // size + 1}.xml" for pk in pks}
+
+
 class PageUrls:
     """Absolute page URLs from ``url_path`` alone, as Page.get_full_url() builds them.
 
