@@ -9,7 +9,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-search bench-contact bench-overload bench-scale bench-import profile instructions clean
+.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-search bench-contact bench-overload bench-scale bench-import bench-export profile instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -108,6 +108,11 @@ bench-search: install-test
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install-test
 	$(BIN)/python bench/scale.py --serve --out bench/results/scale-$$(date -u +%Y%m%d-%H%M).md
+
+# `pressroom export` of the demo site (pages/s, one process and one per CPU) and --changed after
+# one edit; BIG=DATA_DIR adds a 100,000-article site (copied first; takes many minutes).
+bench-export: install-test
+	$(BIN)/python bench/export_bench.py $(if $(BIG),--big $(BIG)) --out bench/results/export-$$(date -u +%Y%m%d-%H%M).md
 
 # CPU and queries of uncached renders (article, home, news list), in-process.
 profile: install-test

@@ -1,5 +1,6 @@
 """The news center: its index page, articles, categories and tags."""
 
+import functools
 from datetime import timedelta
 from math import ceil
 from typing import NamedTuple
@@ -301,11 +302,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         by tag, and one past the end) and every feed, below the news center's address."""
         return ["/" + subpath for subpath in sorted(self.list_subpaths())]
 
-    def list_subpaths(self, article=None) -> set[str]:
+    def list_subpaths(self, article=None, in_place: bool = False) -> set[str]:
         """The sub-paths of the lists and feeds that show ``article`` (all of them when None).
 
         Publishing shifts every page of a list, so all its numbered pages count, and the one
-        after the last (it 404s once the list shrinks).
+        after the last (it 404s once the list shrinks). ``in_place``: the article kept its
+        place in every list (an edit of its text), so only the page of each list holding it.
         """
         articles = self.articles()
         if article is None:
@@ -316,18 +318,30 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         else:
             categories = [article.category] if article.category_id else []
             tags = article.tags.all()
-        subpaths = self.numbered_subpaths(articles)
+        numbered = self.numbered_subpaths
+        if in_place and article is not None:
+            numbered = functools.partial(self.subpath_holding, article)
+        subpaths = numbered(articles)
         subpaths |= {feed_subpath(self, kind) for kind in FEED_TYPES}
         for category in categories:
-            subpaths |= self.numbered_subpaths(articles.filter(category=category), category)
+            subpaths |= numbered(articles.filter(category=category), category)
             subpaths |= {feed_subpath(self, kind, category) for kind in FEED_TYPES}
         for tag in tags:
-            subpaths |= self.numbered_subpaths(articles.filter(tagged_items__tag=tag), tag=tag)
+            subpaths |= numbered(articles.filter(tagged_items__tag=tag), tag=tag)
         return subpaths
 
     def numbered_subpaths(self, articles, category=None, tag=None) -> set[str]:
         last = max(1, ceil(articles.count() / settings.PRESSROOM_NEWS_PER_PAGE)) + 1
         return {self.list_subpath(category, tag, n) for n in range(1, last + 1)}
+
+    def subpath_holding(self, article, articles, category=None, tag=None) -> set[str]:
+        """The numbered page of the list ``articles`` that shows ``article`` (lists are
+        newest first, then by place in the tree: ``NEWEST_FIRST``)."""
+        when = article.first_published_at
+        before = articles.filter(
+            Q(first_published_at__gt=when) | Q(first_published_at=when, path__gt=article.path)
+        ).count()
+        return {self.list_subpath(category, tag, before // settings.PRESSROOM_NEWS_PER_PAGE + 1)}
 
     def changes_whole_site(self) -> bool:
         """The page cache's protocol: every page's head links its site's news center's feeds."""
@@ -618,13 +632,30 @@ class NewsArticlePage(BasePage):
 
     # --- Which addresses show it (the page cache's protocol, docs/caching.md) -------------
 
-    def paths_showing_me(self) -> set[str]:
+    def paths_showing_me(self, in_place: bool = False) -> set[str]:
         """Its news center's lists and feeds (its own, its category's, its tags'), and the
-        articles beside it, whose previous/next links show its title."""
+        articles beside it, whose previous/next links show its title. ``in_place``: only the
+        page of each list that holds it (it kept its place: see ``paths_showing_edit``)."""
         index = self.get_parent().specific
         paths = set()
         if (base := site_path(index)) and hasattr(index, "list_subpaths"):
-            paths |= {base + subpath for subpath in index.list_subpaths(self)}
+            paths |= {base + subpath for subpath in index.list_subpaths(self, in_place)}
         if base:
             paths |= {neighbour.link(base).url for neighbour in self.neighbours() if neighbour}
         return paths
+
+    def list_place(self) -> tuple:
+        """What decides which lists show it and where: its date, its place in the tree, its
+        category and its tags."""
+        tags = sorted(item.tag_id for item in self.tagged_items.all())
+        when = self.first_published_at
+        if when is not None:  # a revision keeps it to the millisecond (JSON)
+            when = when.replace(microsecond=when.microsecond // 1000 * 1000)
+        return (when, self.path, self.category_id, tags)
+
+    def paths_showing_edit(self, since) -> set[str]:
+        """The page cache's protocol: what shows it after an edit from ``since`` (the article
+        at an earlier revision). An edit that kept its place in the lists changes one page
+        of each; any other change shifts them all (``paths_showing_me``)."""
+        in_place = since is not None and since.list_place() == self.list_place()
+        return self.paths_showing_me(in_place=in_place)

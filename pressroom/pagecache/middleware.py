@@ -20,6 +20,9 @@ from pressroom.pagecache import replay, rules, store
 logger = logging.getLogger(__name__)
 
 NEVER_CACHED_CONTROL = ("private", "no-store", "no-cache")
+# A WSGI environ key that no HTTP header can set (headers arrive as HTTP_*): `pressroom
+# export` renders each page fresh and has no use for storing it (docs/caching.md).
+BYPASS = "pressroom.pagecache.bypass"
 
 
 def logged_in(request) -> bool:
@@ -111,6 +114,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.META.get(BYPASS):
+            return self.get_response(request)
         visit = visit_of(request)
         if not rules.may_serve(visit):
             return self.get_response(request)

@@ -10,6 +10,9 @@ protocol of optional members looked up on the page (docs/caching.md, "Page types
   below its own (a routable page's sub-pages, its feeds). Wagtail's default is ``["/"]``.
 - ``paths_showing_me()``: other addresses on its site that show it (an article's lists and
   its neighbours).
+- ``paths_showing_edit(since)``: the same after an edit from ``since`` (the page at an
+  earlier revision), when knowing the old version narrows it (an article that kept its place
+  in its lists shows on one page of each); ``pressroom export --changed`` asks it.
 - ``changes_whole_site()``: True when every page of its site shows it (besides main-menu
   entries, which are always such pages).
 - ``shows_all_pages = True``: the page may show any page of its site and language.
@@ -49,10 +52,10 @@ def address_of(page) -> Address | None:
     return Address(parts[0], parts[2]) if parts and parts[2] else None
 
 
-def own_paths(page) -> set[str]:
+def own_paths(page, path: str | None = None) -> set[str]:
     """Every path the page answers itself on its site: its own, and those its
-    ``get_cached_paths()`` names below it."""
-    path = path_of(page)
+    ``get_cached_paths()`` names below it. ``path``: the page's own, when the caller has it."""
+    path = path or path_of(page)
     if path is None:
         return set()
     return {path + sub.lstrip("/") for sub in page.specific.get_cached_paths()}
@@ -93,17 +96,21 @@ def configured_paths(page) -> set[str]:
     return paths
 
 
-def urls_showing(page) -> set[Address]:
+def urls_showing(page, since=None) -> set[Address]:
     """Every address whose response shows ``page``: its own addresses, what its type adds
     (``paths_showing_me``), its parent, the pages of its site and language that show every
     page, the pages of its section that draw the section menu, the configured extras, the
     pages below it (their breadcrumbs) and its translations. Each on the site it belongs
-    to: a page's change purges nothing elsewhere."""
+    to: a page's change purges nothing elsewhere. ``since``: the page at an earlier
+    revision, for types that answer ``paths_showing_edit(since)``."""
     page = page.specific
     address = address_of(page)
     others = set()
     if address is not None:
-        paths = own_paths(page) | ask(page, "paths_showing_me") | configured_paths(page)
+        showing_me = ask(page, "paths_showing_me")
+        if since is not None and hasattr(page, "paths_showing_edit"):
+            showing_me = set(page.paths_showing_edit(since))
+        paths = own_paths(page) | showing_me | configured_paths(page)
         others = {Address(address.site_id, path) for path in paths if path}
     if page.depth > 2:
         others.add(address_of(page.get_parent()))
@@ -129,9 +136,20 @@ def changes_whole_site(page) -> bool:
     return bool(method is not None and method())
 
 
-def public_pages():
-    """Live pages without view restrictions."""
-    return Page.objects.live().public().filter(depth__gt=1).specific()
+def public_pages(specific: bool = True):
+    """Live pages without view restrictions (as their own types unless ``specific`` is
+    False: rows of ``Page``, for reading their tree fields)."""
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    return pages.specific() if specific else pages
+
+
+def types_naming_own_paths() -> list:
+    """Page types with addresses below their own (``get_cached_paths()``: lists, feeds)."""
+    return [
+        model
+        for model in get_page_models()
+        if getattr(model, "get_cached_paths", None) is not Page.get_cached_paths
+    ]
 
 
 def public_addresses(pages=None, site_id=None) -> set[Address]:

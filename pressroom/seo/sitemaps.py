@@ -91,6 +91,24 @@ def sitemap_paths(page=None) -> set[str]:
     return {"/sitemap.xml"} | {f"/sitemap-{n}.xml" for n in range(1, sections + 2)}
 
 
+def sections_showing(site, pks) -> set[str]:
+    """The XML sitemaps of ``site`` that a change of the pages ``pks`` (their ids, including
+    pages since deleted) may alter: the index, the section holding the lowest of them and
+    every later one (sections follow the pages' ids, so a page added or removed shifts the
+    ones after it), and the one past the end."""
+    listed = listed_pages(site_roots(site))
+    size, sections = urls_per_sitemap(), section_count(listed)
+    first = listed.filter(pk__lt=min(pks)).count() // size + 1 if pks else sections + 1
+    return {"/sitemap.xml"} | {f"/sitemap-{n}.xml" for n in range(first, sections + 2)}
+
+
+def sections_holding(site, pks) -> set[str]:
+    """The XML sitemaps of ``site`` listing the pages ``pks`` where they are (an edit that
+    kept a page's address changes its own entry only)."""
+    listed, size = listed_pages(site_roots(site)), urls_per_sitemap()
+    return {f"/sitemap-{listed.filter(pk__lt=pk).count() // size + 1}.xml" for pk in pks}
+
+
 class PageUrls:
     """Absolute page URLs from ``url_path`` alone, as Page.get_full_url() builds them.
 
@@ -103,12 +121,19 @@ class PageUrls:
         for root in roots:  # the most specific root path first
             with translation.override(root.language_code):
                 prefix = reverse("wagtail_serve", args=("",))
-            self.roots.append((root.root_path, root.root_url + prefix))
+            self.roots.append((root.root_path, root.root_url, prefix))
 
     def full_url(self, url_path: str) -> str | None:
-        for root_path, base in self.roots:
+        for root_path, root_url, prefix in self.roots:
             if url_path.startswith(root_path):
-                return base + quote(url_path[len(root_path) :], safe=URL_SAFE)
+                return root_url + prefix + quote(url_path[len(root_path) :], safe=URL_SAFE)
+        return None
+
+    def path(self, url_path: str) -> str | None:
+        """The page's path on its site, as ``Page.get_url_parts()`` names it."""
+        for root_path, _root_url, prefix in self.roots:
+            if url_path.startswith(root_path):
+                return prefix + quote(url_path[len(root_path) :], safe=URL_SAFE)
         return None
 
 

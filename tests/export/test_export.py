@@ -234,3 +234,133 @@ def test_each_site_of_an_installation_is_exported_on_its_own(tmp_path, two_sites
     assert "乙公司的新品发布" in article_b and "甲公司" not in article_b
     assert "http://b.test/news/launch/" in (tmp_path / "b" / "sitemap-1.xml").read_text()
     assert "b.test" not in (tmp_path / "a" / "sitemap-1.xml").read_text()
+
+
+def normalised(root):
+    """Every file of an export, but for the tokens a form carries (new on every render)."""
+    tokens = re.compile(rb'(name="(?:csrfmiddlewaretoken|pr_ts)" value=)"[^"]*"')
+    return {
+        item.relative_to(root).as_posix(): tokens.sub(rb'\1""', item.read_bytes())
+        for item in root.rglob("*")
+        if item.is_file() and item.name != ".pressroom-export.json"
+    }
+
+
+def test_workers_write_the_same_files_as_one_process(tmp_path, company, news_index, home):
+    """Forked workers share the addresses out; the export is the same, file for file."""
+    from pressroom.export.export import export_site
+    from tests.factories import NewsCategoryFactory
+
+    category = NewsCategoryFactory(name="行业动态", slug="industry")
+    for n in range(24):  # enough addresses for the workers to share
+        make_article(news_index, title=f"并行新闻 {n}", slug=f"parallel-{n}", category=category)
+    alone = export_site(tmp_path / "one", workers=1)
+    shared = export_site(tmp_path / "two", workers=2)
+    assert sorted(alone.written) == sorted(shared.written) and len(alone.written) > 40
+    assert normalised(tmp_path / "one") == normalised(tmp_path / "two")
+    assert (
+        'href="/news/feed/rss/index.xml"'
+        in (tmp_path / "two/news/parallel-3/index.html").read_text()
+    )
+
+
+def test_no_list_page_past_the_end_is_asked_for(tmp_path, company, news_index, home):
+    """Lists name the page after their last for purges; the export does not render it, and
+    removes a page once its list no longer reaches it."""
+    from pressroom.export.export import export_site
+
+    articles = [make_article(news_index, title=f"列表 {n}", slug=f"list-{n}") for n in range(12)]
+    report = export_site(tmp_path)
+    assert not [path for path in report.skipped if "/page/" in path]
+    assert (tmp_path / "news/page/2/index.html").exists()
+    assert not (tmp_path / "news/page/3").exists()
+    for article in articles[:3]:  # ten left: one page
+        article.unpublish()
+    again = export_site(tmp_path, changed_only=True)
+    assert "/news/page/2/" in again.removed
+    assert not (tmp_path / "news/page/2/index.html").exists()
+
+
+def test_the_export_leaves_the_page_cache_alone(tmp_path, company, news_index, home, client):
+    """Pages are rendered fresh for the export and not stored for visitors."""
+    from django.core.cache import cache
+
+    article = make_article(news_index, title="不进缓存", slug="not-cached")
+    cache.clear()
+    call_command("export", str(tmp_path), "--workers", "1")
+    assert (tmp_path / "news/not-cached/index.html").exists()
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+
+
+def test_changed_renders_only_the_sitemaps_showing_the_edit(
+    tmp_path, company, news_index, home, settings
+):
+    from pressroom.export.export import export_site
+
+    settings.PRESSROOM_SITEMAP_URLS = 3
+    articles = [make_article(news_index, title=f"地图 {n}", slug=f"map-{n}") for n in range(10)]
+    full = export_site(tmp_path)
+    sections = {path for path in full.written if path.startswith("/sitemap-")}
+    assert len(sections) >= 4
+    edited = articles[-1]  # the newest page: the last section
+    edited.title = "地图（更正）"
+    edited.save_revision().publish()
+    changed = export_site(tmp_path, changed_only=True)
+    rendered = {path for path in changed.written if path.startswith("/sitemap")}
+    assert "/sitemap.xml" in rendered and max(sections) in rendered
+    assert "/sitemap-1.xml" not in rendered
+    last = (tmp_path / max(sections).lstrip("/")).read_text()
+    assert "/news/map-9/" in last
+
+
+def test_the_survey_names_every_address_the_pages_answer(two_sites, news_index):
+    """The export reads rows, not pages: the addresses it finds are those the pages name
+    themselves (Wagtail's get_url_parts and get_cached_paths), on each site, in each language."""
+    from wagtail.models import Site
+
+    from pressroom.export.export import survey
+    from pressroom.pagecache.showing import public_addresses
+
+    make_article(news_index, title="中文地址", slug="中文地址")
+    english = Locale.objects.get(language_code="en")
+    home_en = news_index.get_parent().copy_for_translation(english)
+    home_en.save_revision().publish()
+    news_en = news_index.copy_for_translation(english)
+    news_en.save_revision().publish()
+    for site in Site.objects.all():
+        _states, paths = survey(site)
+        expected = {address.path for address in public_addresses(site_id=site.pk)}
+        assert paths == expected
+    default = Site.objects.get(is_default_site=True)
+    paths = survey(default)[1]
+    assert "/en/news/" in paths and "/news/%E4%B8%AD%E6%96%87%E5%9C%B0%E5%9D%80/" in paths
+
+
+def test_an_edit_in_place_re_exports_one_page_of_each_list(tmp_path, company, news_index, home):
+    """An edit that keeps the article's place renders the list page holding it, not every
+    page of every list; a new date moves it, and every page of its lists is rendered."""
+    from datetime import timedelta
+
+    from pressroom.export.export import export_site
+    from tests.factories import NewsCategoryFactory
+
+    category = NewsCategoryFactory(name="公司新闻", slug="company")
+    articles = [
+        make_article(news_index, title=f"第{n}篇", slug=f"nth-{n}", category=category)
+        for n in range(25)
+    ]
+    export_site(tmp_path)
+    newest = articles[0]
+    newest.title = "第0篇（更正）"
+    newest.save_revision().publish()
+    edited = export_site(tmp_path, changed_only=True)
+    assert {"/news/", "/news/category/company/", "/news/nth-0/"} <= set(edited.written)
+    assert not {"/news/page/2/", "/news/category/company/page/3/"} & set(edited.written)
+    assert "第0篇（更正）" in (tmp_path / "news" / "index.html").read_text()
+
+    oldest = articles[-1]
+    oldest.first_published_at = newest.first_published_at + timedelta(minutes=1)
+    oldest.save_revision().publish()
+    moved = export_site(tmp_path, changed_only=True)
+    assert {"/news/", "/news/page/2/", "/news/page/3/"} <= set(moved.written)
+    assert f"第{len(articles) - 1}篇" in (tmp_path / "news" / "index.html").read_text()

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -32,18 +33,27 @@ class Command(BaseCommand):
             help="Re-export only what changed since the last export into DIR.",
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            metavar="N",
+            help="Render in N processes (default: one per CPU; 1 renders in this one).",
+        )
+        parser.add_argument(
             "--site",
             metavar="HOST[:PORT]",
             help="The Wagtail site to export when there are several (default: the default site).",
         )
 
-    def handle(self, *args, directory, changed, site, **options):
+    def handle(self, *args, directory, changed, site, workers, **options):
         if directory.exists() and not directory.is_dir():
             raise CommandError(f"{directory} is a file, not a folder: give a folder to export to.")
+        if workers < 1:
+            raise CommandError("--workers must be 1 or more.")
         chosen = find_site(site)
         directory.mkdir(parents=True, exist_ok=True)
         try:
-            report = export_site(directory, changed_only=changed, site=chosen)
+            report = export_site(directory, changed_only=changed, site=chosen, workers=workers)
         except ValueError as error:
             raise CommandError(str(error)) from error
         kind = "full export" if report.full else "changes only"
