@@ -9,7 +9,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-contact bench-scale profile instructions clean
+.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-contact bench-writes soak bench-scale profile instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,16 @@ bench-sqlite: install-test
 # Fifty addresses flood the contact form; a customer's message must still be stored (docs/contact.md).
 bench-contact: install
 	$(BIN)/python bench/contact_flood.py
+
+# SQLite's write path at its ceiling: contact posts and editors publishing at once (docs/operations.md).
+bench-writes: install-test
+	$(BIN)/python bench/writes.py
+
+# An hour of mixed traffic against `pressroom serve`: errors and memory growth per worker
+# (docs/operations.md). `make soak MINUTES=10` runs it short.
+MINUTES ?= 60
+soak: install-test
+	$(BIN)/python bench/soak.py --minutes $(MINUTES)
 
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install-test
