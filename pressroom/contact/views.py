@@ -2,7 +2,7 @@
 
 import logging
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -67,15 +67,18 @@ def serve_contact_page(page, request, *args, **kwargs):
     # it is still stored and thanked for, but held for review instead of mailed on its own.
     held = not spam.count_site_message()
     try:
-        message = page.process_form_submission(form, held=held)
+        # One short write transaction: the message and its queued notification (a row of
+        # the same database) are stored together or not at all (decision 0049).
+        with transaction.atomic():
+            message = page.process_form_submission(form, held=held)
+            if not held:
+                enqueue_delivery(message.pk)
     except DatabaseError:
         # Never thank a visitor for a message that was not kept: show it again to resend.
         logger.exception("Contact form: could not store a message")
         form.add_error(None, _("Your message could not be saved just now. Please send it again."))
         return render_form(page, request, form, status=503)
-    if held:
-        return thank_you(page, request, message)
-    return thank_you(page, request, message, after=[lambda: enqueue_delivery(message.pk)])
+    return thank_you(page, request, message)
 
 
 def render_form(page, request, form, status=200):
