@@ -38,6 +38,16 @@ def enqueue_delivery(message_id: int) -> None:
     message_received.send(sender=None, message_id=message_id)
 
 
+def queue_with_message(message_id: int) -> None:
+    """Queue the mail inside the message's transaction, in a savepoint: should queueing fail,
+    the message is still stored, and the sweep mails it within a minute."""
+    try:
+        with transaction.atomic():
+            enqueue_delivery(message_id)
+    except Exception:
+        logger.exception("Could not queue the contact notification")
+
+
 def too_many_posts(page, request) -> TemplateResponse:
     context = page.get_context(request)
     response = TemplateResponse(request, "contact/too_many_posts.html", context, status=429)
@@ -72,7 +82,7 @@ def serve_contact_page(page, request, *args, **kwargs):
         with transaction.atomic():
             message = page.process_form_submission(form, held=held)
             if not held:
-                enqueue_delivery(message.pk)
+                queue_with_message(message.pk)
     except DatabaseError:
         # Never thank a visitor for a message that was not kept: show it again to resend.
         logger.exception("Contact form: could not store a message")
