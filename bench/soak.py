@@ -175,11 +175,12 @@ def fetch(opener, url: str, data: dict | None = None, headers=None, timeout=30):
 
 
 def paced(stop_at: float, per_second: float, action, rng: random.Random) -> None:
-    """Calls ``action`` on a fixed schedule: a slow answer does not slow the schedule."""
+    """Calls ``action`` on a fixed schedule: a slow answer does not slow the schedule, and
+    calls the server could not take in time are not made after the end."""
     if per_second <= 0:
         return
     next_at = time.time() + rng.uniform(0, 1 / per_second)
-    while next_at < stop_at:
+    while next_at < stop_at and time.time() < stop_at:
         delay = next_at - time.time()
         if delay > 0:
             time.sleep(delay)
