@@ -9,7 +9,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run install install-test test lint format check messages bench bench-sqlite bench-search bench-contact bench-overload bench-scale bench-import bench-export profile instructions clean
+.PHONY: run install install-test test lint format check messages bench bench-servers bench-sqlite bench-search bench-contact bench-overload bench-writes soak bench-scale bench-import bench-export profile instructions clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,7 +76,12 @@ messages: install
 	$(BIN)/python scripts/zh_hans_catalog.py
 	$(BIN)/pressroom compiletranslations
 
-bench: install-test
+# Every benchmark, one after another in one run, each writing its
+# report to bench/results/ (an hour or more: the 100,000-article sites are made on first use).
+# `make bench-servers` alone is the quick one: the app servers, nginx, the mix of addresses.
+bench: bench-servers bench-search bench-overload bench-writes bench-export bench-import bench-scale
+
+bench-servers: install-test
 	$(BIN)/python bench/run.py
 
 # SQLite under ten minutes of contact posts, editors, the scheduler and an import (docs/security.md).
@@ -104,6 +109,16 @@ SEARCH_ARTICLES ?= 10000
 bench-search: install-test
 	$(BIN)/python bench/search_bench.py --articles $(SEARCH_ARTICLES) \
 		--out bench/results/search-$$(date -u +%Y%m%d-%H%M).md
+
+# SQLite's write path at its ceiling: contact posts and editors publishing at once (docs/operations.md).
+bench-writes: install-test
+	$(BIN)/python bench/writes.py
+
+# An hour of mixed traffic against `pressroom serve`: errors and memory growth per worker
+# (docs/operations.md). `make soak MINUTES=10` runs it short.
+MINUTES ?= 60
+soak: install-test
+	$(BIN)/python bench/soak.py --minutes $(MINUTES)
 
 # Render times and queries with 100,000 articles (the site is made once, under bench/.data-100k).
 bench-scale: install-test

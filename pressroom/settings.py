@@ -410,12 +410,11 @@ CACHES["contact"] = (
     CACHES["default"]
     if os.environ.get("REDIS_URL")
     else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(DATA_DIR / "cache" / "contact"),
-        # The file cache's incr writes the value again with this timeout: a counter must
-        # outlive its window, or a quiet spell would start it from zero half-way through.
+        # Counters in files, one per address and window, shared by the node's workers: a few
+        # system calls per post, increments never lost (pressroom/security/filecounters.py).
+        "BACKEND": "pressroom.security.filecounters.FileCounterCache",
+        "LOCATION": str(DATA_DIR / "cache" / "counters"),
         "TIMEOUT": PRESSROOM_CONTACT_RATE_LIMIT_WINDOW,
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
 )
 PRESSROOM_CONTACT_CACHE = "contact"

@@ -271,6 +271,11 @@ def attachment_path(instance, filename: str) -> str:
 class ContactMessage(AbstractFormSubmission):
     """A visitor's message: stored before anything else happens, then mailed with retries."""
 
+    # Wagtail's reference index ("usage" of a page) would otherwise record every message as a
+    # use of its contact page: a second write transaction on each post, and a usage count
+    # nobody reads (the inbox lists a page's messages). Wagtail's documented opt-out.
+    wagtail_reference_index_ignore = True
+
     class Delivery(models.TextChoices):
         PENDING = "pending", _("waiting to be sent")
         SENDING = "sending", _("sending")

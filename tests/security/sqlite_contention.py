@@ -321,6 +321,7 @@ def run(args):
         "page_publishes": sum(r["saves"] for r in editors),
         "publish_ms_p50": ms(percentile(editor_lat, 0.50)),
         "publish_ms_p95": ms(percentile(editor_lat, 0.95)),
+        "publish_ms_max": ms(max(editor_lat, default=None)),
         "scheduled_pages": len(scheduled_pks),
         "scheduled_published": scheduled_live,
         "import_articles": args.import_articles,
