@@ -17,6 +17,7 @@ bench/.data (or PRESSROOM_BENCH_DATA_DIR) and reused.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -229,12 +230,15 @@ http {{
 """
 
 
-def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
+@contextlib.contextmanager
+def nginx_serving(files: dict[str, bytes]):
+    """nginx on a free port serving each path's bytes from a file; yields its base address."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     with tempfile.TemporaryDirectory(prefix="pressroom-bench-nginx-") as tmp:
-        target = Path(tmp) / "root" / path.strip("/") / "index.html"
-        target.parent.mkdir(parents=True)
-        target.write_bytes(body)
+        for path, body in files.items():
+            target = Path(tmp) / "root" / path.strip("/") / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
         port = free_port()
         conf = Path(tmp) / "nginx.conf"
         conf.write_text(NGINX_CONF.format(dir=tmp, port=port))
@@ -245,10 +249,15 @@ def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
             start_new_session=True,
         )
         try:
-            wait_ready(f"http://127.0.0.1:{port}{path}")
-            return wrk(f"http://127.0.0.1:{port}{path}", seconds, 32)
+            wait_ready(f"http://127.0.0.1:{port}{next(iter(files))}")
+            yield f"http://127.0.0.1:{port}"
         finally:
             stop(process)
+
+
+def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
+    with nginx_serving({path: body}) as base:
+        return wrk(base + path, seconds, 32)
 
 
 def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: int) -> list[dict]:
@@ -264,40 +273,23 @@ def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: i
         for name, path in paths.items():
             for _ in range(3):  # warm the page cache
                 bodies[name] = urllib.request.urlopen(base + path).read()
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        with tempfile.TemporaryDirectory(prefix="pressroom-bench-nginx-") as tmp:
+        files = {path: bodies[name] for name, path in paths.items()}
+        with nginx_serving(files) as nginx_base:
             for name, path in paths.items():
-                target = Path(tmp) / "root" / path.strip("/") / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(bodies[name])
-            nginx_port = free_port()
-            conf = Path(tmp) / "nginx.conf"
-            conf.write_text(NGINX_CONF.format(dir=tmp, port=nginx_port))
-            web = subprocess.Popen(
-                [nginx, "-c", str(conf), "-p", tmp, "-g", "daemon off;"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-            try:
-                wait_ready(f"http://127.0.0.1:{nginx_port}/")
-                for name, path in paths.items():
-                    hit = cache_state(base + path) == "hit"
-                    ours = wrk(base + path, seconds, 32)
-                    theirs = wrk(f"http://127.0.0.1:{nginx_port}{path}", seconds, 32)
-                    rows.append(
-                        {
-                            "name": name,
-                            "path": path,
-                            "bytes": len(bodies[name]),
-                            "hit": hit,
-                            "pressroom": ours,
-                            "nginx": theirs,
-                            "ratio": ours["rps"] / theirs["rps"],
-                        }
-                    )
-            finally:
-                stop(web)
+                hit = cache_state(base + path) == "hit"
+                ours = wrk(base + path, seconds, 32)
+                theirs = wrk(nginx_base + path, seconds, 32)
+                rows.append(
+                    {
+                        "name": name,
+                        "path": path,
+                        "bytes": len(bodies[name]),
+                        "hit": hit,
+                        "pressroom": ours,
+                        "nginx": theirs,
+                        "ratio": ours["rps"] / theirs["rps"],
+                    }
+                )
     finally:
         stop(process)
     return rows
