@@ -6,10 +6,13 @@ pinyin instead (``qing-he-zhi-neng-beng-zhan``), cut at a syllable to ``READABLE
 characters: readable by a Chinese visitor, safe in any chat app and search result. pypinyin
 chooses the reading of characters with more than one (重庆 → chong-qing); Latin words and
 numbers in the title stay as they are (ISO 9001 → iso-9001).
+
+pypinyin is imported when a slug is first made, not with this module: its dictionaries take
+about 55 MB, and a worker that only serves visitors never makes a slug (docs/operations.md,
+"Memory").
 """
 
 from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 
 READABLE_SLUG_LENGTH = 50
 
@@ -18,6 +21,8 @@ def readable_slug(text: str, max_length: int = READABLE_SLUG_LENGTH) -> str:
     """``text`` as a lower-case ASCII slug: Chinese as pinyin syllables joined by hyphens,
     cut at a hyphen so it is at most ``max_length`` characters. Empty when nothing is left
     (a title of punctuation only)."""
+    from pypinyin import lazy_pinyin
+
     slug = slugify(" ".join(lazy_pinyin(text, errors="default")))
     if len(slug) > max_length:
         cut = slug[: max_length + 1]

@@ -21,7 +21,6 @@ from datetime import time as day_time
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
-import trafilatura
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
@@ -218,6 +217,10 @@ class SiteImporter(Importer):
 
     # --- one page --------------------------------------------------------------------------
     def save(self, address: str, html: str):
+        # Imported here, not with the module: the admin loads this module in every worker,
+        # and trafilatura with its helpers takes about 10 MB (docs/operations.md, "Memory").
+        import trafilatura
+
         meta = trafilatura.extract_metadata(html, default_url=address, extensive=False)
         title = " ".join((meta.title or "").split())[:255] if meta else ""
         name = title or address

@@ -9,8 +9,23 @@ from pressroom.pagecache import store
 SUFFIX = {None: "", "gzip": "-gz", "br": "-br"}
 
 
-def accepted_encodings(header: str) -> set[str]:
+# Browsers send a handful of different Accept-Encoding headers: each is read once per
+# process. Bounded, as the header is the visitor's to choose.
+_accepted: dict[str, frozenset[str]] = {}
+ACCEPTED_KEPT = 64
+
+
+def accepted_encodings(header: str) -> frozenset[str]:
     """The content codings an Accept-Encoding header allows (those not given q=0)."""
+    known = _accepted.get(header)
+    if known is None:
+        if len(_accepted) >= ACCEPTED_KEPT:
+            _accepted.clear()
+        known = _accepted[header] = frozenset(read_accept_encoding(header))
+    return known
+
+
+def read_accept_encoding(header: str) -> set[str]:
     accepted = set()
     for part in header.split(","):
         name, _, params = part.partition(";")
@@ -47,10 +62,12 @@ def not_modified(if_none_match: str, entry) -> bool:
 
 def unchanged_since(if_modified_since: str, entry) -> bool:
     """True when the stored response's Last-Modified is no later than the client's copy."""
+    if not if_modified_since:
+        return False
     last_modified = next(
         (value for name, value in entry["headers"] if name.lower() == "last-modified"), None
     )
-    if not (if_modified_since and last_modified):
+    if not last_modified:
         return False
     theirs, ours = parse_http_date_safe(if_modified_since), parse_http_date_safe(last_modified)
     return theirs is not None and ours is not None and ours <= theirs

@@ -53,7 +53,7 @@ def only_tracking(query_string: str) -> bool:
         pairs = parse_qsl(
             query_string,
             keep_blank_values=True,
-            max_num_fields=settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+            max_num_fields=setting("DATA_UPLOAD_MAX_NUMBER_FIELDS"),
         )
     except ValueError:
         return False
@@ -69,11 +69,38 @@ def allowed_hosts() -> list[str]:
     return hosts
 
 
+_prefixes: list[tuple[str, ...]] = []
+
+
 def excluded_prefixes() -> tuple[str, ...]:
-    """The admin, documents, media and static files: never looked up, never stored."""
-    admin = "/" + getattr(settings, "PRESSROOM_ADMIN_PATH", "admin/")
-    default = (admin, "/documents/", settings.MEDIA_URL, settings.STATIC_URL)
-    return tuple(prefix for prefix in store.conf("EXCLUDE_PREFIXES", default) if prefix)
+    """The admin, documents, media and static files: never looked up, never stored.
+
+    Worked out once per process (and again after a test changes the settings): every hit
+    asks."""
+    if not _prefixes:
+        admin = "/" + getattr(settings, "PRESSROOM_ADMIN_PATH", "admin/")
+        default = (admin, "/documents/", settings.MEDIA_URL, settings.STATIC_URL)
+        listed = store.conf("EXCLUDE_PREFIXES", default)
+        _prefixes.append(tuple(prefix for prefix in listed if prefix))
+    return _prefixes[0]
+
+
+_settings: dict[str, object] = {}
+
+
+def setting(name: str):
+    """A Django setting, read once per process (and again after a test changes settings)."""
+    try:
+        return _settings[name]
+    except KeyError:
+        value = _settings[name] = getattr(settings, name)
+        return value
+
+
+@receiver(setting_changed)
+def forget_prefixes(**kwargs) -> None:
+    _prefixes.clear()
+    _settings.clear()
 
 
 def excluded(path: str) -> bool:
@@ -102,7 +129,7 @@ def may_serve(visit: Visit) -> bool:
     """
     return (
         visit.method in ("GET", "HEAD")
-        and not (settings.SECURE_SSL_REDIRECT and not visit.secure)
+        and not (setting("SECURE_SSL_REDIRECT") and not visit.secure)
         and only_tracking(visit.query_string)
         and not excluded(visit.path)
         and visit.host is not None

@@ -13,6 +13,7 @@ an unknown host is the default site's. The host a visitor sends only selects a r
 becomes part of a key.
 """
 
+import functools
 from typing import NamedTuple
 
 from wagtail.models import Site
@@ -40,9 +41,12 @@ def rank(row: SiteRow, hostname: str, port: int) -> int:
     return 2
 
 
-def site_for_host(rows, hostname: str, port) -> int | None:
+@functools.lru_cache(maxsize=256)
+def site_for_host(rows: tuple[SiteRow, ...], hostname: str, port) -> int | None:
     """The id of the Site Wagtail serves ``hostname`` (lower case, no port) and ``port`` from;
-    None when there is none (no such host and no default site)."""
+    None when there is none (no such host and no default site).
+
+    Remembered for the latest hosts and tables: every hit asks, with the same few hosts."""
     try:
         port = int(port)
     except (TypeError, ValueError):

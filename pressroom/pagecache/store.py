@@ -133,19 +133,20 @@ def memo_enabled() -> bool:
     return bool(conf("STAMP_FILE", None)) and conf("MEMO_SIZE", 256) > 0
 
 
-def memo_get(address: tuple[int, str], stamp: str) -> dict | None:
-    """The copy of ``address``'s entry kept by this process, if nothing was purged since."""
+def memo_get(address: tuple[int, str], stamp: str) -> tuple[str, dict] | None:
+    """The copy of ``address``'s entry kept by this process (with its key), if nothing was
+    purged since."""
     found = _memo.get(address)
     if found is not None and found[0] == stamp and found[1] > time.time():
-        return found[2]
+        return found[2], found[3]
     return None
 
 
-def memo_put(address: tuple[int, str], entry: dict) -> None:
+def memo_put(address: tuple[int, str], key: str, entry: dict) -> None:
     if len(_memo) >= conf("MEMO_SIZE", 256):
         _memo.clear()  # hot pages come back on their next hit
     stamp = entry["gen"].rpartition(":")[2]
-    _memo[address] = (stamp, entry["stored_at"] + lifetime_of(entry), entry)
+    _memo[address] = (stamp, entry["stored_at"] + lifetime_of(entry), key, entry)
 
 
 # --- Lookups and stores --------------------------------------------------------------------
@@ -202,9 +203,10 @@ def find(hostname: str, port, path: str, build_sites: bool = False) -> Found:
     known = _sites[0] if _sites else None
     guess = sites.site_for_host(known[1], hostname, port) if known else None
     if guess is not None and memo_enabled() and known[0].rpartition(":")[2] == stamp:
-        entry = memo_get((guess, path), stamp)
-        if entry is not None:
-            return Found(key_for(guess, path), entry, (entry["gen"], 0), guess)
+        kept = memo_get((guess, path), stamp)
+        if kept is not None:
+            key, entry = kept
+            return Found(key, entry, (entry["gen"], 0), guess)
     guessed_key = key_for(guess, path) if guess is not None else None
     keys = [GENERATION_KEY, SEQUENCE_KEY, SITES_KEY, *([guessed_key] if guessed_key else [])]
     found = cache().get_many(keys)
@@ -217,7 +219,7 @@ def find(hostname: str, port, path: str, build_sites: bool = False) -> Found:
     entry = found.get(key) if key == guessed_key else cache().get(key)
     if isinstance(entry, dict) and entry.get("gen") == version and "body" in entry:
         if memo_enabled():
-            memo_put((site_id, path), entry)
+            memo_put((site_id, path), key, entry)
         return Found(key, entry, (version, 0), site_id)
     return Found(key, None, (version, found.get(SEQUENCE_KEY) or 0), site_id)
 

@@ -48,6 +48,7 @@ def current_settings() -> Settings:
 @receiver(setting_changed)
 def forget_settings(**kwargs) -> None:
     _settings.clear()
+    _hosts.clear()
 
 
 def secure(environ) -> bool:
@@ -61,11 +62,29 @@ def secure(environ) -> bool:
     return False
 
 
+# Host headers seen by this process, with their host name when ALLOWED_HOSTS accepts them
+# (else ""). Bounded, as the header is the visitor's to choose; emptied with the settings.
+_hosts: dict[str, str] = {}
+HOSTS_KEPT = 64
+
+
+def host_name(host: str) -> str:
+    """The lower-case host name of a Host header that ALLOWED_HOSTS accepts, as
+    ``request.get_host()`` checks it; "" when it does not."""
+    known = _hosts.get(host)
+    if known is None:
+        if len(_hosts) >= HOSTS_KEPT:
+            _hosts.clear()
+        domain, _port = split_domain_port(host)
+        allowed = domain and validate_host(domain, current_settings().allowed_hosts)
+        known = _hosts[host] = domain if allowed else ""
+    return known
+
+
 def allowed_host(environ) -> str | None:
     """The Host header when ALLOWED_HOSTS accepts it, as ``request.get_host()`` checks it."""
     host = environ.get("HTTP_HOST", "")
-    domain, _port = split_domain_port(host)
-    return host if domain and validate_host(domain, current_settings().allowed_hosts) else None
+    return host if host_name(host) else None
 
 
 def session_cookie(environ) -> bool:
@@ -100,7 +119,7 @@ class CachedPagesApp:
     def __call__(self, environ, start_response):
         visit = visit_of(environ)
         if visit is not None and rules.may_serve(visit):
-            hostname = split_domain_port(visit.host)[0]
+            hostname = host_name(visit.host)
             try:
                 entry = store.find(hostname, visit.port, visit.path).entry
             except Exception:  # the cache is down: Django serves (and logs it)
