@@ -13,4 +13,8 @@ application = get_wsgi_application()
 from pressroom.operations.admission import AdmissionApp  # noqa: E402
 from pressroom.pagecache.wsgi import CachedPagesApp  # noqa: E402
 
-application = CachedPagesApp(AdmissionApp(application))
+admission = AdmissionApp(application)
+application = CachedPagesApp(admission)
+# A request refused a render slot looks in the page cache once more: the page it waited for
+# may have been stored meanwhile, and a cached page is never refused.
+admission.second_look = application.hit

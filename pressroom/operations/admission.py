@@ -116,8 +116,12 @@ def busy_headers(body: bytes, retry_after: int) -> list[tuple[str, str]]:
 class AdmissionApp:
     """Wraps Django's WSGI application: uncached requests take a slot or get the 503 page."""
 
-    def __init__(self, application):
+    def __init__(self, application, second_look=None):
         self.application = application
+        # Asked before a refusal: the page may have been stored while this request waited
+        # (many visitors asking for one page that was just purged). It answers the request
+        # and returns the body, or returns None (pressroom.pagecache.wsgi.CachedPagesApp.hit).
+        self.second_look = second_look
         self.conf: Conf | None = None
         self.gate: Gate | None = None
         self.busy: tuple[bytes, list[tuple[str, str]]] | None = None
@@ -154,6 +158,10 @@ class AdmissionApp:
             finally:
                 let_go_of_connections(gate)
         if not gate.enter():
+            if self.second_look is not None:
+                body = self.second_look(environ, start_response)
+                if body is not None:
+                    return body
             return self.refuse(start_response, conf)
         try:
             # Django renders the whole response here; a streamed body (a download) is sent

@@ -117,6 +117,13 @@ class CachedPagesApp:
         self.application = application
 
     def __call__(self, environ, start_response):
+        body = self.hit(environ, start_response)
+        if body is not None:
+            return body
+        return self.application(environ, start_response)
+
+    def hit(self, environ, start_response) -> list[bytes] | None:
+        """Answer the request from the page cache when it may and can; else None."""
         visit = visit_of(environ)
         if visit is not None and rules.may_serve(visit):
             hostname = host_name(visit.host)
@@ -135,4 +142,4 @@ class CachedPagesApp:
                 )
                 start_response(REASONS.get(status, f"{status} OK"), headers)
                 return [body]
-        return self.application(environ, start_response)
+        return None

@@ -114,3 +114,26 @@ def test_a_wait_that_runs_out_is_a_refusal():
     assert gate.enter()
     assert gate.enter() is False
     assert gate.waiting == 0  # the line is empty again
+
+
+def test_a_refused_request_is_answered_from_the_page_cache_when_its_page_was_stored_meanwhile(
+    one_slot,
+):
+    """Many visitors ask for a page just purged: one renders it, the rest must not get 503s
+    once it is stored (the second look finds it)."""
+    app, inner = one_slot
+    stored = {"/en/news/": b"the stored page"}
+
+    def second_look(environ, start_response):
+        body = stored.get(environ["PATH_INFO"])
+        if body is None:
+            return None
+        start_response("200 OK", [("X-Page-Cache", "hit")])
+        return [body]
+
+    app.second_look = second_look
+    answer = call(app, "/en/news/")
+    assert answer["status"] == "200 OK"
+    assert answer["body"] == b"the stored page"
+    assert call(app, "/en/about/")["status"].startswith("503")  # not stored: refused
+    assert inner.calls == 1  # neither reached the site

@@ -357,3 +357,39 @@ def test_an_unknown_host_never_gets_the_cached_page(client, article):
         assert response.content != cached.content
         status, headers, body = wsgi_get(article.url, HTTP_HOST=host)
         assert status.startswith("400") and body != cached.content, host
+
+
+def test_a_request_refused_a_render_slot_is_served_a_page_stored_while_it_waited(
+    client, article, settings
+):
+    """The site as served (pressroom.wsgi): with every render slot taken, a request that had
+    missed the cache and then finds its page stored gets the page, not the busy 503."""
+    import io
+
+    from pressroom import wsgi
+
+    settings.PRESSROOM_RENDER_SLOTS = 1
+    settings.PRESSROOM_RENDER_QUEUE = 0
+    _conf, gate = wsgi.admission.setup()
+    assert gate.enter()  # a slow render holds the only slot
+    try:
+        answers = {}
+        for name, path in (("stored", article.url), ("not stored", "/en/")):
+            if name == "stored":
+                client.get(article.url)  # stored by another visitor's render meanwhile
+            environ = {
+                "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "",
+                "SERVER_NAME": "testserver", "SERVER_PORT": "80", "HTTP_HOST": "testserver",
+                "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(b""),
+                "wsgi.errors": io.StringIO(),
+            }  # fmt: skip
+
+            def start_response(status, headers, name=name):
+                answers[name] = (status, dict(headers))
+
+            b"".join(wsgi.admission(environ, start_response))  # past the first look
+        assert answers["stored"][0] == "200 OK"
+        assert answers["stored"][1]["X-Page-Cache"] == "hit"
+        assert answers["not stored"][0].startswith("503")
+    finally:
+        gate.leave()
