@@ -260,6 +260,46 @@ def measure_nginx(body: bytes, path: str, seconds: int) -> dict:
         return wrk(base + path, seconds, 32)
 
 
+BARE_APP = """
+import json, pathlib
+NAMES = json.loads(pathlib.Path(__file__).with_name("bodies.json").read_text())
+BODIES = {path: pathlib.Path(file).read_bytes() for path, file in NAMES.items()}
+def application(environ, start_response):
+    body = BODIES.get(environ["PATH_INFO"], b"")
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                              ("Content-Length", str(len(body)))])
+    return [body]
+"""
+
+
+@contextlib.contextmanager
+def bare_granian_serving(files: dict[str, bytes], threads: str):
+    """granian with `pressroom serve`'s options running a WSGI app that only returns each
+    path's bytes: what any Python application behind this server could reach at most."""
+    with tempfile.TemporaryDirectory(prefix="pressroom-bench-bare-") as tmp:
+        names = {}
+        for n, (path, body) in enumerate(files.items()):
+            (Path(tmp) / f"{n}.html").write_bytes(body)
+            names[path] = str(Path(tmp) / f"{n}.html")
+        (Path(tmp) / "bodies.json").write_text(json.dumps(names))
+        (Path(tmp) / "bare_app.py").write_text(BARE_APP)
+        port = free_port()
+        command = [
+            PYTHON, "-m", "granian", "--interface=wsgi", "--host=127.0.0.1", f"--port={port}",
+            "--workers=2", "--http=1", "--runtime-mode=st", "--no-ws",
+            f"--blocking-threads={threads}", "--no-log", "bare_app:application",
+        ]  # fmt: skip
+        process = subprocess.Popen(
+            command, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            wait_ready(f"http://127.0.0.1:{port}{next(iter(files))}")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            stop(process)
+
+
 def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: int) -> list[dict]:
     """Each cached page through `pressroom serve` and through nginx serving its very bytes from
     a file, case by case in turns (the machine's load falls on both alike)."""
@@ -274,11 +314,13 @@ def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: i
             for _ in range(3):  # warm the page cache
                 bodies[name] = urllib.request.urlopen(base + path).read()
         files = {path: bodies[name] for name, path in paths.items()}
-        with nginx_serving(files) as nginx_base:
+        threads = env.get("PRESSROOM_THREADS", "64")
+        with nginx_serving(files) as nginx_base, bare_granian_serving(files, threads) as bare:
             for name, path in paths.items():
                 hit = cache_state(base + path) == "hit"
                 ours = wrk(base + path, seconds, 32)
                 theirs = wrk(nginx_base + path, seconds, 32)
+                ceiling = wrk(bare + path, seconds, 32)
                 rows.append(
                     {
                         "name": name,
@@ -287,6 +329,7 @@ def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: i
                         "hit": hit,
                         "pressroom": ours,
                         "nginx": theirs,
+                        "bare": ceiling,
                         "ratio": ours["rps"] / theirs["rps"],
                     }
                 )
@@ -298,18 +341,22 @@ def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: i
 def cached_pages_table(rows: list[dict]) -> list[str]:
     lines = [
         "",
-        "Cached pages through `pressroom serve` (granian, 2 workers) and nginx serving the same "
-        "bytes, in turns, 32 connections:",
+        "Cached pages through `pressroom serve` (granian, 2 workers), nginx serving the same "
+        "bytes, and granian with the same options running a bare WSGI app that only returns "
+        "those bytes (the most any Python app behind it could do), in turns, 32 connections:",
         "",
         "| page | bytes | page-cache hit | pressroom req/s | nginx req/s | vs nginx "
+        "| bare granian req/s | bare vs nginx | pressroom vs bare "
         "| pressroom p99 ms | nginx p99 ms |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        ours, theirs = r["pressroom"], r["nginx"]
+        ours, theirs, bare = r["pressroom"], r["nginx"], r["bare"]
         lines.append(
             f"| {r['name']} `{r['path']}` | {r['bytes']:,} | {'yes' if r['hit'] else 'NO'} "
             f"| {ours['rps']:,.0f} | {theirs['rps']:,.0f} | **{r['ratio']:.2f}** "
+            f"| {bare['rps']:,.0f} | {bare['rps'] / theirs['rps']:.2f} "
+            f"| {ours['rps'] / bare['rps']:.2f} "
             f"| {ours['p99_ms']} | {theirs['p99_ms']} |"
         )
     return lines
