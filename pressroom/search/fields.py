@@ -5,7 +5,7 @@ from contextvars import ContextVar
 
 from wagtail.search import index
 
-from .text import index_terms
+from .text import autocomplete_terms, index_terms
 
 # Field values computed during ``each_value_once``: (id(obj), field name) -> (obj, value).
 _computed: ContextVar[dict | None] = ContextVar("computed_search_values", default=None)
@@ -72,11 +72,36 @@ class TextSearchField(index.SearchField):
         return value
 
 
+class TextAutocompleteField(index.AutocompleteField):
+    """An autocomplete field (a page's title, for the admin's searches) whose text also
+    carries the CJK bigrams and single characters of ``text.autocomplete_terms``: Wagtail
+    matches the start of each word, and a Chinese title is one long word to the database."""
+
+    def __init__(self, field_name, replaces=None, **kwargs):
+        super().__init__(field_name, **kwargs)
+        self.replaces = replaces
+
+    def __eq__(self, other):
+        return other is self or (other is not None and other is self.replaces)
+
+    __hash__ = index.AutocompleteField.__hash__
+
+    def get_value(self, obj):
+        text = flatten(super().get_value(obj))
+        extra = autocomplete_terms(text)
+        return f"{text}\n{extra}" if extra else text
+
+
 def with_word_splitting(search_fields: list) -> list:
-    """``search_fields`` with every plain SearchField made a TextSearchField."""
-    return [
-        TextSearchField(field.field_name, boost=field.boost, replaces=field, **field.kwargs)
-        if type(field) is index.SearchField
-        else field
-        for field in search_fields
-    ]
+    """``search_fields`` with every plain SearchField made a TextSearchField and every plain
+    AutocompleteField a TextAutocompleteField."""
+    made = []
+    for field in search_fields:
+        if type(field) is index.SearchField:
+            field = TextSearchField(
+                field.field_name, boost=field.boost, replaces=field, **field.kwargs
+            )
+        elif type(field) is index.AutocompleteField:
+            field = TextAutocompleteField(field.field_name, replaces=field, **field.kwargs)
+        made.append(field)
+    return made

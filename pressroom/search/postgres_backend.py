@@ -17,7 +17,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import PlainRankedCount
+from pressroom.search.ranked import CjkQueries, PlainRankedCount
 
 
 class RankedQueryCompiler(PostgresSearchQueryCompiler):
@@ -67,6 +67,6 @@ class RankedSearchResults(PlainRankedCount, PostgresSearchResults):
     pass
 
 
-class RankedPostgresBackend(PostgresSearchBackend):
+class RankedPostgresBackend(CjkQueries, PostgresSearchBackend):
     query_compiler_class = RankedQueryCompiler
     results_class = RankedSearchResults

@@ -1,5 +1,34 @@
 """What the SQLite and PostgreSQL ranked backends share."""
 
+from modelsearch.query import PlainText
+
+from pressroom.search.text import backend_query
+
+
+class CjkQueries:
+    """Backend mixin: a query string's CJK runs become the bigrams the index holds, and every
+    word must match, for ``search()`` and ``autocomplete()`` alike. Without it the admin's
+    searches (pages, the page chooser) found a Chinese word only when it was a whole run of
+    the title: "泵站" never found "智能泵站远程运维平台"."""
+
+    def search(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
+        query, operator = cjk_query(query, operator)
+        return super().search(query, model_or_queryset, fields, operator, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
+        query, operator = cjk_query(query, operator)
+        return super().autocomplete(query, model_or_queryset, fields, operator, **kwargs)
+
+
+def cjk_query(query, operator):
+    """The query (a string, or the PlainText the admin makes with ``parse_query_string``)
+    with its CJK runs as bigrams; other query objects (phrases, fuzzy) unchanged."""
+    if isinstance(query, str):
+        return backend_query(query), operator or "and"
+    if type(query) is PlainText:
+        return PlainText(backend_query(query.query_string), "and", query.boost), operator
+    return query, operator
+
 
 class PlainRankedCount:
     """Search results mixin: a plain ranked query is counted by the backend's own ranked

@@ -12,7 +12,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import PlainRankedCount
+from pressroom.search.ranked import CjkQueries, PlainRankedCount
 
 TITLE_WEIGHT = 5.0
 
@@ -63,6 +63,6 @@ class RankedSearchResults(PlainRankedCount, SQLiteSearchResults):
     pass
 
 
-class RankedSQLiteBackend(SQLiteSearchBackend):
+class RankedSQLiteBackend(CjkQueries, SQLiteSearchBackend):
     query_compiler_class = RankedQueryCompiler
     results_class = RankedSearchResults

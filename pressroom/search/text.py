@@ -80,6 +80,29 @@ def index_terms(text: str) -> str:
     return " ".join(extra)
 
 
+def autocomplete_terms(text: str) -> str:
+    """Extra words for the autocomplete column (titles): ``index_terms`` and, for CJK runs,
+    their bigrams and single characters too, so an editor's "泵" or "泵站" typed into the
+    admin's search finds "离心水泵" and "智能泵站远程运维" by their titles."""
+    extra = index_terms(text).split()
+    for word in _WORD.findall(unicodedata.normalize("NFKC", text)):
+        for part in _CJK_RUN.split(word):
+            if is_cjk(part):
+                if len(part) == 2:
+                    extra.append(part)
+                extra.extend(part)
+    return " ".join(dict.fromkeys(extra))
+
+
+def backend_query(query: str) -> str:
+    """A query for Wagtail's search backends (the admin's searches): each CJK run as its
+    bigrams, so a word of any length inside a longer run is found, as the index holds it."""
+    words = []
+    for token in tokens(unicodedata.normalize("NFKC", query)):
+        words.extend(bigrams(token) if is_cjk(token) else [token])
+    return " ".join(dict.fromkeys(words[:MAX_QUERY_TERMS]))
+
+
 def query_terms(query: str) -> list[str]:
     """The index words a visitor's query must all match, in order, without repeats."""
     query = unicodedata.normalize("NFKC", query)  # full-width Ｌａｔｉｎ and digits
