@@ -285,7 +285,8 @@ class Importer:
             if born_live:
                 page.last_published_at = item.updated or page.first_published_at
             parent.add_child(instance=page)
-        revision = page.save_revision()
+        # A new page was validated by add_child's save just now, and is unchanged since.
+        revision = page.save_revision(clean=not created)
         self.indexing.add(page)
         if born_live:
             Page.objects.filter(pk=page.pk).update(

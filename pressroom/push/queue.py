@@ -29,23 +29,22 @@ def queue(page: Page, reason: str) -> int:
 
 
 def queue_many(pages: Iterable[Page], reason: str) -> int:
-    """``queue()`` for many pages at once (an import's batch): per site, one query for its
-    settings, one for the addresses already waiting, one to write the new ones; returns how
-    many addresses were queued (each once per service)."""
-    by_site: dict[Site, list[Page]] = defaultdict(list)
+    """``queue()`` for many pages at once (an import's batch): one query for the settings of
+    their sites, and per site with a service on, one for the addresses already waiting and one
+    to write the new ones; returns how many addresses were queued (each once per service)."""
+    urls_by_site: dict[int, list[str]] = defaultdict(list)
     for page in pages:
-        site = page.get_site()
-        if site is not None:
-            by_site[site].append(page)
+        parts = page.get_url_parts()  # (no query: the sites' root paths are cached)
+        if parts is not None and parts[1] is not None and parts[2] is not None:
+            site_id, root_url, page_path = parts
+            urls_by_site[site_id].append(root_url + page_path)  # as get_full_url() gives it
     wanted: list[tuple[Site, list[str], list[str]]] = []
-    for site, site_pages in by_site.items():
-        settings = PushSettings.objects.filter(site=site).first()
-        engines = settings.engines() if settings else []
-        if not engines:
-            continue
-        urls = list(dict.fromkeys(url for page in site_pages if (url := page.get_full_url())))
-        if urls:
-            wanted.append((site, engines, urls))
+    settings_of = PushSettings.objects.filter(site_id__in=urls_by_site).select_related("site")
+    for settings in settings_of:
+        engines = settings.engines()
+        if engines:
+            urls = list(dict.fromkeys(urls_by_site[settings.site_id]))
+            wanted.append((settings.site, engines, urls))
     if not wanted:
         return 0
 
