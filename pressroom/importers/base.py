@@ -21,7 +21,7 @@ from pressroom.importers.indexing import Indexing
 from pressroom.importers.language import detect_language, item_text
 from pressroom.importers.media import Media
 from pressroom.importers.records import Records
-from pressroom.importers.redirects import ensure_redirect
+from pressroom.importers.redirects import OldPaths, ensure_redirect
 from pressroom.importers.report import Report, SourceError
 from pressroom.news.models import NewsIndexPage
 from pressroom.pagecache.signals import purges_suspended
@@ -155,6 +155,7 @@ class Importer:
             raise SourceError(f"The site has no home page in {locale_code!r}: translate it first.")
         self.home = home
         self.news_index = NewsIndexPage.objects.child_of(home).first()
+        self.old_paths = OldPaths(self.site)
 
     def start(self, source_key: str, base_url: str = "") -> None:
         self.records = Records(f"{self.source_name}:{source_key}")
@@ -343,5 +344,5 @@ class Importer:
         if item.status != PUBLISH:
             return  # the old address of a draft showed nothing either
         for url in item.old_urls:
-            if ensure_redirect(url, page, self.site):
+            if ensure_redirect(url, page, self.site, known=self.old_paths):
                 self.report.redirects += 1
