@@ -21,11 +21,12 @@ from pressroom.importers.indexing import Indexing
 from pressroom.importers.language import detect_language, item_text
 from pressroom.importers.media import Media
 from pressroom.importers.records import Records
-from pressroom.importers.redirects import ensure_redirect
+from pressroom.importers.redirects import OldPaths, ensure_redirect
 from pressroom.importers.report import Report, SourceError
 from pressroom.news.models import NewsIndexPage
 from pressroom.pagecache.signals import purges_suspended
 from pressroom.pages.models import HomePage
+from pressroom.push.queue import queue_many
 
 PUBLISH, SCHEDULE, DRAFT = "publish", "schedule", "draft"
 TITLE_LENGTH = 255
@@ -70,13 +71,16 @@ class Rollback(Exception):
 class Batch:
     """Items written in shared transactions: one commit per ``size`` items or ``seconds``,
     whichever comes first, each item in a savepoint of its own inside it, the batch's pages
-    indexed just before it commits. An item that fails is rolled back alone; an interrupted
+    indexed and its newly published pages queued for the search-engine push just before it
+    commits. An item that fails is rolled back alone; an interrupted
     import loses at most the items of the open batch, which the next run (keyed by
     ``ImportedItem``) makes again."""
 
-    def __init__(self, size: int, seconds: float, indexing: Indexing):
+    def __init__(self, size: int, seconds: float, indexing: Indexing, dry_run: bool = False):
         self.size, self.seconds = max(size, 1), seconds
         self.indexing = indexing
+        self.dry_run = dry_run
+        self.born_live: list[Page] = []  # made live without publishing's signal (see page())
         self.stack: ExitStack | None = None
         self.count, self.started = 0, 0.0
 
@@ -96,11 +100,24 @@ class Batch:
         if stack is not None:
             with stack:
                 self.indexing.flush()  # inside the batch's transaction, committed with it
+                self.push()
+
+    def push(self) -> None:
+        """Queue the batch's new live pages for the search engines, as publishing them would
+        have (the rows are written when the batch commits; a dry run never commits)."""
+        pages, self.born_live = self.born_live, []
+        if self.dry_run or not pages:
+            return
+        kept = set(
+            Page.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
+        )
+        queue_many([page for page in pages if page.pk in kept], "published")
 
     def abandon(self, error: BaseException) -> None:
         """Roll the open batch back (the import stopped in the middle of it)."""
         stack, self.stack = self.stack, None
         self.indexing.forget()
+        self.born_live.clear()
         if stack is not None:
             stack.__exit__(type(error), error, error.__traceback__)
 
@@ -121,7 +138,7 @@ class Importer:
         self.report = Report(dry_run=options.dry_run)
         self.indexing = Indexing()
         size = self.batch_items or options.batch_items
-        self.batch = Batch(size, options.batch_seconds, self.indexing)
+        self.batch = Batch(size, options.batch_seconds, self.indexing, options.dry_run)
         self.done, self.total = 0, None
         self.site = options.site or Site.objects.filter(is_default_site=True).first()
         if self.site is None:
@@ -138,6 +155,7 @@ class Importer:
             raise SourceError(f"The site has no home page in {locale_code!r}: translate it first.")
         self.home = home
         self.news_index = NewsIndexPage.objects.child_of(home).first()
+        self.old_paths = OldPaths(self.site)
 
     def start(self, source_key: str, base_url: str = "") -> None:
         self.records = Records(f"{self.source_name}:{source_key}")
@@ -268,7 +286,8 @@ class Importer:
             if born_live:
                 page.last_published_at = item.updated or page.first_published_at
             parent.add_child(instance=page)
-        revision = page.save_revision()
+        # A new page was validated by add_child's save just now, and is unchanged since.
+        revision = page.save_revision(clean=not created)
         self.indexing.add(page)
         if born_live:
             Page.objects.filter(pk=page.pk).update(
@@ -276,6 +295,7 @@ class Importer:
             )
             page.live_revision, page.has_unpublished_changes = revision, False
             log(instance=page, action="wagtail.publish", revision=revision)
+            self.batch.born_live.append(page)  # (an update's publish() queues it itself)
         elif item.status in (PUBLISH, SCHEDULE):
             revision.publish()
             if item.status == PUBLISH and item.updated:
@@ -324,5 +344,5 @@ class Importer:
         if item.status != PUBLISH:
             return  # the old address of a draft showed nothing either
         for url in item.old_urls:
-            if ensure_redirect(url, page, self.site):
+            if ensure_redirect(url, page, self.site, known=self.old_paths):
                 self.report.redirects += 1

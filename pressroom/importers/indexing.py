@@ -1,4 +1,5 @@
-"""The search index and Wagtail's reference index of an import, updated once per batch.
+"""The search indexes (Wagtail's and the site search's entries) and Wagtail's reference
+index of an import, updated once per batch.
 
 Every save of a page normally updates both indexes at once (a page saved twice while it is
 made and published is indexed twice, and the SQLite search backend works out its average
@@ -18,6 +19,9 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import get_indexed_models
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from pressroom.search import indexing as site_search
+from pressroom.search.fields import each_value_once
 
 
 def page_models() -> list[type[Page]]:
@@ -51,6 +55,7 @@ class Indexing:
         with ExitStack() as stack:
             stack.enter_context(search_updates_left_out())
             stack.enter_context(disable_reference_index_auto_update())
+            stack.enter_context(site_search.refreshes_deferred())
             yield
 
     def add(self, page: Page) -> None:
@@ -58,6 +63,7 @@ class Indexing:
 
     def forget(self) -> None:
         self.saved.clear()
+        site_search.forget_deferred()
 
     def flush(self) -> None:
         """Index the batch's pages (those still there: a failed item's page was rolled back)."""
@@ -65,7 +71,9 @@ class Indexing:
         backends = list(get_search_backends(with_auto_update=True))
         for model, keys in saved.items():
             pages = list(model.get_indexed_objects().filter(pk__in=keys))
-            for backend in backends:
-                backend.add_bulk(model, pages)
+            with each_value_once():  # nothing changes the pages while they are indexed
+                for backend in backends:
+                    backend.add_bulk(model, pages)
             for page in pages:
                 ReferenceIndex.create_or_update_for_object(page)
+        site_search.refresh_deferred()  # the site search's entries of every page saved

@@ -6,13 +6,25 @@ from pressroom.importers.models import ImportedItem
 
 
 class Records:
+    """The records of ``source``. Which (kind, key) pairs have one is read once, on first use,
+    so that an item never imported before (all of them, on a first run) costs no look-up;
+    pairs recorded since are added (a rolled-back item's too: then the look-up finds none)."""
+
     def __init__(self, source: str):
         self.source = source[:255]
+        self.recorded: set[tuple[str, str]] | None = None
+
+    def may_have(self, kind: str, key: str) -> bool:
+        if self.recorded is None:
+            pairs = ImportedItem.objects.filter(source=self.source).values_list("kind", "key")
+            self.recorded = set(pairs)
+        return (kind, key) in self.recorded
 
     def get(self, kind: str, key) -> ImportedItem | None:
-        return ImportedItem.objects.filter(
-            source=self.source, kind=kind, key=str(key)[:255]
-        ).first()
+        key = str(key)[:255]
+        if not self.may_have(kind, key):
+            return None
+        return ImportedItem.objects.filter(source=self.source, kind=kind, key=key).first()
 
     def target(self, kind: str, key):
         """What the item became (a page, an image, a category), or None: never imported,
@@ -27,14 +39,17 @@ class Records:
         return found
 
     def remember(self, kind: str, key, target, *, fingerprint: str = "", revision_id=None):
-        ImportedItem.objects.update_or_create(
-            source=self.source,
-            kind=kind,
-            key=str(key)[:255],
-            defaults={
-                "content_type": ContentType.objects.get_for_model(target),
-                "object_id": target.pk,
-                "fingerprint": fingerprint,
-                "revision_id": revision_id,
-            },
-        )
+        key = str(key)[:255]
+        values = {
+            "content_type": ContentType.objects.get_for_model(target),
+            "object_id": target.pk,
+            "fingerprint": fingerprint,
+            "revision_id": revision_id,
+        }
+        if self.may_have(kind, key):
+            ImportedItem.objects.update_or_create(
+                source=self.source, kind=kind, key=key, defaults=values
+            )
+        else:
+            ImportedItem.objects.create(source=self.source, kind=kind, key=key, **values)
+            self.recorded.add((kind, key))

@@ -17,15 +17,43 @@ def old_path(url: str) -> str:
     return "" if normalised == "/" else normalised
 
 
-def ensure_redirect(url: str, page, site: Site | None, route: str | None = None) -> bool:
+class OldPaths:
+    """The old paths that have a redirect on ``site``, read once on first use, so that an
+    address with none yet (every one, on a first import) costs no look-up. Paths redirected
+    since are added (a rolled-back item's too: then the look-up finds none)."""
+
+    def __init__(self, site: Site | None):
+        self.site = site
+        self.paths: set[str] | None = None
+
+    def may_have(self, path: str) -> bool:
+        if self.paths is None:
+            found = Redirect.objects.filter(site=self.site).values_list("old_path", flat=True)
+            self.paths = set(found)
+        return path in self.paths
+
+    def add(self, path: str) -> None:
+        if self.paths is not None:
+            self.paths.add(path)
+
+
+def ensure_redirect(
+    url: str, page, site: Site | None, route: str | None = None, known: OldPaths | None = None
+) -> bool:
     """A permanent redirect from ``url``'s path to ``page`` (optionally a route below it).
-    True when one was made or changed; False when it was there already or is not needed."""
+    True when one was made or changed; False when it was there already or is not needed.
+    ``known``: the site's redirected paths, when the caller keeps them (an import)."""
     path = old_path(url)
     if not path or path == Redirect.normalise_path(page.get_url() or ""):
         return False
-    existing = Redirect.objects.filter(site=site, old_path=path).first()
+    if known is not None and not known.may_have(path):
+        existing = None
+    else:
+        existing = Redirect.objects.filter(site=site, old_path=path).first()
     if existing is None:
         Redirect.add_redirect(path, redirect_to=page, page_route_path=route, site=site)
+        if known is not None:
+            known.add(path)
         return True
     if existing.redirect_page_id == page.pk and existing.is_permanent:
         return False

@@ -1,15 +1,18 @@
 """Keeping the site search index (``SearchEntry``) in step with the pages.
 
 A page has an entry while its type takes part in the search (``searchable_in``) and it is among
-what that method offers in its locale (published, public, ...). The entry is refreshed from
-the database whenever a page is saved (publishing and unpublishing save it), whenever a view
-restriction or a move may change who can see a subtree, and removed with the page (a
-cascade). ``rebuild()`` makes it anew (``pressroom update_index``). Anything that changes
-pages without saving them (a queryset ``update()``, an expiry date passing) is caught at query
-time: every listed result is checked against ``searchable_in`` again (query.py).
+what that method offers in its locale (published, public, ...). The entry is refreshed from the
+database whenever a page is saved (publishing and unpublishing save it), whenever a view
+restriction or a move may change who can see a subtree, and removed with the page (a cascade);
+an import defers the refreshes of its saves to one per batch (``refreshes_deferred()``).
+``rebuild()`` makes it anew (``pressroom update_index``). Anything that changes pages without
+saving them (a queryset ``update()``, an expiry date passing) is caught at query time: every
+listed result is checked against ``searchable_in`` again (query.py).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -75,6 +78,49 @@ def refresh(page_ids: Iterable[int]) -> None:
     with transaction.atomic():
         SearchEntry.objects.filter(page_id__in=page_ids).delete()
         SearchEntry.objects.bulk_create([entry_for(page) for page in found], batch_size=BATCH)
+
+
+# The pages saved while ``refreshes_deferred()`` runs, waiting for ``refresh_deferred()``.
+_deferred: ContextVar[set[int] | None] = ContextVar("deferred_search_refreshes", default=None)
+
+
+@contextmanager
+def refreshes_deferred() -> Iterator[None]:
+    """Within: a saved page's entry is not refreshed at once (an import saves each page two or
+    three times) but by the next ``refresh_deferred()``, which the caller runs before its
+    transaction commits; pages still waiting when the block ends are refreshed then."""
+    token = _deferred.set(set())
+    try:
+        yield
+        refresh_deferred()
+    finally:
+        _deferred.reset(token)
+
+
+def refresh_later(page_id: int) -> bool:
+    """Keep ``page_id`` for ``refresh_deferred()`` if refreshes are deferred; False if not."""
+    waiting = _deferred.get()
+    if waiting is None:
+        return False
+    waiting.add(page_id)
+    return True
+
+
+def refresh_deferred() -> None:
+    """Refresh the entries of the pages saved since the last call, all at once."""
+    waiting = _deferred.get()
+    if waiting:
+        page_ids = sorted(waiting)
+        waiting.clear()
+        for start in range(0, len(page_ids), BATCH):
+            refresh(page_ids[start : start + BATCH])
+
+
+def forget_deferred() -> None:
+    """Drop the waiting pages (their saves were rolled back, and their entries with them)."""
+    waiting = _deferred.get()
+    if waiting is not None:
+        waiting.clear()
 
 
 def refresh_tree(page: Page) -> None:

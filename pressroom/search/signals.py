@@ -8,9 +8,10 @@ from wagtail.signals import post_page_move
 def page_saved(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, Page):
         return
-    from .indexing import refresh
+    from .indexing import refresh, refresh_later
 
-    refresh([instance.pk])
+    if not refresh_later(instance.pk):
+        refresh([instance.pk])
 
 
 def restriction_changed(sender, instance, raw=False, **kwargs):

@@ -271,3 +271,18 @@ def test_an_item_whose_picture_was_missing_is_tried_again(home, uploads):
     again = run_import("wordpress", WXR, "--media", uploads)
     assert "post: 0 created, 1 updated, 7 unchanged" in again
     assert [block.block_type for block in article("春季展会圆满结束").body].count("image") == 2
+
+
+def search_titles(client, query: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/search/", {"q": query}).content.decode(), "html.parser")
+    return [title.get_text() for title in page.select(".search-result__title")]
+
+
+def test_the_site_search_finds_the_published_articles_and_keeps_up_after(imported, client):
+    assert search_titles(client, "新厂区") == ["青岚新厂区正式投产", "春季展会圆满结束"]
+    assert search_titles(client, "新品预告") == []  # a draft
+    plant = article("青岚新厂区正式投产")
+    plant.unpublish()  # after the import, each change is in the results at once again
+    assert search_titles(client, "新厂区") == ["春季展会圆满结束"]
