@@ -181,7 +181,7 @@ def pages(news, count: int, per_page: int) -> tuple[dict, dict]:
 
 
 def serve_memory(
-    data_dir: Path, paths: list[str], rounds: int = 3, port: int = 8765
+    data_dir: Path, paths: list[str], rounds: int = 3, port: int = 8765, python: str = ""
 ) -> list[float]:
     """Resident MB of each worker of `pressroom serve --workers=2` after it served ``paths``
     (each with and without a query string, so both cached and rendered pages)."""
@@ -194,7 +194,7 @@ def serve_memory(
     env = {**os.environ, "PRESSROOM_DATA_DIR": str(data_dir), "PRESSROOM_LOG_LEVEL": "WARNING"}
     env["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
     base = f"http://127.0.0.1:{port}"
-    process = start([sys.executable, "-m", "pressroom", "serve", f"--port={port}",
+    process = start([python or sys.executable, "-m", "pressroom", "serve", f"--port={port}",
                      "--workers=2"], env)  # fmt: skip
     try:
         wait_ready(base + "/healthz", timeout=900)  # (it collects static files first)
@@ -221,6 +221,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--serve", action="store_true", help="also measure memory per worker")
     parser.add_argument("--serve-rounds", type=int, default=3, help="times each page is asked for")
+    parser.add_argument(
+        "--serve-python",
+        default="",
+        help="the interpreter of a production install (make install: no test tools, no "
+        "PostgreSQL driver) to measure memory with; this one by default",
+    )
     parser.add_argument("--only", default="", help="measure only pages whose name has this")
     parser.add_argument("--show-sql", action="store_true", help="print each page's slowest query")
     args = parser.parse_args()
@@ -285,11 +291,12 @@ def main() -> None:
     lines += ["", f"Load average at the end: {' '.join(load())}"]
     if args.serve:
         paths = sorted(set(public.values())) + ["/en/news/", "/search/?q=泵"]
-        rss = serve_memory(data_dir, paths, args.serve_rounds)
+        rss = serve_memory(data_dir, paths, args.serve_rounds, python=args.serve_python)
         lines += [
             "",
             f"`pressroom serve --workers=2` after serving the pages above {args.serve_rounds}"
             " times (cached and not),"
+            f" with {'a production install' if args.serve_python else 'this interpreter'},"
             " resident memory of its processes over 20 MB (workers and background jobs): "
             + ", ".join(f"{mb:.0f} MB" for mb in rss),
         ]
