@@ -15,6 +15,7 @@ from wagtail.models import Page
 from pressroom.board.limits import EMAIL_MAX, NAME_MAX, REPLY_MAX, TEXT_MAX
 from pressroom.core.lists import NumberedListMixin
 from pressroom.core.models import BasePage
+from pressroom.search.fields import with_word_splitting
 
 
 class QuestionBoardPage(NumberedListMixin, BasePage):
@@ -23,6 +24,8 @@ class QuestionBoardPage(NumberedListMixin, BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # Chinese titles found by any word in the admin's search (docs/search.md).
+    search_fields = with_word_splitting(Page.search_fields)
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1

@@ -212,6 +212,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # Chinese titles found by any word in the admin's search (docs/search.md).
+    search_fields = with_word_splitting(Page.search_fields)
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1

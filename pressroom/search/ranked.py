@@ -1,6 +1,7 @@
 """What the SQLite and PostgreSQL ranked backends share."""
 
 from modelsearch.query import PlainText
+from wagtail.models import Page
 
 from pressroom.search.text import backend_query
 
@@ -12,12 +13,22 @@ class CjkQueries:
     the title: "泵站" never found "智能泵站远程运维平台"."""
 
     def search(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
-        query, operator = cjk_query(query, operator)
+        if holds_pairs(model_or_queryset):
+            query, operator = cjk_query(query, operator)
         return super().search(query, model_or_queryset, fields, operator, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
-        query, operator = cjk_query(query, operator)
+        if holds_pairs(model_or_queryset):
+            query, operator = cjk_query(query, operator)
         return super().autocomplete(query, model_or_queryset, fields, operator, **kwargs)
+
+
+def holds_pairs(model_or_queryset) -> bool:
+    """Whether the index holds pairs for what is searched: pages (every page type's fields
+    are wrapped with ``with_word_splitting``). Wagtail's images and documents are indexed as
+    Wagtail indexes them, so their queries are left as typed."""
+    model = getattr(model_or_queryset, "model", model_or_queryset)
+    return isinstance(model, type) and issubclass(model, Page)
 
 
 def cjk_query(query, operator):
