@@ -186,12 +186,14 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
             fingerprint=fingerprint(data),
         )
 
-    def recent_duplicate(self, data: dict):
-        """The same message sent to this page in the last ten minutes, if there is one."""
+    def has_recent_duplicate(self, data: dict) -> bool:
+        """True when the same message was sent to this page in the last ten minutes.
+
+        An ``exists()`` query: no ordering, no row read back, no message built from it."""
         since = timezone.now() - timedelta(minutes=10)
         return ContactMessage.objects.filter(
             page=self, fingerprint=fingerprint(data), submit_time__gte=since
-        ).first()
+        ).exists()
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         from pressroom.contact.views import thank_you

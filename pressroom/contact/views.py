@@ -73,8 +73,8 @@ def serve_contact_page(page, request, *args, **kwargs):
     if form.is_spam:
         logger.info("Contact form: dropped a post that filled the honeypot")
         return thank_you_after_post(page, request)
-    duplicate = page.recent_duplicate(form.submission_data())
-    if duplicate is not None:  # a double click or a resend: already stored and being mailed
+    if page.has_recent_duplicate(form.submission_data()):
+        # A double click or a resend: already stored and being mailed.
         return thank_you_after_post(page, request)
     # Only a message that passed every check counts for the whole site; over the site's limit
     # it is still stored and thanked for, but held for review instead of mailed on its own.

@@ -63,12 +63,27 @@ class HomePage(BasePage):
         to it is one (``changes_whole_site``), and the header and footer read it anyway.
         Wagtail's own routing reads it with two queries."""
         from pressroom.core.navigation import child_page
+        from pressroom.pagecache.showing import changes_whole_site
 
         news = child_page(request, "news.NewsIndexPage") if path_components else None
         if news is not None and news.slug == path_components[0] and news.is_child_of(self):
             news = copy.copy(news)  # (a kept value is shared: note nothing on it)
             news.routed_parent = self
             return news.route(request, path_components[1:])
+        # The contact page, where every message is posted, likewise when it is in the main
+        # menu: then any change to it (publishing, unpublishing, moving, deleting) is a
+        # site-wide change too, and the kept value is never older than the page. Otherwise
+        # (or for any other page) Wagtail's routing reads it.
+        contact = child_page(request, "contact.ContactPage") if path_components else None
+        if (
+            contact is not None
+            and contact.slug == path_components[0]
+            and contact.is_child_of(self)
+            and changes_whole_site(contact)
+        ):
+            contact = copy.copy(contact)
+            contact.routed_parent = self
+            return contact.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

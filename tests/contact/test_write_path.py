@@ -43,3 +43,28 @@ def test_a_failure_to_queue_the_mail_keeps_the_message(post_message, monkeypatch
     response = post_message()
     assert response.status_code == 200 and 'class="thank-you"' in response.content.decode()
     assert ContactMessage.objects.get().delivery == "pending"
+
+
+def test_a_contact_page_taken_offline_takes_no_more_messages(post_message, contact_page):
+    # The page in the main menu is routed from the values kept until a site-wide change:
+    # unpublishing it is one, so the next post finds no page.
+    assert contact_page.show_in_menus
+    assert post_message().status_code == 200
+    contact_page.unpublish()
+    response = post_message(message="第二条留言")
+    assert response.status_code == 404
+    assert ContactMessage.objects.count() == 1
+
+
+def test_a_contact_page_outside_the_menu_shows_each_published_thank_you(post_message, contact_page):
+    user = get_user_model().objects.create_superuser("chief", "", "a-long-test-password-1")
+    contact_page.show_in_menus = False
+    contact_page.save_revision(user=user).publish(user=user)
+    assert "感谢" in post_message().content.decode()
+    contact_page.thank_you_text = "<p>已收到，销售部两小时内回电。</p>"
+    contact_page.save_revision(user=user).publish(user=user)
+    shown = post_message(message="第二条留言").content.decode()
+    assert "销售部两小时内回电" in shown
+    contact_page.unpublish()
+    assert post_message(message="第三条留言").status_code == 404
+    assert ContactMessage.objects.count() == 2
