@@ -37,7 +37,10 @@ def cjk_query(query, operator):
     if isinstance(query, str):
         return backend_query(query), operator or "and"
     if type(query) is PlainText:
-        return PlainText(backend_query(query.query_string), "and", query.boost), operator
+        words = backend_query(query.query_string)
+        # Nothing but punctuation ("!!!", "*", '"'): the empty string, which Wagtail answers
+        # with no results (an empty PlainText would reach the database as no expression).
+        return (PlainText(words, "and", query.boost) if words else ""), operator
     return query, operator
 
 

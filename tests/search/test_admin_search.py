@@ -139,3 +139,13 @@ def test_a_common_word_costs_the_same_however_many_pages_it_is_in(
         assert titles == sorted(titles)
     if where == "search":
         assert "33" in text  # the count of every match
+
+
+@pytest.mark.parametrize("query", ["!!!", "*", '"', '"泵站', "泵" * 3000])
+def test_odd_queries_get_an_answer_not_an_error(editor_client, articles, news_index, query):
+    for url in [
+        "/admin/pages/search/",
+        f"/admin/pages/{news_index.pk}/",
+        "/admin/choose-page/search/",
+    ]:
+        assert editor_client.get(url, {"q": query}).status_code == 200, url
