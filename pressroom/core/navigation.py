@@ -37,6 +37,16 @@ def home_for(request):
     return remember(f"home:{site_key(request)}", compute, request)
 
 
+def in_language(page, locale_id: int | None):
+    """``page`` in the language ``locale_id`` when that translation is live, else ``page``:
+    Wagtail's ``Page.localized`` for a language known beforehand (a home page's own), which
+    saves ``localized``'s look-up of the active language's locale."""
+    if page is None or locale_id is None or page.locale_id == locale_id:
+        return page
+    translation = page.get_translation_or_none(locale_id)
+    return translation if translation is not None and translation.live else page
+
+
 def menu_for(request):
     """The home page followed by its live children marked "show in menus"."""
 

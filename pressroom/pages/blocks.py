@@ -4,8 +4,8 @@ Each section is a block with its own template (templates/pages/home/). Sections 
 pages (products, a section's latest pages, news) read them when the home page is rendered,
 so they never go stale: the home page shows every page of its language
 (``HomePage.shows_all_pages``), so the page cache purges it whenever one of them changes.
-A chosen page is shown in the language of the home page (``Page.localized``), so a section
-filled on the Chinese home page works on its English translation too.
+A chosen page is shown in the language of the home page (``core.navigation.in_language``), so
+a section filled on the Chinese home page works on its English translation too.
 """
 
 from django.core.exceptions import ValidationError
@@ -17,18 +17,45 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 SECTION_MAX_ITEMS = 24
 
 
-def live_page(page):
-    """The chosen page in the visitor's language when it is live and public, else None."""
+def live_page(page, parent_context=None):
+    """The chosen page in the home page's language (the visitor's) when it is live and
+    public, else None."""
     if page is None:
         return None
+    from pressroom.core.navigation import in_language
     from pressroom.core.sitecache import any_view_restrictions
 
-    page = page.localized
+    home = (parent_context or {}).get("page")
+    page = in_language(page, home.locale_id) if home is not None else page.localized
     if not page.live:
         return None
     if any_view_restrictions() and not type(page).objects.filter(pk=page.pk).public().exists():
         return None
-    return page.specific
+    return page.specific_deferred  # (its own fields are read if a section asks for them)
+
+
+def visible(pages):
+    """Live pages a visitor may open (Wagtail's ``public()`` asks the database for view
+    restrictions, so it is skipped while the site has none)."""
+    from pressroom.core.sitecache import any_view_restrictions
+
+    pages = pages.live()
+    return pages.public() if any_view_restrictions() else pages
+
+
+def with_listing_images(pages: list) -> list:
+    """Pages of any types with the pictures their lists show (``listing_image_field``, as
+    search results read them) loaded in one query per type, with their renditions."""
+    from django.db.models import prefetch_related_objects
+
+    by_type: dict[type, list] = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+    for model, group in by_type.items():
+        field = getattr(model, "listing_image_field", None)
+        if field:
+            prefetch_related_objects(group, field, f"{field}__renditions")
+    return pages
 
 
 def newest_first(pages):
@@ -66,7 +93,7 @@ class AboutSection(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["more"] = live_page(value["page"])
+        context["more"] = live_page(value["page"], parent_context)
         return context
 
     class Meta:
@@ -91,16 +118,16 @@ class ProductsSection(blocks.StructBlock):
         from pressroom.products.models import ProductCategoryPage, ProductPage
 
         context = super().get_context(value, parent_context)
-        source = live_page(value["page"])
+        source = live_page(value["page"], parent_context)
         context["source"] = source
         if source is not None:
             context["products"] = (
-                newest_first(ProductPage.objects.live().public().descendant_of(source))
+                newest_first(visible(ProductPage.objects.descendant_of(source)))
                 .select_related("main_image")
                 .prefetch_related("main_image__renditions")[: value["count"]]
             )
             if value["show_categories"]:
-                context["categories"] = ProductCategoryPage.objects.child_of(source).live().public()
+                context["categories"] = visible(ProductCategoryPage.objects.child_of(source))
         return context
 
     class Meta:
@@ -138,11 +165,11 @@ class LatestPagesSection(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        source = live_page(value["page"])
+        source = live_page(value["page"], parent_context)
         context["source"] = source
         if source is not None:
-            context["items"] = list(
-                newest_first(source.get_children().live().public()).specific()[: value["count"]]
+            context["items"] = with_listing_images(
+                list(newest_first(visible(source.get_children())).specific()[: value["count"]])
             )
         return context
 
@@ -163,7 +190,7 @@ class HonoursSection(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        source = live_page(value["page"])
+        source = live_page(value["page"], parent_context)
         context["source"] = source
         if source is not None:
             context["honours"] = list(
@@ -206,7 +233,7 @@ class NewsSection(blocks.StructBlock):
         articles = NewsArticlePage.objects.published().defer_streamfields()
         if home is not None:
             articles = articles.filter(locale_id=home.locale_id)
-            context["news_index"] = NewsIndexPage.objects.child_of(home).live().public().first()
+            context["news_index"] = visible(NewsIndexPage.objects.child_of(home)).first()
         columns = [
             (category, articles.filter(category=category)[: value["count"]])
             for category in value["categories"]

@@ -168,7 +168,9 @@ class HomeBanner(Orderable):
         """Where the slide leads: the page in the visitor's language when it is live, else the
         address, else nowhere."""
         if self.link_page is not None:
-            page = self.link_page.localized
+            from pressroom.core.navigation import in_language
+
+            page = in_language(self.link_page, self.page.locale_id)
             return page.get_url(request) if page.live else None
         return self.link_url or None
 

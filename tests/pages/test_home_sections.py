@@ -261,3 +261,30 @@ def test_certificates_strip_shows_the_first_certificates_of_the_honours_page(cli
 
     honours.unpublish()
     assert page_html(client).select_one(".home-honours") is None
+
+
+def test_a_latest_cases_section_reads_their_pictures_at_once(client, home, company):
+    """The home page's queries do not grow with the cases a section shows: their pictures
+    (with their thumbnails) are read together, not one by one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_case, make_cases_page
+
+    cases = make_cases_page(home)
+    make_case(cases, title="一号泵站", main_image=make_image())
+    section = {"type": "latest_pages", "value": {"heading": "案例", "page": cases.pk, "count": 8}}
+    compose(home, sections=[section])
+    page_html(client)  # the first render makes the thumbnails
+    with CaptureQueriesContext(connection) as one:
+        html = page_html(client)
+    assert len(html.select(".home-latest__list img")) == 1
+
+    for n in range(4):
+        make_case(cases, title=f"{n + 2}号泵站", main_image=make_image())
+    compose(home, sections=[section])
+    page_html(client)
+    with CaptureQueriesContext(connection) as five:
+        html = page_html(client)
+    assert len(html.select(".home-latest__list img")) == 5
+    assert len(five) == len(one)
