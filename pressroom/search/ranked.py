@@ -15,11 +15,15 @@ class CjkQueries:
     def search(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
         if holds_pairs(model_or_queryset):
             query, operator = cjk_query(query, operator)
+        else:
+            query = without_quotes(query)
         return super().search(query, model_or_queryset, fields, operator, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
         if holds_pairs(model_or_queryset):
             query, operator = cjk_query(query, operator)
+        else:
+            query = without_quotes(query)
         return super().autocomplete(query, model_or_queryset, fields, operator, **kwargs)
 
 
@@ -42,6 +46,19 @@ def cjk_query(query, operator):
         # with no results (an empty PlainText would reach the database as no expression).
         return (PlainText(words, "and", query.boost) if words else ""), operator
     return query, operator
+
+
+def without_quotes(query):
+    """A plain query (a string or the admin's PlainText) with its double quotes taken out:
+    SQLite's backend passes each word to FTS5 inside quotes, so a quote typed into the
+    images' or documents' search (``"``, ``"泵站``) was a syntax error, and the page a 503.
+    Other query objects (phrases, fuzzy) are left alone."""
+    if isinstance(query, str):
+        return query.replace('"', " ").strip()
+    if type(query) is PlainText and '"' in query.query_string:
+        words = query.query_string.replace('"', " ").strip()
+        return PlainText(words, query.operator, query.boost) if words else ""
+    return query
 
 
 class PlainRankedCount:
