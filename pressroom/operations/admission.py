@@ -4,7 +4,10 @@ Under a flood of uncached requests (searches, pages with a query string) a worke
 everything builds a queue of seconds, and cached pages and ``/healthz`` wait in it too. Here
 each worker process renders at most ``PRESSROOM_RENDER_SLOTS`` requests at a time; a few more
 (``PRESSROOM_RENDER_QUEUE``) may wait up to ``PRESSROOM_RENDER_WAIT`` seconds for a slot, and
-every other one gets a small bilingual 503 page with ``Retry-After`` at once.
+every other one gets a small bilingual 503 page with ``Retry-After`` at once. A form sent
+(a POST: a customer's message, a comment) may wait longer, ``PRESSROOM_RENDER_POST_WAIT``
+seconds, in the same line: it is rare, cheap and what the site is for, and its sender would
+have to type it again.
 
 The gate sits below the page cache's WSGI layer (pressroom.wsgi): a hit is answered before it
 and never waits for a slot. Paths in ``PRESSROOM_ADMISSION_EXEMPT`` (the health check, static
@@ -41,15 +44,17 @@ class Gate:
         self.waiting = 0
         self.taken = 0
 
-    def enter(self) -> bool:
-        """Take a slot: at once, or after a bounded wait in a bounded line; False: refused."""
+    def enter(self, wait: float | None = None) -> bool:
+        """Take a slot: at once, or after a bounded wait (``wait`` seconds when given) in a
+        bounded line; False: refused."""
+        wait = self.wait if wait is None else max(0.0, wait)
         if not self.free.acquire(blocking=False):
             with self.lock:
-                if self.waiting >= self.queue or not self.wait:
+                if self.waiting >= self.queue or not wait:
                     return False
                 self.waiting += 1
             try:
-                if not self.free.acquire(timeout=self.wait):
+                if not self.free.acquire(timeout=wait):
                     return False
             finally:
                 with self.lock:
@@ -73,6 +78,7 @@ class Conf:
     slots: int
     queue: int
     wait: float
+    post_wait: float
     retry_after: int
     exempt: tuple[str, ...]
 
@@ -85,6 +91,7 @@ def current_conf() -> Conf:
         slots=int(getattr(settings, "PRESSROOM_RENDER_SLOTS", 2)),
         queue=int(getattr(settings, "PRESSROOM_RENDER_QUEUE", 60)),
         wait=float(getattr(settings, "PRESSROOM_RENDER_WAIT", 0.1)),
+        post_wait=float(getattr(settings, "PRESSROOM_RENDER_POST_WAIT", 5)),
         retry_after=int(getattr(settings, "PRESSROOM_RETRY_AFTER", 5)),
         exempt=tuple(path for path in exempt if path),
     )
@@ -157,7 +164,8 @@ class AdmissionApp:
                 return self.application(environ, start_response)
             finally:
                 let_go_of_connections(gate)
-        if not gate.enter():
+        wait = conf.post_wait if environ.get("REQUEST_METHOD") == "POST" else None
+        if not gate.enter(wait):
             if self.second_look is not None:
                 body = self.second_look(environ, start_response)
                 if body is not None:

@@ -109,6 +109,33 @@ def test_the_line_is_bounded_and_a_request_past_it_is_refused_at_once():
     assert gate.enter()
 
 
+def test_a_form_sent_waits_for_a_slot_where_a_page_view_is_refused(settings):
+    """A customer's message is not refused because pages are being viewed: a POST waits in
+    the line for PRESSROOM_RENDER_POST_WAIT seconds, a page view for PRESSROOM_RENDER_WAIT."""
+    settings.PRESSROOM_RENDER_SLOTS = 1
+    settings.PRESSROOM_RENDER_QUEUE = 4
+    settings.PRESSROOM_RENDER_WAIT = 0.01
+    settings.PRESSROOM_RENDER_POST_WAIT = 30
+    inner = HeldApp()
+    app = AdmissionApp(inner)
+    slow = threading.Thread(target=call, args=(app, "/slow/"))
+    slow.start()
+    assert inner.entered.wait(30)
+
+    assert call(app, "/news/?page=2")["status"].startswith("503")
+    sent = []
+    post = threading.Thread(target=lambda: sent.append(call(app, "/contact/", method="POST")))
+    post.start()
+    while app.gate.waiting == 0 and post.is_alive():  # in the line, not refused
+        threading.Event().wait(0.01)
+    assert call(app, "/en/news/?page=2")["status"].startswith("503")  # still taken
+    inner.release.set()
+    slow.join(30)
+    post.join(30)
+    assert sent[0]["status"] == "200 OK"
+    assert sent[0]["body"] == b"rendered"
+
+
 def test_a_wait_that_runs_out_is_a_refusal():
     gate = Gate(slots=1, queue=5, wait=0.01)
     assert gate.enter()
