@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from django.db.models.signals import post_save
+from modelcluster.models import get_all_child_relations
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
@@ -70,7 +71,13 @@ class Indexing:
         saved, self.saved = self.saved, defaultdict(set)
         backends = list(get_search_backends(with_auto_update=True))
         for model, keys in saved.items():
-            pages = list(model.get_indexed_objects().filter(pk__in=keys))
+            # Their child objects (comments, tags ...) read once for the batch, not a query
+            # per relation for each page by the reference index.
+            relations = [
+                relation.get_accessor_name() for relation in get_all_child_relations(model)
+            ]
+            found = model.get_indexed_objects().filter(pk__in=keys)
+            pages = list(found.prefetch_related(*relations))
             with each_value_once():  # nothing changes the pages while they are indexed
                 for backend in backends:
                     backend.add_bulk(model, pages)

@@ -32,11 +32,22 @@ class Records:
         record = self.get(kind, key)
         if record is None:
             return None
-        model = record.content_type.model_class()
+        model = ContentType.objects.get_for_id(record.content_type_id).model_class()  # cached
         found = model.objects.filter(pk=record.object_id).first() if model else None
         if found is not None and hasattr(found, "specific"):
             found = found.specific
         return found
+
+    def target_pk(self, kind: str, key):
+        """The primary key of what the item became, or None: ``target()`` for a link, which
+        needs no more than that (a page is not loaded, with its body, to link to it)."""
+        record = self.get(kind, key)
+        if record is None:
+            return None
+        model = ContentType.objects.get_for_id(record.content_type_id).model_class()
+        if model is None or not model.objects.filter(pk=record.object_id).exists():
+            return None
+        return record.object_id
 
     def remember(self, kind: str, key, target, *, fingerprint: str = "", revision_id=None):
         key = str(key)[:255]

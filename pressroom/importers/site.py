@@ -293,9 +293,9 @@ class SiteImporter(Importer):
         if NOT_PAGES.search(urlsplit(address).path):
             return self.media.file_link(address)  # a picture or a file: made a document
         for kind in ("article", "page"):
-            page = self.records.target(kind, address)
-            if page is not None:
-                return Link(page_id=page.pk)
+            page_id = self.records.target_pk(kind, address)
+            if page_id is not None:
+                return Link(page_id=page_id)
         parts = urlsplit(address)
         return Link(href=urlunsplit(("", "", parts.path, parts.query, "")))
 

@@ -376,9 +376,9 @@ class WordPressImporter(Importer):
                 if query.get(name):
                     target = (kind, query[name][0])
         if target is not None:
-            page = self.records.target(*target)
-            if page is not None:
-                return Link(page_id=page.pk)
+            page_id = self.records.target_pk(*target)
+            if page_id is not None:
+                return Link(page_id=page_id)
             self.relink_later.add(linking)  # imported later in this run: link again then
             return Link(href=old_path(absolute) or "/")
         return self.media.file_link(absolute)

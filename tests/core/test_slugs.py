@@ -2,7 +2,7 @@
 
 import pytest
 
-from pressroom.core.slugs import READABLE_SLUG_LENGTH, readable_slug
+from pressroom.core.slugs import READABLE_SLUG_LENGTH, free_slug, readable_slug
 from pressroom.news.models import NewsArticlePage
 from pressroom.pages.models import StandardPage
 from tests.factories import make_article
@@ -49,6 +49,21 @@ def test_a_long_title_is_cut_at_a_syllable():
         "shang",
         "xian",
     }  # a whole syllable, never a piece of one
+
+
+def test_a_taken_slug_gets_the_first_free_number_after_it(news_index):
+    for slug in ["valve", "valve-2", "valve-3", "valve-5", "valves", "pump"]:
+        make_article(news_index, slug=slug)
+    siblings = news_index.get_children()
+    assert free_slug("valve", siblings) == "valve-4"
+    assert free_slug("valves", siblings) == "valves-2"
+    assert free_slug("gate", siblings) == "gate"
+
+
+def test_a_free_number_is_found_past_the_first_candidates_asked_for(news_index):
+    for slug in ["pump", *(f"pump-{n}" for n in range(2, 8))]:
+        make_article(news_index, slug=slug)
+    assert free_slug("pump", news_index.get_children(), step=3) == "pump-8"
 
 
 def add_article(client, news_index, **fields):

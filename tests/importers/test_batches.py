@@ -5,7 +5,9 @@ from io import StringIO
 
 import pytest
 from django.core.management.base import OutputWrapper
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from pressroom.importers import runs
@@ -141,3 +143,38 @@ def test_the_admin_run_shows_n_of_total(home, tmp_path, django_user_model):
         assert runs.progress_text(3, None, "x") == "3 items read; the last: x"
     assert seen[0] == "1 of 4 items read (25%); the last: 导入的新闻1"
     assert seen[-1] == "4 of 4 items read (100%); the last: 导入的新闻4"
+
+
+def linked_posts(tmp_path, site: str, first: int, count: int):
+    """An export of ``count`` posts from ``site`` (ids from ``first``), each with a category,
+    a tag and a link to the post before it; names, ids and addresses no other run has."""
+    posts = "".join(
+        f"<item><title><![CDATA[{site} 新闻 {n}]]></title><link>https://{site}/?p={n}</link>"
+        f'<category domain="category" nicename="{site}-news"><![CDATA[{site} 动态]]></category>'
+        f'<category domain="post_tag" nicename="{site}-valve"><![CDATA[{site} 蝶阀]]></category>'
+        f'<content:encoded><![CDATA[<p>正文<a href="https://{site}/?p={n - 1}">上一篇</a></p>]]>'
+        f"</content:encoded><wp:post_id>{n}</wp:post_id><wp:post_name>news-{n}</wp:post_name>"
+        f"<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type></item>"
+        for n in range(first, first + count)
+    )
+    head = EXPORT.replace("https://old.test", f"https://{site}")
+    path = tmp_path / f"{site}.xml"
+    path.write_text(head.format(items=posts), encoding="utf-8")
+    return path
+
+
+def test_each_post_costs_the_same_queries_however_many_pages_there_are(news_index, tmp_path):
+    def queries(site: str, first: int, count: int) -> int:
+        options = Options(batch_items=1000, batch_seconds=3600)  # one batch: no clock in it
+        with CaptureQueriesContext(connection) as captured:
+            WordPressImporter(linked_posts(tmp_path, site, first, count), options).execute()
+        return len(captured)
+
+    queries("warm-up.test", 1, 1)  # Django's and Wagtail's caches of content types and sites
+    five = queries("a.test", 100, 5)
+    ten, twenty = queries("b.test", 200, 10), queries("c.test", 300, 20)
+    per_post = (ten - five) / 5
+    assert twenty - ten == 10 * per_post
+    assert per_post <= 50
+    assert NewsArticlePage.objects.count() == 36
