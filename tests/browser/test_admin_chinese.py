@@ -6,6 +6,8 @@ picker, the checks panel) from the text the browser shows, on a desktop and a ph
 keeps screenshots of each step in test-artifacts/screenshots/.
 """
 
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -14,7 +16,7 @@ from wagtail.users.models import UserProfile
 from pressroom.core.models import CompanyInfo
 from pressroom.news.models import NewsArticlePage, NewsIndexPage
 from pressroom.security.roles import EDITORS, ensure_roles
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import LATE_REQUEST_GRACE_SECONDS, screenshot
 from tests.i18n.admin_text import english_words
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -60,9 +62,13 @@ def editor(demo_site):
 def leave_editor(page) -> None:
     """Close the editor: an open edit page keeps pinging the server (Wagtail's editing
     sessions), and the live server shares the test's SQLite connection, so a ping still
-    running in an admin write's transaction would meet the next test's setup."""
+    running in an admin write's transaction would meet the next test's setup. Leaving
+    sends the editing session's release beacon, which the browser does not wait for: it
+    is given the time the module's end gives late requests (CI once had the next test's
+    setup meet it: "cannot start a transaction within a transaction")."""
     page.goto("about:blank")
     page.wait_for_load_state()
+    time.sleep(LATE_REQUEST_GRACE_SECONDS)
 
 
 def english_on(page) -> set[str]:
