@@ -39,16 +39,22 @@ def call(app, path, method="GET"):
     return answer
 
 
-@pytest.fixture
-def one_slot(settings):
-    settings.PRESSROOM_RENDER_SLOTS = 1
-    settings.PRESSROOM_RENDER_QUEUE = 0
-    settings.PRESSROOM_RETRY_AFTER = 7
+def slot_held() -> tuple[AdmissionApp, HeldApp, threading.Thread]:
+    """An admission layer (with the settings of the moment) whose one slot a slow render holds."""
     inner = HeldApp()
     app = AdmissionApp(inner)
     slow = threading.Thread(target=call, args=(app, "/slow/"))
     slow.start()
     assert inner.entered.wait(30)
+    return app, inner, slow
+
+
+@pytest.fixture
+def one_slot(settings):
+    settings.PRESSROOM_RENDER_SLOTS = 1
+    settings.PRESSROOM_RENDER_QUEUE = 0
+    settings.PRESSROOM_RETRY_AFTER = 7
+    app, inner, slow = slot_held()
     yield app, inner
     inner.release.set()
     slow.join(30)
@@ -116,11 +122,7 @@ def test_a_form_sent_waits_for_a_slot_where_a_page_view_is_refused(settings):
     settings.PRESSROOM_RENDER_QUEUE = 4
     settings.PRESSROOM_RENDER_WAIT = 0.01
     settings.PRESSROOM_RENDER_POST_WAIT = 30
-    inner = HeldApp()
-    app = AdmissionApp(inner)
-    slow = threading.Thread(target=call, args=(app, "/slow/"))
-    slow.start()
-    assert inner.entered.wait(30)
+    app, inner, slow = slot_held()
 
     assert call(app, "/news/?page=2")["status"].startswith("503")
     sent = []
