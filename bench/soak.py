@@ -241,7 +241,9 @@ def contact_loop(base, path, tally, acked, stop_at, rate, seed):
 
     def hidden_fields():
         if state["hidden"] is None or state["sent"] % 20 == 0:
-            _status, html, _url = fetch(opener, base + path)
+            status, html, _url = fetch(opener, base + path)
+            if status != 200:
+                raise LookupError(f"HTTP {status}")
             state["hidden"] = {
                 name: re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
                 for name in ("csrfmiddlewaretoken", "pr_ts")
@@ -259,7 +261,7 @@ def contact_loop(base, path, tally, acked, stop_at, rate, seed):
         address = f"10.{seed % 250}.{n // 250 % 250}.{n % 250 + 1}"
         try:
             hidden = hidden_fields()
-        except (OSError, AttributeError) as exc:
+        except (OSError, AttributeError, LookupError) as exc:
             tally.error("contact", f"form page: {type(exc).__name__}: {exc}")
             return
         data = {
@@ -396,13 +398,22 @@ def main(argv=None) -> int:
     parser.add_argument("--editors", type=int, default=10)
     parser.add_argument("--editor-pace", type=float, default=60, help="seconds between saves")
     parser.add_argument("--scheduled", type=int, default=12)
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an environment variable for the server (e.g. PRESSROOM_RENDER_SLOTS=3); repeatable",
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
+    settings = dict(item.split("=", 1) for item in args.set)
     seconds = args.minutes * 60
     lead = 90.0  # seconds from making the scheduled pages to the start of the run
 
     data = Path(tempfile.mkdtemp(prefix="pressroom-soak-"))
     env = site_env(data)
+    env.update(settings)
     print(f"Making the demo site in {data}...", flush=True)
     quiet = {"env": env, "check": True, "capture_output": True}
     subprocess.run([PYTHON, "-m", "pressroom", "init"], **quiet)
@@ -539,6 +550,10 @@ def main(argv=None) -> int:
         f"median {statistics.median(s['load'] for s in samples):.1f}, "
         f"max {max(s['load'] for s in samples):.1f}. "
         f"Ran {(ended - began) / 60:.1f} min. **Result: {'pass' if ok else 'FAIL'}**",
+        "",
+        "Server settings: "
+        + (", ".join(f"`{k}={v}`" for k, v in settings.items()) or "the defaults")
+        + ".",
         "",
         f"Traffic: {args.visitors:g} page views/s, {args.searches:g} searches/s, "
         f"{args.messages:g} contact posts/s, {args.editors} editors publishing every "

@@ -441,7 +441,9 @@ PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET"
 # threads; at most PRESSROOM_RENDER_SLOTS of them render an uncached request at a time. A
 # request that finds every slot taken waits up to PRESSROOM_RENDER_WAIT seconds for one in a
 # line of PRESSROOM_RENDER_QUEUE (by default every thread but the slots and two kept free),
-# then gets a 503 with Retry-After; with the line full, at once. A form sent (POST: a message)
+# then gets a 503 with Retry-After; with the line full, at once. While fewer than
+# PRESSROOM_RENDER_CALM_LINE wait, a request waits up to PRESSROOM_RENDER_CALM_WAIT seconds
+# instead (a burst of renders after a publish; a flood lines up longer at once). A form sent (POST: a message)
 # waits up to PRESSROOM_RENDER_POST_WAIT seconds in that line instead. Page-cache hits,
 # /healthz, static files, media and the admin never take a slot.
 PRESSROOM_APP_THREADS = max(1, int(os.environ.get("PRESSROOM_THREADS", "64")))
@@ -455,6 +457,8 @@ PRESSROOM_RENDER_QUEUE = max(
     ),
 )
 PRESSROOM_RENDER_WAIT = float(os.environ.get("PRESSROOM_RENDER_WAIT", "0.1"))
+PRESSROOM_RENDER_CALM_LINE = max(0, int(os.environ.get("PRESSROOM_RENDER_CALM_LINE", "8")))
+PRESSROOM_RENDER_CALM_WAIT = float(os.environ.get("PRESSROOM_RENDER_CALM_WAIT", "1"))
 PRESSROOM_RENDER_POST_WAIT = float(os.environ.get("PRESSROOM_RENDER_POST_WAIT", "5"))
 PRESSROOM_RETRY_AFTER = int(os.environ.get("PRESSROOM_RETRY_AFTER", "5"))
 

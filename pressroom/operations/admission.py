@@ -4,7 +4,9 @@ Under a flood of uncached requests (searches, pages with a query string) a worke
 everything builds a queue of seconds, and cached pages and ``/healthz`` wait in it too. Here
 each worker process renders at most ``PRESSROOM_RENDER_SLOTS`` requests at a time; a few more
 (``PRESSROOM_RENDER_QUEUE``) may wait up to ``PRESSROOM_RENDER_WAIT`` seconds for a slot, and
-every other one gets a small bilingual 503 page with ``Retry-After`` at once. A form sent
+every other one gets a small bilingual 503 page with ``Retry-After`` at once. While fewer than
+``PRESSROOM_RENDER_CALM_LINE`` wait, the line is ordinary traffic (a burst of renders after a
+publish) and they wait up to ``PRESSROOM_RENDER_CALM_WAIT`` seconds instead. A form sent
 (a POST: a customer's message, a comment) may wait longer, ``PRESSROOM_RENDER_POST_WAIT``
 seconds, in the same line: it is rare, cheap and what the site is for, and its sender would
 have to type it again.
@@ -15,6 +17,7 @@ files, media) and the admin pass untouched. Decision 0048 and docs/operations.md
 """
 
 import threading
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -33,35 +36,63 @@ FALLBACK_BUSY = (
 
 
 class Gate:
-    """At most ``slots`` holders at once; at most ``queue`` callers waiting ``wait`` seconds."""
+    """At most ``slots`` holders at once; at most ``queue`` callers waiting for a slot.
 
-    def __init__(self, slots: int, queue: int, wait: float):
+    A line of fewer than ``calm_line`` callers is ordinary traffic: a burst of renders after
+    an editor's publish purged the pages showing an article, a few slow renders at once. A
+    caller that joins it waits up to ``calm_wait`` seconds, for as long as the line stays that
+    short. A longer line means more requests than the worker renders in time (a flood): there
+    a caller waits ``wait`` seconds at most, and a fast refusal is the better answer.
+    """
+
+    def __init__(
+        self,
+        slots: int,
+        queue: int,
+        wait: float,
+        calm_wait: float | None = None,
+        calm_line: int | None = None,
+    ):
         self.slots = max(1, slots)
         self.queue = max(0, queue)
         self.wait = max(0.0, wait)
+        self.calm_wait = self.wait if calm_wait is None else max(self.wait, calm_wait)
+        self.calm_line = self.slots if calm_line is None else max(0, calm_line)
         self.free = threading.Semaphore(self.slots)
         self.lock = threading.Lock()
         self.waiting = 0
         self.taken = 0
 
     def enter(self, wait: float | None = None) -> bool:
-        """Take a slot: at once, or after a bounded wait (``wait`` seconds when given) in a
-        bounded line; False: refused."""
-        wait = self.wait if wait is None else max(0.0, wait)
-        if not self.free.acquire(blocking=False):
+        """Take a slot: at once, or after a bounded wait in a bounded line; False: refused.
+
+        ``wait`` (seconds) is the caller's own bound, kept however long the line grows (a form
+        sent); without it the caller's place in the line decides, as above."""
+        if self.free.acquire(blocking=False):
             with self.lock:
-                if self.waiting >= self.queue or not wait:
-                    return False
-                self.waiting += 1
-            try:
-                if not self.free.acquire(timeout=wait):
-                    return False
-            finally:
-                with self.lock:
-                    self.waiting -= 1
+                self.taken += 1
+            return True
+        patient = wait is not None
         with self.lock:
-            self.taken += 1
-        return True
+            if wait is None:
+                wait = self.calm_wait if self.waiting < self.calm_line else self.wait
+            if self.waiting >= self.queue or wait <= 0:
+                return False
+            self.waiting += 1
+        deadline = time.monotonic() + wait
+        step = wait if patient else (self.wait or wait)  # a timed-out step loses its place
+        admitted = False
+        try:
+            while (left := deadline - time.monotonic()) > 0:
+                admitted = self.free.acquire(timeout=min(step, left))
+                if admitted or (not patient and self.waiting > self.calm_line):
+                    break  # a slot, or a long line formed behind this caller: a flood
+        finally:
+            with self.lock:
+                self.waiting -= 1
+                if admitted:
+                    self.taken += 1
+        return admitted
 
     def leave(self) -> None:
         with self.lock:
@@ -78,6 +109,8 @@ class Conf:
     slots: int
     queue: int
     wait: float
+    calm_wait: float
+    calm_line: int
     post_wait: float
     retry_after: int
     exempt: tuple[str, ...]
@@ -91,6 +124,8 @@ def current_conf() -> Conf:
         slots=int(getattr(settings, "PRESSROOM_RENDER_SLOTS", 2)),
         queue=int(getattr(settings, "PRESSROOM_RENDER_QUEUE", 60)),
         wait=float(getattr(settings, "PRESSROOM_RENDER_WAIT", 0.1)),
+        calm_wait=float(getattr(settings, "PRESSROOM_RENDER_CALM_WAIT", 1)),
+        calm_line=int(getattr(settings, "PRESSROOM_RENDER_CALM_LINE", 8)),
         post_wait=float(getattr(settings, "PRESSROOM_RENDER_POST_WAIT", 5)),
         retry_after=int(getattr(settings, "PRESSROOM_RETRY_AFTER", 5)),
         exempt=tuple(path for path in exempt if path),
@@ -143,7 +178,7 @@ class AdmissionApp:
         with self.setup_lock:
             if self.conf is None or self.gate is None:
                 self.conf = conf = current_conf()
-                self.gate = Gate(conf.slots, conf.queue, conf.wait)
+                self.gate = Gate(conf.slots, conf.queue, conf.wait, conf.calm_wait, conf.calm_line)
             return self.conf, self.gate
 
     def exempt(self, path: str, conf: Conf) -> bool:

@@ -121,6 +121,7 @@ def test_a_form_sent_waits_for_a_slot_where_a_page_view_is_refused(settings):
     settings.PRESSROOM_RENDER_SLOTS = 1
     settings.PRESSROOM_RENDER_QUEUE = 4
     settings.PRESSROOM_RENDER_WAIT = 0.01
+    settings.PRESSROOM_RENDER_CALM_LINE = 0
     settings.PRESSROOM_RENDER_POST_WAIT = 30
     app, inner, slow = slot_held()
 
@@ -136,6 +137,74 @@ def test_a_form_sent_waits_for_a_slot_where_a_page_view_is_refused(settings):
     post.join(30)
     assert sent[0]["status"] == "200 OK"
     assert sent[0]["body"] == b"rendered"
+
+
+def waiter(gate: Gate, wait: float | None = None) -> tuple[threading.Thread, list[bool]]:
+    """A caller in the line (started; its answer lands in the list)."""
+    answer: list[bool] = []
+    thread = threading.Thread(target=lambda: answer.append(gate.enter(wait)))
+    thread.start()
+    return thread, answer
+
+
+def wait_for_answers(callers, count: int) -> None:
+    for _ in range(3000):
+        if sum(len(answer) for _thread, answer in callers) >= count:
+            return
+        threading.Event().wait(0.01)
+    raise AssertionError(f"fewer than {count} callers were answered")
+
+
+def wait_for_line(gate: Gate, length: int) -> None:
+    for _ in range(3000):
+        if gate.waiting >= length:
+            return
+        threading.Event().wait(0.01)
+    raise AssertionError(f"the line never reached {length}")
+
+
+def test_a_short_line_waits_out_a_burst_of_slow_renders():
+    """Ordinary traffic: every slot busy with a slow render for a moment (pages an editor's
+    publish just purged). Requests in a line shorter than PRESSROOM_RENDER_CALM_LINE wait up
+    to PRESSROOM_RENDER_CALM_WAIT (here 30 s), far past the line's wait, and get the slots."""
+    gate = Gate(slots=2, queue=10, wait=0.01, calm_wait=30, calm_line=3)
+    assert gate.enter() and gate.enter()
+    line = [waiter(gate) for _ in range(3)]
+    wait_for_line(gate, 3)
+    threading.Event().wait(0.3)  # thirty times the line's wait
+    assert gate.waiting == 3 and not any(answer for _thread, answer in line)
+    for served in (1, 2, 3):
+        gate.leave()
+        wait_for_answers(line, served)
+    assert [answer for _thread, answer in line] == [[True]] * 3
+
+
+def test_past_the_calm_line_a_page_view_waits_only_the_short_wait():
+    gate = Gate(slots=1, queue=10, wait=0.01, calm_wait=30, calm_line=1)
+    assert gate.enter()
+    first = waiter(gate)
+    wait_for_line(gate, 1)
+    assert gate.enter() is False  # the line is as long as a calm one gets: refused in 0.01 s
+    gate.leave()
+    wait_for_answers([first], 1)
+    assert first[1] == [True]
+
+
+def test_a_request_in_a_calm_line_gives_up_early_when_a_flood_lines_up_behind_it():
+    """A flood starts: requests that joined the line while it was short do not keep their long
+    wait (an admitted answer seconds late); they are refused once the line is long."""
+    gate = Gate(slots=1, queue=10, wait=0.05, calm_wait=30, calm_line=1)
+    assert gate.enter()
+    first, first_answer = waiter(gate)
+    wait_for_line(gate, 1)
+    behind = [waiter(gate, wait=30) for _ in range(2)]  # forms sent: they keep their wait
+    wait_for_line(gate, 3)
+    first.join(5)
+    assert not first.is_alive() and first_answer == [False]
+    for served in (1, 2):  # the slow render ends: the forms sent take the slot in turn
+        gate.leave()
+        wait_for_answers(behind, served)
+    assert [answer for _thread, answer in behind] == [[True], [True]]
 
 
 def test_a_wait_that_runs_out_is_a_refusal():
