@@ -443,9 +443,9 @@ PRESSROOM_DB_REQUEST_BUDGET = float(os.environ.get("PRESSROOM_DB_REQUEST_BUDGET"
 # line of PRESSROOM_RENDER_QUEUE (by default every thread but the slots and two kept free),
 # then gets a 503 with Retry-After; with the line full, at once. While fewer than
 # PRESSROOM_RENDER_CALM_LINE wait, a request waits up to PRESSROOM_RENDER_CALM_WAIT seconds
-# instead (a burst of renders after a publish; a flood lines up longer at once). A form sent (POST: a message)
-# waits up to PRESSROOM_RENDER_POST_WAIT seconds in that line instead. Page-cache hits,
-# /healthz, static files, media and the admin never take a slot.
+# instead (a burst of renders after a publish; a flood lines up longer at once). A form
+# sent (POST: a message) waits up to PRESSROOM_RENDER_POST_WAIT seconds in that line.
+# Page-cache hits, /healthz, static files, media and the admin never take a slot.
 PRESSROOM_APP_THREADS = max(1, int(os.environ.get("PRESSROOM_THREADS", "64")))
 PRESSROOM_RENDER_SLOTS = max(1, int(os.environ.get("PRESSROOM_RENDER_SLOTS", "2")))
 PRESSROOM_RENDER_QUEUE = max(
