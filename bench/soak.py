@@ -388,6 +388,13 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else None
 
 
+def server_setting(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not name or not equals:
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE")
+    return name, value
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=60)
@@ -400,6 +407,7 @@ def main(argv=None) -> int:
     parser.add_argument("--scheduled", type=int, default=12)
     parser.add_argument(
         "--set",
+        type=server_setting,
         action="append",
         default=[],
         metavar="NAME=VALUE",
@@ -407,7 +415,7 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    settings = dict(item.split("=", 1) for item in args.set)
+    settings = dict(args.set)
     seconds = args.minutes * 60
     lead = 90.0  # seconds from making the scheduled pages to the start of the run
 
