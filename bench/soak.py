@@ -23,6 +23,7 @@ an error was seen or a worker grew by more than 5 %.
 """
 
 import argparse
+import heapq
 import http.cookiejar
 import json
 import os
@@ -48,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
 PASSWORD = "soak-" + "r5Tn" * 5
 SEARCHES = ["泵", "水泵", "测试仪器", "展会", "pump", "quality", "QH-80 水泵", "新品 launch"]
+SLOWEST_KEPT = 5  # the slowest answers of each kind, with the time, shown in the report
 GROWTH_LIMIT = 5.0  # per cent, per app server worker
 
 
@@ -150,11 +152,18 @@ class Tally:
         self.latency = defaultdict(list)
         self.errors = defaultdict(list)
         self.error_count = Counter()
+        self.slowest = defaultdict(list)  # per kind, a heap of (seconds, clock time, what)
 
-    def ok(self, kind: str, seconds: float) -> None:
+    def ok(self, kind: str, seconds: float, what: str = "") -> None:
         with self.lock:
             self.count[kind] += 1
             self.latency[kind].append(seconds)
+            slowest = self.slowest[kind]
+            if len(slowest) < SLOWEST_KEPT or seconds > slowest[0][0]:
+                entry = (seconds, time.strftime("%H:%M:%S"), what)
+                (heapq.heappush if len(slowest) < SLOWEST_KEPT else heapq.heapreplace)(
+                    slowest, entry
+                )
 
     def error(self, kind: str, text: str) -> None:
         with self.lock:
@@ -201,7 +210,7 @@ def visitor_loop(base, paths, tally, stop_at, rate, seed):
             tally.error("visitor", f"{path}: {type(exc).__name__}: {exc}")
             return
         if status == 200:
-            tally.ok("visitor", time.perf_counter() - began)
+            tally.ok("visitor", time.perf_counter() - began, path)
         else:
             tally.error("visitor", f"{path}: HTTP {status}")
 
@@ -223,7 +232,7 @@ def search_loop(base, tally, stop_at, rate, seed):
             tally.error("search", f"{path}: {type(exc).__name__}: {exc}")
             return
         if status == 200:
-            tally.ok("search", time.perf_counter() - began)
+            tally.ok("search", time.perf_counter() - began, path)
         else:
             tally.error("search", f"{path}: HTTP {status}")
 
@@ -282,7 +291,7 @@ def contact_loop(base, path, tally, acked, stop_at, rate, seed):
             tally.error("contact", f"{token}: {type(exc).__name__}: {exc}")
             return
         if status == 200 and 'class="thank-you"' in body:
-            tally.ok("contact", time.perf_counter() - began)
+            tally.ok("contact", time.perf_counter() - began, path)
             acked.append(token)
         else:
             tally.error("contact", f"{token}: HTTP {status} {body[:120]!r}")
@@ -351,7 +360,7 @@ def editor_loop(base, article_pk, slug, n, tally, stop_at, pace, seed):
         except (OSError, RuntimeError, AttributeError) as exc:
             tally.error("publish", f"article {article_pk}: {type(exc).__name__}: {exc}")
             return
-        tally.ok("publish", time.perf_counter() - began)
+        tally.ok("publish", time.perf_counter() - began, f"article {article_pk}")
 
     try:
         sign_in()
@@ -599,6 +608,13 @@ def main(argv=None) -> int:
         lines.append(
             f"- {sample['t'] / 60:5.1f} min: {', '.join(workers)} (load {sample['load']:.1f})"
         )
+    lines += ["", "Slowest answers of each kind (clock time UTC, seconds):", ""]
+    for kind in ("visitor", "search", "contact", "publish"):
+        slowest = sorted(tally.slowest[kind], reverse=True)
+        shown = "; ".join(
+            f"{clock} {seconds:.2f} s {what}".rstrip() for seconds, clock, what in slowest
+        )
+        lines.append(f"- {kind}: {shown or '-'}")
     if any(tally.errors.values()):
         lines += ["", "First errors of each kind:", ""]
         for kind, texts in tally.errors.items():
