@@ -692,11 +692,20 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
         }
     )
 elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    # A process-local cache: purges reach the other workers through this stamp file.
+    # A process-local cache: purges reach the other workers through this stamp file. Pages
+    # and the values every page shows have a cache of their own, which a worker empties when
+    # it sees the stamp change: what it held was made under an earlier version and would only
+    # fill the cache up to its size (docs/caching.md, "Memory").
     PRESSROOM_PAGECACHE_STAMP_FILE = DATA_DIR / "pagecache.stamp"
-    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = int(
-        os.environ.get("PRESSROOM_PAGECACHE_MAX_ENTRIES", "2000")
-    )
+    PAGES_KEPT = int(os.environ.get("PRESSROOM_PAGECACHE_MAX_ENTRIES", "2000"))
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": PAGES_KEPT},
+    }
+    PRESSROOM_PAGECACHE_ALIAS = PRESSROOM_SITECACHE_ALIAS = "pages"
+    # What else the default cache holds: the addresses a view was counted for (pageviews).
+    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 2000
 # `pressroom serve` starts the scheduler: scheduled pages go live and expire on time.
 PRESSROOM_SCHEDULER_INTERVAL = int(os.environ.get("PRESSROOM_SCHEDULER_INTERVAL", "30"))
 # What the scheduler runs after publishing, each pass (pressroom/scheduling/runner.run_jobs).

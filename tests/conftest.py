@@ -1,5 +1,6 @@
 import pytest
-from django.core.cache import cache, caches
+from django.conf import settings
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from pressroom.contact.models import ContactPage
@@ -32,15 +33,19 @@ def collected_static(tmp_path_factory):
     return static
 
 
+OWN_CACHES = [alias for alias in ("default", "renditions", "pages") if alias in settings.CACHES]
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Renditions too: a rolled-back test frees its image ids for the next test's images, and a
     # remembered rendition of an earlier image with the same id would stand in for the new one's.
-    cache.clear()
-    caches["renditions"].clear()
+    # And the page cache's own (pages and the values every page shows), where it has one.
+    for alias in OWN_CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
-    caches["renditions"].clear()
+    for alias in OWN_CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ restriction only change with a site-wide change (company info, a main-menu page,
 page, the news center, a home page, a view restriction, a Site). Every such change purges the
 whole page cache (``pressroom.pagecache.store.purge_all``: a new generation token, and the
 stamp file when each process has its own cache), so the same token versions these values
-(``PRESSROOM_SITE_VERSION`` names the function that reads it): they are kept in Django's
-default cache under ``site:<token>:<name>`` and a purge leaves them behind.
+(``PRESSROOM_SITE_VERSION`` names the function that reads it): they are kept under
+``site:<token>:<name>`` in the cache ``PRESSROOM_SITECACHE_ALIAS`` names (Django's default
+cache unless set), and a purge leaves them behind.
 
 Values that many pages share and that change with published content (how long a news list
 is, where its numbered pages start) are kept the same way under ``content:<token>:<name>``,
@@ -22,7 +23,7 @@ import functools
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
@@ -120,8 +121,15 @@ def remember_until_content_changes(name: str, compute, request=None):
     return CONTENT.remember(name, compute, request)
 
 
+def shared_cache():
+    """Where the values are kept: ``PRESSROOM_SITECACHE_ALIAS`` (the page cache's own cache
+    when each process has one, which a worker empties when a purge changes the version)."""
+    return caches[getattr(settings, "PRESSROOM_SITECACHE_ALIAS", "default")]
+
+
 def _shared(key: str, compute):
     """The value from the cache all processes share, or worked out and put there."""
+    cache = shared_cache()
     try:
         found = cache.get(key)
     except Exception:

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -28,6 +27,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 import pressroom.settings
+from pressroom.pagecache import store
 from tests.factories import make_article
 from tests.media_paths import spellings
 from tests.security.conftest import fresh_data_dir
@@ -309,7 +309,7 @@ def test_pages_with_images_keep_rendering_while_the_endpoint_is_down(
     admin_client.logout()
     assert admin_client.get(article.url).status_code == 200  # renditions made meanwhile
     use_s3(settings, monkeypatch, f"http://127.0.0.1:{free_port()}")  # now nothing answers
-    cache.clear()  # rendered afresh, not from the page cache
+    store.cache().clear()  # rendered afresh, not from the page cache
     response = admin_client.get(article.url)
     assert response.status_code == 200 and "旧新闻" in response.content.decode()
     assert BeautifulSoup(response.content, "html.parser").select_one(".article__cover img")

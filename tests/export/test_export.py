@@ -283,10 +283,10 @@ def test_no_list_page_past_the_end_is_asked_for(tmp_path, company, news_index, h
 
 def test_the_export_leaves_the_page_cache_alone(tmp_path, company, news_index, home, client):
     """Pages are rendered fresh for the export and not stored for visitors."""
-    from django.core.cache import cache
+    from pressroom.pagecache import store
 
     article = make_article(news_index, title="不进缓存", slug="not-cached")
-    cache.clear()
+    store.cache().clear()
     call_command("export", str(tmp_path), "--workers", "1")
     assert (tmp_path / "news/not-cached/index.html").exists()
     assert client.get(article.url)["X-Page-Cache"] == "miss"

@@ -9,13 +9,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from pressroom.demo.seed import seed_articles
+from pressroom.pagecache import store
 from tests.factories import NewsCategoryFactory, make_article, make_image
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def render(client, path):
     """The queries of a page-cache miss of ``path``, after one warm-up render (which makes the
     cover images' renditions, once per image)."""
     for _ in range(2):
-        cache.clear()  # a page-cache miss: the page is rendered from the database
+        store.cache().clear()  # a page-cache miss: the page is rendered from the database
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         assert response.status_code == 200, path

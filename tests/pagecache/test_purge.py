@@ -156,6 +156,19 @@ def test_the_stamp_file_reaches_other_processes(old, settings, tmp_path):
     assert state("/news/old/") == "miss"
 
 
+def test_a_worker_lets_go_of_pages_kept_before_a_purge(old, about, settings, tmp_path):
+    """A purge in another process makes this worker's entries stale; the worker then drops
+    them instead of keeping them until its cache is full (memory that grew in the soak)."""
+    settings.PRESSROOM_PAGECACHE_STAMP_FILE = tmp_path / "stamp"
+    warm("/news/old/", "/about/")
+    about_key = store.find("testserver", 80, "/about/").key
+    assert store.cache().get(about_key)["body"]
+    store.touch_stamp()  # another process purged
+    assert state("/news/old/") == "miss"
+    assert store.cache().get(about_key) is None  # gone, not only stale
+    assert state("/about/") == "miss" and state("/about/") == "hit"
+
+
 def test_a_workers_own_copies_follow_every_purge(old, settings, tmp_path):
     """Each worker keeps its hits as objects; a purge in any process on the node ends them."""
     from tests.pagecache.test_serving import wsgi_get

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import xmlschema
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,6 +12,7 @@ from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
 from pressroom.news.models import NewsArticlePage
+from pressroom.pagecache import store
 from pressroom.seo.models import SeoSettings
 from tests.factories import make_article
 
@@ -203,10 +203,10 @@ def test_each_site_lists_only_its_own_pages(client, home, urlset_schema, index_s
 
     # The page cache keys on the path alone: one installation serves one site
     # (docs/caching.md). The sitemap code itself keeps sites apart, which this checks.
-    cache.clear()
+    store.cache().clear()
     other_index = etree.fromstring(client.get("/sitemap.xml", HTTP_HOST="127.0.0.1").content)
     (loc,) = other_index.iterfind("sm:sitemap/sm:loc", NS)
     assert loc.text == "http://127.0.0.1/sitemap-1.xml"
-    cache.clear()
+    store.cache().clear()
     theirs = etree.fromstring(client.get("/sitemap-1.xml", HTTP_HOST="127.0.0.1").content)
     assert locs(theirs.findall("sm:url", NS)) == ["http://127.0.0.1/"]
