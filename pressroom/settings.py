@@ -695,7 +695,7 @@ elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # A process-local cache: purges reach the other workers through this stamp file. Pages
     # and the values every page shows have a cache of their own, which a worker empties when
     # it sees the stamp change: what it held was made under an earlier version and would only
-    # fill the cache up to its size (docs/caching.md, "Memory").
+    # fill the cache up to its size (docs/caching.md, "Several processes, several nodes").
     PRESSROOM_PAGECACHE_STAMP_FILE = DATA_DIR / "pagecache.stamp"
     PAGES_KEPT = int(os.environ.get("PRESSROOM_PAGECACHE_MAX_ENTRIES", "2000"))
     CACHES["pages"] = {

@@ -118,9 +118,9 @@ def read_stamp() -> str:
 def forget_earlier_versions() -> None:
     """Empty this process's page cache (and its copies of hits): everything in it was made
     under the stamp before, so it could only be a miss. Kept, such entries would fill the
-    cache up to its MAX_ENTRIES, pages of every version since the last cull (a soak saw the
-    workers grow by a few megabytes every ten minutes). Only with a stamp file, which is set
-    for a cache each process keeps to itself (settings: LocMemCache)."""
+    cache up to its MAX_ENTRIES, pages of every version since the last cull: memory that
+    crept up with every publish (docs/operations.md, "Soak"). Only with a stamp file, which
+    is set for a cache each process keeps to itself (settings: LocMemCache)."""
     _memo.clear()
     try:
         cache().clear()
