@@ -151,7 +151,7 @@ def touch_stamp() -> None:
 # tells whether a copy is still current. Without a stamp file (Redis, or tests) there is no
 # such signal and nothing is kept: every hit asks the shared cache.
 
-_memo: dict[tuple[int, str], tuple[str, float, dict]] = {}
+_memo: dict[tuple[int, str], tuple[str, float, str, dict]] = {}  # stamp, expiry, key, entry
 
 
 def memo_enabled() -> bool:
@@ -324,9 +324,7 @@ def purge(addresses) -> None:
         timeout=conf("TOMBSTONE_TIMEOUT", 120),
     )
     cache().set(CONTENT_KEY, uuid.uuid4().hex, timeout=None)
-    touch_stamp()
-    for address in addresses:
-        _memo.pop(address, None)
+    touch_stamp()  # this process's copies go at its next look at the stamp, as everyone's
 
 
 def next_purge_number() -> int:
@@ -360,4 +358,3 @@ def purge_all() -> None:
     """Drop every cached response: a new generation makes all entries misses."""
     cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     touch_stamp()
-    _memo.clear()
