@@ -86,6 +86,20 @@ def test_on_a_phone_the_header_is_compact_and_the_menu_opens_by_keyboard(new_pag
     assert toggle.get_attribute("aria-expanded") == "false" and not nav.is_visible()
 
 
+@pytest.mark.parametrize("home", ["/", "/en/"])
+def test_on_a_desktop_the_menu_is_one_row_under_the_name_and_search(new_page, demo_site, home):
+    page = new_page("desktop")
+    page.goto(demo_site(home), wait_until="load")
+    links = [a.bounding_box() for a in page.locator(".main-nav a").all()]
+    assert len(links) == 10
+    assert len({round(box["y"]) for box in links}) == 1  # ten English entries too
+    brand = page.locator(".brand").bounding_box()
+    search = page.locator(".site-search").bounding_box()
+    assert search["y"] < brand["y"] + brand["height"]  # the search sits beside the name
+    assert search["x"] > brand["x"] + brand["width"]
+    assert links[0]["y"] >= brand["y"] + brand["height"]  # the menu has the row below
+
+
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_the_phone_bar_is_for_phones_and_never_covers_the_footer(new_page, demo_site, viewport):
     page = new_page(viewport)
