@@ -63,11 +63,11 @@ test: install-test node_modules/.package-lock.json
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/ruff format --check pressroom tests
+	$(BIN)/ruff format --check .
 
 format: install-test
 	$(BIN)/ruff check --fix .
-	$(BIN)/ruff format pressroom tests
+	$(BIN)/ruff format .
 
 # Re-extract interface strings and apply the Chinese catalogue; write our Chinese of Wagtail's
 # own strings (pressroom/wagtail_locale/, from scripts/zh_hans_wagtail.py).
