@@ -42,7 +42,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
                 # The expression of Wagtail's index on (title || body).
                 .annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))
                 .filter(_vector_=search_query)
-                .annotate(_rank=self._build_rank_expression(vectors, config))
+                .annotate(_rank=self.rank(vectors, config))
                 .order_by("-_rank", "-object_id")
                 .values_list("object_id", flat=True)
             )
@@ -51,6 +51,15 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
             allowed = {str(pk) for pk in self.queryset.order_by().values_list("pk", flat=True)}
             self._ranked_ids = [object_id for object_id in matches if object_id in allowed]
         return self._ranked_ids
+
+    def rank(self, vectors, config):
+        """Each vector's ``ts_rank`` times its weight, summed: Wagtail's ranking, made from
+        the compiler's public ``build_tsrank``."""
+        ranks = [self.build_tsrank(vector, self.query, config=config) * w for vector, w in vectors]
+        total = ranks[0]
+        for rank in ranks[1:]:
+            total += rank
+        return total
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not self.is_plain_ranked(score_field):

@@ -157,3 +157,18 @@ def test_odd_queries_get_an_answer_not_an_error(editor_client, articles, news_in
         "/admin/documents/chooser/results/",
     ]:
         assert editor_client.get(url, {"q": query}).status_code == 200, url
+
+
+def test_the_backend_ranks_a_title_match_above_a_newer_body_match(news_index):
+    """Wagtail's search backend as the admin and the API use it (``search()``), on SQLite and
+    on PostgreSQL: the title weighs more than the body, whatever the order of publication."""
+    from wagtail.search.backends import get_search_backend
+
+    from pressroom.news.models import NewsArticlePage
+
+    make_article(news_index, title="螺杆泵新品上市")
+    body = [{"type": "paragraph", "value": "<p>我们也生产螺杆泵。</p>"}]
+    make_article(news_index, title="公司新闻", body=body)
+    results = get_search_backend().search("螺杆泵", NewsArticlePage.objects.live())
+    assert [page.title for page in results] == ["螺杆泵新品上市", "公司新闻"]
+    assert results.count() == 2
