@@ -53,6 +53,13 @@ SLOWEST_KEPT = 5  # the slowest answers of each kind, with the time, shown in th
 GROWTH_LIMIT = 5.0  # per cent, per app server worker
 
 
+def threads_of(pid: int) -> int:
+    """How many threads the process has (an app server worker starts one per request it is
+    serving at once, each with its own database connection)."""
+    match = re.search(r"Threads:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())
+    return int(match.group(1)) if match else 0
+
+
 def site_env(data: Path) -> dict:
     env = {
         key: value
@@ -519,7 +526,7 @@ def main(argv=None) -> int:
         warm_until = began + min(300.0, seconds / 5)
         while any(thread.is_alive() for thread in threads):
             now = time.time()
-            sample = {"t": now - began, "load": os.getloadavg()[0], "rss": {}}
+            sample = {"t": now - began, "load": os.getloadavg()[0], "rss": {}, "threads": {}}
             found = server_processes(server.pid)
             for pid, cmd in found.items():
                 try:
@@ -527,6 +534,7 @@ def main(argv=None) -> int:
                     if kind == "app server" and parent_of(pid) not in found:
                         kind = "app server (master)"
                     sample["rss"][pid] = (kind, rss_mb(pid))
+                    sample["threads"][pid] = threads_of(pid)
                 except OSError:
                     continue
             samples.append(sample)
@@ -607,10 +615,12 @@ def main(argv=None) -> int:
         end_text = "gone" if end_mb is None else f"{end_mb:.1f}"
         growth_text = "-" if growth is None else f"{growth:+.1f} %"
         lines.append(f"| {pid} | {kind} | {start_mb:.1f} | {end_text} | {growth_text} |")
-    lines += ["", "RSS of the app server workers every 5 minutes (MB):", ""]
+    lines += ["", "RSS of the app server workers every 5 minutes (MB, and their threads):", ""]
     for sample in samples[:: max(1, 10)]:
         workers = [
-            f"{mb:.1f}" for _pid, (k, mb) in sorted(sample["rss"].items()) if k == "app server"
+            f"{mb:.1f} ({sample['threads'].get(pid, '?')})"
+            for pid, (k, mb) in sorted(sample["rss"].items())
+            if k == "app server"
         ]
         lines.append(
             f"- {sample['t'] / 60:5.1f} min: {', '.join(workers)} (load {sample['load']:.1f})"
