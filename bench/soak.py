@@ -54,8 +54,8 @@ GROWTH_LIMIT = 5.0  # per cent, per app server worker
 
 
 def threads_of(pid: int) -> int:
-    """How many threads the process has (an app server worker starts one per request it is
-    serving at once, each with its own database connection)."""
+    """How many threads the process has (each thread of an app server worker that serves
+    requests keeps its own database connection)."""
     match = re.search(r"Threads:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())
     return int(match.group(1)) if match else 0
 
