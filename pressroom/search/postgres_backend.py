@@ -56,10 +56,7 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
         """Each vector's ``ts_rank`` times its weight, summed: Wagtail's ranking, made from
         the compiler's public ``build_tsrank``."""
         ranks = [self.build_tsrank(vector, self.query, config=config) * w for vector, w in vectors]
-        total = ranks[0]
-        for rank in ranks[1:]:
-            total += rank
-        return total
+        return sum(ranks[1:], start=ranks[0])
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not self.is_plain_ranked(score_field):
