@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from pressroom.core.management.commands.serve import GRACE, STOP_TIMEOUT
+from pressroom.core.management.commands.serve import GRACE, STOP_TIMEOUT, node_environment
 from pressroom.core.static import collected_files_current
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,3 +52,10 @@ def test_static_files_are_collected_again_only_when_a_source_changed(settings, t
     call_command("collectstatic", interactive=False, verbosity=0)
     (settings.STATIC_ROOT / "staticfiles.json").unlink()
     assert not collected_files_current()
+
+
+def test_the_node_runs_in_production_mode_with_two_malloc_arenas_unless_told_otherwise():
+    env = node_environment({"PATH": "/usr/bin", "PRESSROOM_DEBUG": "1"})
+    assert env == {"PATH": "/usr/bin", "PRESSROOM_DEBUG": "0", "MALLOC_ARENA_MAX": "2"}
+    # An operator's own choice stands.
+    assert node_environment({"MALLOC_ARENA_MAX": "8"})["MALLOC_ARENA_MAX"] == "8"

@@ -274,6 +274,30 @@ def test_sigterm_when_idle_stops_the_whole_node_within_seconds(site_folder):
     assert seconds < QUICK, stderr
 
 
+def environ_of(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    return dict(item.decode().split("=", 1) for item in raw.split(b"\0") if b"=" in item)
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+def test_every_process_of_the_node_starts_with_two_malloc_arenas(site_folder):
+    """The app server's workers (and the background jobs) keep at most two glibc malloc
+    arenas, unless the operator set MALLOC_ARENA_MAX: docs/scale.md, "Memory over time"."""
+    folder, static, _session = site_folder
+    node = Node(folder, static)
+    try:
+        processes = [line.split(" ", 1) for line in session_processes(node.process.pid)]
+        commands = {int(pid): command for pid, command in processes}
+        workers = [pid for pid, command in commands.items() if "granian" in command]
+        assert len(workers) >= 3, commands  # the server and its two workers
+        expected = os.environ.get("MALLOC_ARENA_MAX", "2")
+        for pid, command in commands.items():
+            if pid != node.process.pid:
+                assert environ_of(pid).get("MALLOC_ARENA_MAX") == expected, command
+    finally:
+        node.kill()
+
+
 class SilentMailServer:
     """Accepts connections and never says a word, as a mail server that hangs."""
 
