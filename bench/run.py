@@ -5,6 +5,8 @@ per case and writes a markdown table to bench/results/:
 
 - a cached article through the app server vs nginx serving the same bytes (the ratio), and
   the same article by a shared link (`?utm_source=x&from=singlemessage`), side by side;
+- the cached article, news list and home page through `pressroom serve`, nginx and bare
+  granian serving the same bytes, three rounds in turns (the median of the rounds' ratios);
 - the same article uncached (a query string bypasses the page cache): requests/s and the
   CPU milliseconds the server processes spent per request;
 - memory (RSS) per worker after the load;
@@ -24,6 +26,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -300,9 +303,22 @@ def bare_granian_serving(files: dict[str, bytes], threads: str):
             stop(process)
 
 
-def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: int) -> list[dict]:
-    """Each cached page through `pressroom serve` and through nginx serving its very bytes from
-    a file, case by case in turns (the machine's load falls on both alike)."""
+CACHED_ROUNDS = 3  # turns of the three servers for each page (the reference moves between turns)
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median requests/s (its other figures with it)."""
+    return sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
+
+
+def measure_cached_pages(
+    env: dict, port: int, paths: dict[str, str], seconds: int, rounds: int = CACHED_ROUNDS
+) -> list[dict]:
+    """Each cached page through `pressroom serve`, through nginx serving its very bytes from
+    a file, and through bare granian returning them, in turns: ``rounds`` rounds for each
+    page, the three servers in a different order each round, so the machine's load falls on
+    all alike. A page's ratio is the median of its rounds' ratios (each round's pressroom
+    against that round's nginx): nginx alone moved by a quarter between turns here."""
     base = f"http://127.0.0.1:{port}"
     serve = [PYTHON, "-m", "pressroom", "serve", f"--port={port}", "--workers=2"]
     process = start(serve, env)
@@ -316,21 +332,30 @@ def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: i
         files = {path: bodies[name] for name, path in paths.items()}
         threads = env.get("PRESSROOM_THREADS", "64")
         with nginx_serving(files) as nginx_base, bare_granian_serving(files, threads) as bare:
+            targets = {"pressroom": base, "nginx": nginx_base, "bare": bare}
+            order = list(targets)
             for name, path in paths.items():
                 hit = cache_state(base + path) == "hit"
-                ours = wrk(base + path, seconds, 32)
-                theirs = wrk(nginx_base + path, seconds, 32)
-                ceiling = wrk(bare + path, seconds, 32)
+                runs = {server: [] for server in targets}
+                for turn in range(rounds):
+                    for server in order[turn % 3 :] + order[: turn % 3]:
+                        runs[server].append(wrk(targets[server] + path, seconds, 32))
+                ratios = [
+                    ours["rps"] / theirs["rps"]
+                    for ours, theirs in zip(runs["pressroom"], runs["nginx"], strict=True)
+                ]
                 rows.append(
                     {
                         "name": name,
                         "path": path,
                         "bytes": len(bodies[name]),
                         "hit": hit,
-                        "pressroom": ours,
-                        "nginx": theirs,
-                        "bare": ceiling,
-                        "ratio": ours["rps"] / theirs["rps"],
+                        "pressroom": median_run(runs["pressroom"]),
+                        "nginx": median_run(runs["nginx"]),
+                        "bare": median_run(runs["bare"]),
+                        "rounds": runs,
+                        "ratios": ratios,
+                        "ratio": statistics.median(ratios),
                     }
                 )
     finally:
@@ -339,11 +364,14 @@ def measure_cached_pages(env: dict, port: int, paths: dict[str, str], seconds: i
 
 
 def cached_pages_table(rows: list[dict]) -> list[str]:
+    rounds = len(rows[0]["ratios"]) if rows else 0
     lines = [
         "",
         "Cached pages through `pressroom serve` (granian, 2 workers), nginx serving the same "
         "bytes, and granian with the same options running a bare WSGI app that only returns "
-        "those bytes (the most any Python app behind it could do), in turns, 32 connections:",
+        f"those bytes (the most any Python app behind it could do), {rounds} rounds in turns, "
+        '32 connections; req/s are each server\'s median run, "vs nginx" the median of the '
+        "rounds' ratios (all of them in brackets):",
         "",
         "| page | bytes | page-cache hit | pressroom req/s | nginx req/s | vs nginx "
         "| bare granian req/s | bare vs nginx | pressroom vs bare "
@@ -352,9 +380,10 @@ def cached_pages_table(rows: list[dict]) -> list[str]:
     ]
     for r in rows:
         ours, theirs, bare = r["pressroom"], r["nginx"], r["bare"]
+        each = ", ".join(f"{ratio:.2f}" for ratio in r["ratios"])
         lines.append(
             f"| {r['name']} `{r['path']}` | {r['bytes']:,} | {'yes' if r['hit'] else 'NO'} "
-            f"| {ours['rps']:,.0f} | {theirs['rps']:,.0f} | **{r['ratio']:.2f}** "
+            f"| {ours['rps']:,.0f} | {theirs['rps']:,.0f} | **{r['ratio']:.2f}** ({each}) "
             f"| {bare['rps']:,.0f} | {bare['rps'] / theirs['rps']:.2f} "
             f"| {ours['rps'] / bare['rps']:.2f} "
             f"| {ours['p99_ms']} | {theirs['p99_ms']} |"
