@@ -112,3 +112,35 @@ def test_the_privacy_page_reads_well(new_page, problems, demo_site, axe_source, 
     violations = checks.run_axe(page, axe_source)
     assert [v["id"] for v in violations if v["impact"] in checks.AXE_FAILING_IMPACTS] == []
     assert problems.console == []
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_on_a_short_laptop_window_all_six_entries_stay_clear_of_the_header(
+    new_page, demo_site, django_db_blocker, language
+):
+    """With every entry on (call, WeChat, QQ, WeCom, message, back to top), a laptop's browser
+    window (about 650 px of page) shows the whole bar below the header's search and menu."""
+    from pressroom.core.models import CompanyInfo
+
+    with django_db_blocker.unblock():
+        infos = list(CompanyInfo.objects.all())
+        kept = [(info.qq, info.wecom_url) for info in infos]
+        for info in infos:  # saving purges the page cache, as in the admin
+            info.qq, info.wecom_url = "20261207", "https://work.weixin.qq.com/kfid/kfc-test"
+            info.save()
+    try:
+        page = new_page("desktop")
+        for width, height in ((1024, 600), (1366, 650), (1280, 720), (1440, 900)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(demo_site(HOMES[language]), wait_until="load")
+            bar = page.locator("nav.service-bar")
+            assert bar.locator("a").count() == 6
+            header = page.locator("header.site-header").bounding_box()
+            box = bar.bounding_box()
+            assert box["y"] >= header["y"] + header["height"], (width, height, box, header)
+            assert box["y"] + box["height"] <= height, (width, height, box)
+    finally:
+        with django_db_blocker.unblock():
+            for info, (qq, wecom_url) in zip(infos, kept, strict=True):
+                info.qq, info.wecom_url = qq, wecom_url
+                info.save()
