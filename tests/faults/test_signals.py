@@ -287,15 +287,18 @@ def test_every_process_of_the_node_starts_with_two_malloc_arenas(site_folder):
     node = Node(folder, static)
     try:
         processes = [line.split(" ", 1) for line in session_processes(node.process.pid)]
-        commands = {int(pid): command for pid, command in processes}
-        workers = [pid for pid, command in commands.items() if "granian" in command]
-        assert len(workers) >= 3, commands  # the server and its two workers
-        expected = os.environ.get("MALLOC_ARENA_MAX", "2")
-        for pid, command in commands.items():
-            if pid != node.process.pid:
-                assert environ_of(pid).get("MALLOC_ARENA_MAX") == expected, command
+        environs = [(command, environ_of(int(pid))) for pid, command in processes]
     finally:
-        node.kill()
+        # serve stops its children (each in a process group of its own); kill() alone would
+        # leave them running.
+        code, _seconds, stderr = node.terminate()
+    assert code == 0, stderr
+    commands = [command for command, _environ in environs]
+    assert sum("granian" in command for command in commands) >= 3, commands  # server, 2 workers
+    expected = os.environ.get("MALLOC_ARENA_MAX", "2")
+    for command, environ in environs:
+        if " serve " not in command:  # serve itself has the environment it was given
+            assert environ.get("MALLOC_ARENA_MAX") == expected, command
 
 
 class SilentMailServer:
