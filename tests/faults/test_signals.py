@@ -282,7 +282,7 @@ def environ_of(pid: int) -> dict[str, str]:
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
 def test_every_process_of_the_node_starts_with_two_malloc_arenas(site_folder):
     """The app server's workers (and the background jobs) keep at most two glibc malloc
-    arenas, unless the operator set MALLOC_ARENA_MAX: docs/scale.md, "Memory over time"."""
+    arenas, unless the operator set MALLOC_ARENA_MAX: docs/operations.md, "Soak"."""
     folder, static, _session = site_folder
     node = Node(folder, static)
     try:

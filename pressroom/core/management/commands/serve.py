@@ -89,7 +89,7 @@ def node_environment(environ) -> dict:
     glibc gives threads their own arenas (up to eight a core) and keeps what each has freed;
     the app server's threads come and go all day (idle ones end after 5 s), and its workers
     grew through their first quarter hour of mixed traffic, more than with two arenas
-    (docs/scale.md, "Memory over time"). Other C libraries ignore the variable."""
+    (docs/operations.md, "Soak"). Other C libraries ignore the variable."""
     env = {**environ, "PRESSROOM_DEBUG": "0"}
     env.setdefault("MALLOC_ARENA_MAX", "2")
     return env
