@@ -389,6 +389,15 @@ def server_processes(root_pid: int) -> dict[int, str]:
     return found
 
 
+def environment_value(pid: int, name: str) -> str | None:
+    """A variable of the environment process ``pid`` was started with (None: not set)."""
+    for item in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
+        key, _equals, value = item.decode(errors="replace").partition("=")
+        if key == name:
+            return value
+    return None
+
+
 def parent_of(pid: int) -> int:
     return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
@@ -457,6 +466,7 @@ def main(argv=None) -> int:
         start_new_session=True,  # its own process group: stopped as a whole, by its id
     )
     tally, acked, samples = Tally(), [], []
+    arenas = None  # the app server workers' MALLOC_ARENA_MAX, as they were started
     try:
         deadline = time.time() + 120
         while True:
@@ -533,6 +543,8 @@ def main(argv=None) -> int:
                     kind = role(cmd)
                     if kind == "app server" and parent_of(pid) not in found:
                         kind = "app server (master)"
+                    elif kind == "app server" and arenas is None:
+                        arenas = environment_value(pid, "MALLOC_ARENA_MAX") or "unset"
                     sample["rss"][pid] = (kind, rss_mb(pid))
                     sample["threads"][pid] = threads_of(pid)
                 except OSError:
@@ -585,7 +597,7 @@ def main(argv=None) -> int:
         "",
         "Server settings: "
         + (", ".join(f"`{k}={v}`" for k, v in settings.items()) or "the defaults")
-        + ".",
+        + f"; the app server workers' `MALLOC_ARENA_MAX`: {arenas or 'not seen'}.",
         "",
         f"Traffic: {args.visitors:g} page views/s, {args.searches:g} searches/s, "
         f"{args.messages:g} contact posts/s, {args.editors} editors publishing every "
