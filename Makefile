@@ -8,6 +8,11 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # The search tests and the tree-race drill run a second time on this
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
+# pytest runs in one process per core (pytest-xdist; TEST_WORKERS=1 for a single process). A
+# test module stays on one worker, so what it starts once (a demo site, nginx, a browser's live
+# server) starts once in the run.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadscope
 
 .PHONY: run install install-test test lint format check messages bench bench-servers bench-sqlite bench-search bench-contact bench-overload bench-writes soak bench-scale bench-import bench-export profile instructions clean
 
@@ -55,8 +60,8 @@ test: install-test node_modules/.package-lock.json
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/pytest
-	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest -q tests/search \
+	$(BIN)/pytest $(PYTEST_PARALLEL)
+	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest $(PYTEST_PARALLEL) -q tests/search \
 		tests/news/test_neighbours.py \
 		tests/faults/test_races.py::test_editors_adding_under_one_parent_at_once_on_postgresql
 

@@ -10,6 +10,27 @@ from pressroom.pages.models import HomePage, SitemapPage
 from pressroom.pages.setup import create_site_tree
 from pressroom.seo.models import SeoSettings
 from tests.factories import make_article, publish
+from tests.report import REPORT
+
+
+def pytest_sessionfinish(session):
+    """A pytest-xdist worker hands its measurements to the controller."""
+    worker_output = getattr(session.config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output["measurements"] = list(REPORT)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """The controller gathers what a finished worker measured (pytest-xdist's hook)."""
+    REPORT.extend(getattr(node, "workeroutput", {}).get("measurements", []))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if REPORT:
+        terminalreporter.section("browser measurements")
+        for line in REPORT:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,10 @@
 import os
 import tempfile
 
+# Each of pytest-xdist's workers gets a data folder of its own (media, file caches, counters):
+# `make test` exports one for the whole run, which two workers would otherwise share.
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["PRESSROOM_DATA_DIR"] = tempfile.mkdtemp(prefix=f"pressroom-test-{worker}-")
 os.environ.setdefault("PRESSROOM_DATA_DIR", tempfile.mkdtemp(prefix="pressroom-test-"))
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 

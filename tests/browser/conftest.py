@@ -38,10 +38,6 @@ PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1366, "height": 768}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
-# Findings printed in the terminal summary (pytest_terminal_summary below): the figures a
-# reader of the CI log wants without digging through -s output.
-REPORT: list[str] = []
-
 
 def chromium_path() -> str | None:
     """PRESSROOM_CHROMIUM when set (and only that), else Debian's Chromium."""
@@ -54,13 +50,6 @@ def chromium_path() -> str | None:
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     return None
-
-
-def pytest_terminal_summary(terminalreporter):
-    if REPORT:
-        terminalreporter.section("browser measurements")
-        for line in REPORT:
-            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

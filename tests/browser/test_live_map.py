@@ -11,7 +11,8 @@ import json
 import pytest
 
 from tests.browser import checks
-from tests.browser.conftest import REPORT, VIEWPORTS, ensure_root_page, screenshot
+from tests.browser.conftest import VIEWPORTS, ensure_root_page, screenshot
+from tests.report import REPORT
 
 pytestmark = pytest.mark.browser
 

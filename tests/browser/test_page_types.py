@@ -3,7 +3,8 @@
 import pytest
 
 from tests.browser import checks
-from tests.browser.conftest import REPORT, screenshot
+from tests.browser.conftest import screenshot
+from tests.report import REPORT
 
 # The demo is loaded once by `demo_site`; each test runs inside a transaction rolled back after it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -4,7 +4,8 @@ bottom bar is there instead), its QR code shown by the keyboard as by the mouse,
 import pytest
 
 from tests.browser import checks
-from tests.browser.conftest import REPORT, SCREENSHOTS, screenshot
+from tests.browser.conftest import SCREENSHOTS, screenshot
+from tests.report import REPORT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
