@@ -8,11 +8,12 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # The search tests and the tree-race drill run a second time on this
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
-# pytest runs in one process per core (pytest-xdist; TEST_WORKERS=1 for a single process). A
-# test module stays on one worker, so what it starts once (a demo site, nginx, a browser's live
-# server) starts once in the run.
+# pytest runs in one process per core (pytest-xdist; TEST_WORKERS=1 for a single process).
+# `--dist load` hands each worker tests in pytest-django's order, transactional tests last:
+# they empty the database, and a test after them on the same worker would miss the rows the
+# migrations made (docs/decisions/0053-tests-in-parallel.md).
 TEST_WORKERS ?= auto
-PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadscope
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist load
 
 .PHONY: run install install-test test lint format check messages bench bench-servers bench-sqlite bench-search bench-contact bench-overload bench-writes soak bench-scale bench-import bench-export profile instructions clean
 
