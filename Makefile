@@ -8,7 +8,7 @@ export PRESSROOM_DATA_DIR ?= $(CURDIR)/data
 # The search tests and the tree-race drill run a second time on this
 # PostgreSQL server; they skip when it is down.
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
-# pytest runs in one process per core (pytest-xdist; TEST_WORKERS=1 for a single process).
+# pytest runs in one process per core (pytest-xdist; TEST_WORKERS=0: all in one).
 # `--dist load` hands each worker tests in pytest-django's order, transactional tests last:
 # they empty the database, and a test after them on the same worker would miss the rows the
 # migrations made (docs/decisions/0053-tests-in-parallel.md).
