@@ -11,7 +11,8 @@ TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 # pytest runs in one process per core (pytest-xdist; TEST_WORKERS=0: all in one).
 # `--dist load` hands each worker tests in pytest-django's order, transactional tests last:
 # they empty the database, and a test after them on the same worker would miss the rows the
-# migrations made (docs/decisions/0053-tests-in-parallel.md).
+# migrations made (docs/decisions/0053-tests-in-parallel.md). Tests marked `alone` (load tests
+# that allow no refusal) run after them, in one process.
 TEST_WORKERS ?= auto
 PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist load
 
@@ -61,7 +62,8 @@ test: install-test node_modules/.package-lock.json
 	$(BIN)/python -m pressroom makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/pytest $(PYTEST_PARALLEL)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not alone"
+	$(BIN)/pytest -m alone
 	PRESSROOM_TEST_POSTGRES=$(TEST_POSTGRES) $(BIN)/pytest $(PYTEST_PARALLEL) -q tests/search \
 		tests/news/test_neighbours.py \
 		tests/faults/test_races.py::test_editors_adding_under_one_parent_at_once_on_postgresql

@@ -18,6 +18,9 @@ RATE = 25
 SCHEDULED = 4
 
 
+# It asserts that nothing is refused: a parallel worker's load beside it can make admission
+# control shed a message (one 503 of 300 at a load average of 5.4 in a two-worker run).
+@pytest.mark.alone
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX only")
 def test_messages_editors_scheduler_and_an_import_at_once(tmp_path, migrated_sqlite):
     env = production_env(fresh_data_dir(migrated_sqlite, tmp_path / "data"))
