@@ -28,7 +28,7 @@ def run(*args):
     return out.getvalue()
 
 
-def test_init_builds_the_site_tree_and_prints_a_generated_password(client, monkeypatch):
+def test_init_builds_the_site_tree_and_prints_a_generated_password(bare_tree, client, monkeypatch):
     monkeypatch.delenv("PRESSROOM_ADMIN_USER", raising=False)
     monkeypatch.delenv("PRESSROOM_ADMIN_PASSWORD", raising=False)
     output = run("init", "--no-static")
@@ -63,7 +63,7 @@ def test_init_is_non_interactive_with_environment_credentials(client, monkeypatc
     assert response.status_code == 200
 
 
-def test_init_takes_the_public_address_from_the_base_url(monkeypatch):
+def test_init_takes_the_public_address_from_the_base_url(bare_tree, monkeypatch):
     monkeypatch.setenv("PRESSROOM_BASE_URL", "https://www.example.com")
     run("init", "--no-static")
     site = Site.objects.get(is_default_site=True)

@@ -63,7 +63,7 @@ def test_demo_articles_keep_their_written_dates(client):
     assert f"{first['updated']:%Y-%m-%d %H:%M}" in html
 
 
-def test_wrong_data_is_named_and_nothing_is_loaded(tmp_path, monkeypatch):
+def test_wrong_data_is_named_and_nothing_is_loaded(bare_tree, tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     article = data / "news" / "iso-9001-recertification.toml"
