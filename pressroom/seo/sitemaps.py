@@ -139,8 +139,8 @@ class PageUrls:
 def section_entries(listed, roots, number: int) -> list[SitemapEntry]:
     """Entries of sitemap file ``number`` (from 1) of ``listed``, with language alternates.
 
-    Rows, not pages: a section's 5,000 page objects cost a worker about a quarter of the
-    section's CPU and memory Python keeps after the request.
+    Rows, not pages: 5,000 page objects took about a tenth of a section's CPU and a quarter
+    of its peak memory (9.6 against 7.0 MB at 100,000 articles).
     """
     size = urls_per_sitemap()
     rows = list(
