@@ -288,6 +288,7 @@ def main() -> None:
             if args.show_sql:
                 slow = result["slowest_sql"]
                 print(f"    slowest ({slow['time']} s): {slow['sql'][:400]}", flush=True)
+    table_end = len(lines)  # the rows are printed as they come; the rest once at the end
     lines += ["", f"Load average at the end: {' '.join(load())}"]
     if args.serve:
         paths = sorted(set(public.values())) + ["/en/news/", "/search/?q=泵"]
@@ -300,7 +301,7 @@ def main() -> None:
             " resident memory of its processes over 20 MB (workers and background jobs): "
             + ", ".join(f"{mb:.0f} MB" for mb in rss),
         ]
-    print("\n".join(lines[-3:]), flush=True)
+    print("\n".join(lines[table_end:]), flush=True)
     if args.out:
         args.out.write_text("\n".join(lines) + "\n")
 
