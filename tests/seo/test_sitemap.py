@@ -137,6 +137,12 @@ def test_index_splits_into_sitemaps_of_the_configured_size(
     assert client.get("/sitemap-0.xml").status_code == 404
 
 
+@pytest.mark.parametrize("number", ["2", "9223372036854775807", "9" * 40])
+def test_a_section_past_the_end_is_not_found_however_large_its_number(client, home, number):
+    assert client.get("/sitemap-1.xml").status_code == 200
+    assert client.get(f"/sitemap-{number}.xml").status_code == 404
+
+
 def test_sitemap_limit_never_exceeds_the_protocol(settings, home):
     from pressroom.seo.sitemaps import urls_per_sitemap
 
