@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
@@ -77,6 +77,13 @@ def listed_pages(roots):
 def section_count(listed) -> int:
     """How many sitemap files the index lists (always at least one)."""
     return max(1, math.ceil(listed.count() / urls_per_sitemap()))
+
+
+def section_bound() -> int:
+    """The most sections there can be: sections follow the pages' ids, so no more than the
+    highest id fills (one lookup on the primary key, where ``section_count`` counts)."""
+    highest = Page.objects.aggregate(highest=Max("pk"))["highest"] or 0
+    return max(1, math.ceil(highest / urls_per_sitemap()))
 
 
 def sitemap_paths(page=None) -> set[str]:

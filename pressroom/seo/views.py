@@ -1,13 +1,10 @@
 """robots.txt, llms.txt and the XML sitemaps (an index and its numbered sections)."""
 
-import math
-
-from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from pressroom.careers.models import JobPostingPage, set_expires
 from pressroom.core.links import site_root_url
@@ -16,10 +13,10 @@ from pressroom.seo.llms import llms_text
 from pressroom.seo.models import SeoSettings
 from pressroom.seo.sitemaps import (
     listed_pages,
+    section_bound,
     section_count,
     section_entries,
     site_roots,
-    urls_per_sitemap,
 )
 
 
@@ -53,10 +50,8 @@ def sitemap_index(request):
 @require_safe
 @cacheable
 def sitemap_section(request, number: int):
-    # Sections follow the pages' ids, so there cannot be more of them than the highest id
-    # fills: a cheap bound for any number in the address, however large.
-    highest = Page.objects.aggregate(highest=Max("pk"))["highest"] or 0
-    if number < 1 or number > max(1, math.ceil(highest / urls_per_sitemap())):
+    # Any number in the address, however large, is checked without counting the pages.
+    if number < 1 or number > section_bound():
         raise Http404("No such sitemap.")
     roots = site_roots(Site.find_for_request(request))
     entries = section_entries(listed_pages(roots), roots, number)
