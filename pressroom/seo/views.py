@@ -15,8 +15,9 @@ from pressroom.seo.sitemaps import (
     listed_pages,
     section_bound,
     section_count,
-    section_entries,
+    section_urls,
     site_roots,
+    sitemap_xml,
 )
 
 
@@ -54,18 +55,13 @@ def sitemap_section(request, number: int):
     if number < 1 or number > section_bound():
         raise Http404("No such sitemap.")
     roots = site_roots(Site.find_for_request(request))
-    entries = section_entries(listed_pages(roots), roots, number)
+    elements = section_urls(listed_pages(roots), roots, number)
     # Past the last section there is nothing to list (the first one is there, even empty):
     # asking that costs no count of every listed page (a quarter of a second at 100,000
     # articles).
-    if not entries and number > 1:
+    if not elements and number > 1:
         raise Http404("No such sitemap.")
-    response = TemplateResponse(
-        request,
-        "seo/sitemap.xml",
-        {"entries": entries},
-        content_type="application/xml; charset=utf-8",
-    )
+    response = HttpResponse(sitemap_xml(elements), content_type="application/xml; charset=utf-8")
     # A job posting closing at midnight leaves the sitemap: the cached one lasts no longer.
     return set_expires(response, JobPostingPage.objects.open().next_expiry())
 
