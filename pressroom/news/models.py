@@ -154,6 +154,13 @@ def site_path(page) -> str | None:
 # index that serves it.
 
 
+def unexpired(now=None) -> Q:
+    """Pages not past their expiry at ``now`` (the current time unless given): a condition on
+    the page row itself, so a query of many page types can ask it of articles alone."""
+    now = now or timezone.now()
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+
+
 class ArticleQuerySet(PageQuerySet):
     def published(self, now=None):
         """Articles a visitor may see: live, not private, not past their expiry; newest first.
@@ -165,13 +172,7 @@ class ArticleQuerySet(PageQuerySet):
         article (docs/scale.md). ``now`` is the moment the expiry is checked against (the
         current time unless given).
         """
-        now = now or timezone.now()
-        return (
-            self.live()
-            .public()
-            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-            .order_by(*NEWEST_FIRST)
-        )
+        return self.live().public().filter(unexpired(now)).order_by(*NEWEST_FIRST)
 
     def public(self):
         """Wagtail's ``public()``, without its query while no page has a view restriction."""

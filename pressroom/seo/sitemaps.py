@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, Site, get_page_models
 
 from pressroom.careers.models import JobPostingPage
 from pressroom.core.links import hreflang
-from pressroom.news.models import NewsArticlePage
+from pressroom.news.models import NewsArticlePage, unexpired
 
 # The protocol's limit of URLs in one sitemap file.
 MAX_URLS_PER_SITEMAP = 50_000
@@ -61,13 +61,16 @@ def listed_pages(roots):
     hidden = [model for model in get_page_models() if not getattr(model, "show_in_sitemap", True)]
     hidden_types = ContentType.objects.get_for_models(*hidden).values() if hidden else []
     article_type = ContentType.objects.get_for_model(NewsArticlePage)
-    published = NewsArticlePage.objects.published().order_by().values("pk")
     return (
         Page.objects.live()
         .public()
         .filter(under_a_site)
         .exclude(content_type__in=list(hidden_types))
-        .filter(~Q(content_type=article_type) | Q(pk__in=published))
+        # Articles as NewsArticlePage.objects.published() has them: live and public are asked
+        # of every page above; the expiry is asked of the page row, not by a subquery of
+        # every published article (which SQLite built anew for each query: 130 ms at
+        # 100,000 articles, twice a section).
+        .filter(~Q(content_type=article_type) | unexpired())
         .exclude(pk__in=JobPostingPage.objects.closed().values("pk"))
     )
 
