@@ -3,7 +3,7 @@
 from contextlib import suppress
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, TextField
+from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -46,14 +46,23 @@ class RankedQueryCompiler(SQLiteSearchQueryCompiler):
         )
 
     def matching_entries(self, config):
-        """Full-text index rows that match the query, for objects of the queryset."""
+        """Full-text index rows that match the query, for objects of the queryset.
+
+        Each matching row looks its object up in the queryset by primary key (a correlated
+        EXISTS). Asking whether its id is in the queryset's ids instead made SQLite list every
+        allowed object first: for the admin's search of all pages, 200,000 ids as text,
+        about 100 ms of each of a search's four queries at 100,000 articles a language.
+        """
         search_query = self.build_search_query(normalize(self.query), config=config)
-        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
-        return SQLiteFTSIndexEntry.objects.filter(
+        entries = SQLiteFTSIndexEntry.objects.filter(
             MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query),
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-            index_entry__object_id__in=allowed.values("_object_id"),
         )
+        if isinstance(self.queryset.model._meta.pk, IntegerField):
+            object_id = Cast(OuterRef("index_entry__object_id"), IntegerField())
+            return entries.filter(Exists(self.queryset.order_by().filter(pk=object_id)))
+        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
+        return entries.filter(index_entry__object_id__in=allowed.values("_object_id"))
 
     rank_class = TitleWeightedBM25
 
