@@ -172,3 +172,32 @@ def test_the_backend_ranks_a_title_match_above_a_newer_body_match(news_index):
     results = get_search_backend().search("螺杆泵", NewsArticlePage.objects.live())
     assert [page.title for page in results] == ["螺杆泵新品上市", "公司新闻"]
     assert results.count() == 2
+
+
+def test_a_search_inside_a_section_lists_and_counts_only_that_sections_pages(
+    editor_client, home, news_index
+):
+    """The explorer's search in the news center and a queryset's search keep to what they
+    were asked to search, in what they list and in what they count."""
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from tests.factories import make_product, make_product_category, make_product_center
+
+    make_article(news_index, title="螺杆泵新品发布")
+    make_article(news_index, title="螺杆泵选型指南")
+    category = make_product_category(make_product_center(home), "螺杆泵系列", "screw-pumps")
+    make_product(category, title="单螺杆泵")
+
+    response = editor_client.get(f"/admin/pages/{news_index.pk}/", {"q": "螺杆泵"})
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    titles = [a.get_text(" ", strip=True) for a in page.select("td.title .title-wrapper a")]
+    assert sorted(titles) == ["螺杆泵新品发布", "螺杆泵选型指南"]  # not the product center's
+
+    everywhere = found(editor_client, "螺杆泵")[0]
+    assert sorted(everywhere) == ["单螺杆泵", "螺杆泵新品发布", "螺杆泵系列", "螺杆泵选型指南"]
+
+    in_news = get_search_backend().search("螺杆泵", Page.objects.child_of(news_index))
+    assert in_news.count() == 2
+    assert sorted(page.title for page in in_news) == ["螺杆泵新品发布", "螺杆泵选型指南"]
+    assert in_news.facet("content_type_id") == {news_index.get_children()[0].content_type_id: 2}
