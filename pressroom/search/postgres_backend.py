@@ -6,7 +6,7 @@ thousands of pages. Here the index entries are matched and ranked alone, interse
 allowed pages' ids in Python, and only the page of results is fetched by id.
 """
 
-from django.db.models import F
+from django.db.models import Count, F
 from django.db.models.expressions import CombinedExpression
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -17,7 +17,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import CjkQueries, PlainRankedCount
+from pressroom.search.ranked import CjkQueries, PlainRankedCount, filterable_names
 
 
 class RankedQueryCompiler(PostgresSearchQueryCompiler):
@@ -70,7 +70,26 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class RankedSearchResults(PlainRankedCount, PostgresSearchResults):
-    pass
+    def facet(self, field_name):
+        """Counts per value of ``field_name`` among the matching objects: Wagtail's goes
+        through ``search()``, which here gives a list of one page of results, not a queryset
+        to count (it raised AttributeError)."""
+        compiler = self.query_compiler
+        if not (
+            isinstance(compiler, RankedQueryCompiler)
+            and compiler.is_plain_ranked(None)
+            and field_name in filterable_names(compiler.queryset.model)
+        ):
+            return super().facet(field_name)  # or its error for a field it cannot facet on
+        ids = compiler.ranked_ids(compiler.get_config(self.backend))
+        counts = (
+            compiler.queryset.filter(pk__in=ids)
+            .order_by()
+            .values(field_name)
+            .annotate(count=Count("pk"))
+            .order_by("-count")
+        )
+        return {row[field_name]: row["count"] for row in counts}
 
 
 class RankedPostgresBackend(CjkQueries, PostgresSearchBackend):

@@ -1,5 +1,8 @@
 """What the SQLite and PostgreSQL ranked backends share."""
 
+from contextlib import suppress
+
+from django.core.exceptions import FieldDoesNotExist
 from modelsearch.query import PlainText
 from wagtail.models import Page
 
@@ -72,3 +75,13 @@ class PlainRankedCount:
         ):
             return compiler.count(compiler.get_config(self.backend))
         return super()._do_count()
+
+
+def filterable_names(model) -> set[str]:
+    """The names a facet may use: each FilterField's name, and its column's (content_type_id)."""
+    names = set()
+    for field in model.get_filterable_search_fields():
+        names.add(field.field_name)
+        with suppress(FieldDoesNotExist):
+            names.add(model._meta.get_field(field.field_name).attname)
+    return names

@@ -1,8 +1,5 @@
 """SQLite ranking for pressroom.search.backend; imported on SQLite only, where its models exist."""
 
-from contextlib import suppress
-
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
@@ -16,7 +13,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import CjkQueries, PlainRankedCount
+from pressroom.search.ranked import CjkQueries, PlainRankedCount, filterable_names
 
 TITLE_WEIGHT = 5.0
 
@@ -117,16 +114,6 @@ class RankedSearchResults(PlainRankedCount, SQLiteSearchResults):
             .order_by("-count")
         )
         return {row[field_name]: row["count"] for row in counts}
-
-
-def filterable_names(model) -> set[str]:
-    """The names a facet may use: each FilterField's name, and its column's (content_type_id)."""
-    names = set()
-    for field in model.get_filterable_search_fields():
-        names.add(field.field_name)
-        with suppress(FieldDoesNotExist):
-            names.add(model._meta.get_field(field.field_name).attname)
-    return names
 
 
 class RankedSQLiteBackend(CjkQueries, SQLiteSearchBackend):
