@@ -6,7 +6,7 @@ thousands of pages. Here the index entries are matched and ranked alone, interse
 allowed pages' ids in Python, and only the page of results is fetched by id.
 """
 
-from django.db.models import Count, F
+from django.db.models import F
 from django.db.models.expressions import CombinedExpression
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -17,7 +17,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import CjkQueries, PlainRankedCount, filterable_names
+from pressroom.search.ranked import CjkQueries, PlainRankedResults
 
 
 class RankedQueryCompiler(PostgresSearchQueryCompiler):
@@ -68,28 +68,13 @@ class RankedQueryCompiler(PostgresSearchQueryCompiler):
     def count(self, config) -> int:
         return len(self.ranked_ids(config))
 
+    def matching_pages(self, config):
+        """The queryset's objects that match the query, in the queryset's own order."""
+        return self.queryset.filter(pk__in=self.ranked_ids(config))
 
-class RankedSearchResults(PlainRankedCount, PostgresSearchResults):
-    def facet(self, field_name):
-        """Counts per value of ``field_name`` among the matching objects: Wagtail's goes
-        through ``search()``, which here gives a list of one page of results, not a queryset
-        to count (it raised AttributeError)."""
-        compiler = self.query_compiler
-        if not (
-            isinstance(compiler, RankedQueryCompiler)
-            and compiler.is_plain_ranked(None)
-            and field_name in filterable_names(compiler.queryset.model)
-        ):
-            return super().facet(field_name)  # or its error for a field it cannot facet on
-        ids = compiler.ranked_ids(compiler.get_config(self.backend))
-        counts = (
-            compiler.queryset.filter(pk__in=ids)
-            .order_by()
-            .values(field_name)
-            .annotate(count=Count("pk"))
-            .order_by("-count")
-        )
-        return {row[field_name]: row["count"] for row in counts}
+
+class RankedSearchResults(PlainRankedResults, PostgresSearchResults):
+    pass
 
 
 class RankedPostgresBackend(CjkQueries, PostgresSearchBackend):

@@ -3,6 +3,7 @@
 from contextlib import suppress
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count
 from modelsearch.query import PlainText
 from wagtail.models import Page
 
@@ -64,17 +65,37 @@ def without_quotes(query):
     return query
 
 
-class PlainRankedCount:
-    """Search results mixin: a plain ranked query is counted by the backend's own ranked
-    compiler (the same single query that ranks it), anything else as Wagtail counts it."""
+class PlainRankedResults:
+    """Search results mixin: a plain ranked query is counted, and counted per value of a
+    field (the admin's counts per page type), by the backend's own ranked compiler from its
+    ``count()`` and ``matching_pages()``; anything else as Wagtail does it. Wagtail's
+    ``facet`` goes through ``search()``, which the ranked compilers answer with a list of one
+    page of results, not a queryset to count."""
+
+    def plain_ranked(self, score_field=None) -> bool:
+        compiler = self.query_compiler
+        return isinstance(compiler, self.backend.query_compiler_class) and compiler.is_plain_ranked(
+            score_field
+        )
 
     def _do_count(self):
-        compiler = self.query_compiler
-        if isinstance(compiler, self.backend.query_compiler_class) and compiler.is_plain_ranked(
-            self._score_field
-        ):
+        if self.plain_ranked(self._score_field):
+            compiler = self.query_compiler
             return compiler.count(compiler.get_config(self.backend))
         return super()._do_count()
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        if not (self.plain_ranked() and field_name in filterable_names(compiler.queryset.model)):
+            return super().facet(field_name)  # or its error for a field it cannot facet on
+        counts = (
+            compiler.matching_pages(compiler.get_config(self.backend))
+            .order_by()
+            .values(field_name)
+            .annotate(count=Count("pk"))
+            .order_by("-count")
+        )
+        return {row[field_name]: row["count"] for row in counts}
 
 
 def filterable_names(model) -> set[str]:

@@ -1,6 +1,6 @@
 """SQLite ranking for pressroom.search.backend; imported on SQLite only, where its models exist."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, TextField
+from django.db.models import Exists, IntegerField, OuterRef, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -13,7 +13,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import CjkQueries, PlainRankedCount, filterable_names
+from pressroom.search.ranked import CjkQueries, PlainRankedResults
 
 TITLE_WEIGHT = 5.0
 
@@ -94,26 +94,8 @@ class RankedAutocompleteQueryCompiler(RankedQueryCompiler, SQLiteAutocompleteQue
     rank_class = AutocompleteBM25
 
 
-class RankedSearchResults(PlainRankedCount, SQLiteSearchResults):
-    def facet(self, field_name):
-        """Counts per value of ``field_name`` (the admin's counts per page type), from the
-        matching pages alone: Wagtail's goes through ``search()``, which here gives a list of
-        one page of results, not a queryset to count."""
-        compiler = self.query_compiler
-        if not (
-            isinstance(compiler, RankedQueryCompiler)
-            and compiler.is_plain_ranked(None)
-            and field_name in filterable_names(compiler.queryset.model)
-        ):
-            return super().facet(field_name)  # or its error for a field it cannot facet on
-        counts = (
-            compiler.matching_pages(compiler.get_config(self.backend))
-            .order_by()
-            .values(field_name)
-            .annotate(count=Count("pk"))
-            .order_by("-count")
-        )
-        return {row[field_name]: row["count"] for row in counts}
+class RankedSearchResults(PlainRankedResults, SQLiteSearchResults):
+    pass
 
 
 class RankedSQLiteBackend(CjkQueries, SQLiteSearchBackend):
