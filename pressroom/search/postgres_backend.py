@@ -17,10 +17,10 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import CjkQueries, PlainRankedResults
+from pressroom.search.ranked import CjkQueries, CountsPerValue, PlainRankedResults
 
 
-class RankedQueryCompiler(PostgresSearchQueryCompiler):
+class RankedQueryCompiler(CountsPerValue, PostgresSearchQueryCompiler):
     def is_plain_ranked(self, score_field=None) -> bool:
         """The common case handled here: words over all fields, ranked, no score asked for."""
         return (

@@ -68,9 +68,17 @@ def without_quotes(query):
 class PlainRankedResults:
     """Search results mixin: a plain ranked query is counted, and counted per value of a
     field (the admin's counts per page type), by the backend's own ranked compiler from its
-    ``count()`` and ``matching_pages()``; anything else as Wagtail does it. Wagtail's
+    ``count()`` and ``counts_per_value()``; anything else as Wagtail does it. Wagtail's
     ``facet`` goes through ``search()``, which the ranked compilers answer with a list of one
-    page of results, not a queryset to count."""
+    page of results, not a queryset to count.
+
+    Counts per value add up to the count, each matching object being counted once under its
+    value: once these results have been counted per value, their count is that sum. The
+    admin's page search asks for both of the same results (the per-type counts, then "All
+    (N)" and "There are N matching pages"), which was a second walk over every match: 85 ms
+    for 泵 at 100,000 articles a language."""
+
+    counted_matches: int | None = None  # the sum of a facet of these results, once asked
 
     def plain_ranked(self, score_field=None) -> bool:
         compiler = self.query_compiler
@@ -79,17 +87,32 @@ class PlainRankedResults:
         )
 
     def _do_count(self):
-        if self.plain_ranked(self._score_field):
+        if not self.plain_ranked(self._score_field):
+            return super()._do_count()
+        total = self.counted_matches
+        if total is None:
             compiler = self.query_compiler
-            return compiler.count(compiler.get_config(self.backend))
-        return super()._do_count()
+            total = compiler.count(compiler.get_config(self.backend))
+        # As a sliced queryset counts: what lies between start and stop.
+        end = total if self.stop is None else min(total, self.stop)
+        return max(0, end - self.start)
 
     def facet(self, field_name):
         compiler = self.query_compiler
         if not (self.plain_ranked() and field_name in filterable_names(compiler.queryset.model)):
             return super().facet(field_name)  # or its error for a field it cannot facet on
+        facet = compiler.counts_per_value(compiler.get_config(self.backend), field_name)
+        self.counted_matches = sum(facet.values())
+        return facet
+
+
+class CountsPerValue:
+    """Query compiler mixin: the matching objects counted per value of a field, from the
+    compiler's ``matching_pages()``."""
+
+    def counts_per_value(self, config, field_name) -> dict:
         counts = (
-            compiler.matching_pages(compiler.get_config(self.backend))
+            self.matching_pages(config)
             .order_by()
             .values(field_name)
             .annotate(count=Count("pk"))

@@ -1,8 +1,17 @@
 """SQLite ranking for pressroom.search.backend; imported on SQLite only, where its models exist."""
 
-from django.db.models import Exists, IntegerField, OuterRef, TextField
+from django.db.models import (
+    Count,
+    Exists,
+    Expression,
+    FloatField,
+    IntegerField,
+    Lookup,
+    OuterRef,
+    TextField,
+)
 from django.db.models.functions import Cast
-from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
@@ -13,27 +22,45 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from pressroom.search.ranked import CjkQueries, PlainRankedResults
+from pressroom.search.ranked import CjkQueries, CountsPerValue, PlainRankedResults, holds_pairs
 
 TITLE_WEIGHT = 5.0
+FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
+# bm25() weights of the FTS table's columns, which are (autocomplete, body, title).
+SEARCH_WEIGHTS = f"0, 1, {TITLE_WEIGHT}"
+AUTOCOMPLETE_WEIGHTS = "1, 0, 0"  # the autocomplete column alone, the one such a query matches
 
 
-class TitleWeightedBM25(BM25):
-    # The FTS table's columns are (autocomplete, body, title).
-    weights = f"0, 1, {TITLE_WEIGHT}"
+class RankedBy(Lookup):
+    """``<fts table>.rank MATCH 'bm25(<weights>)'``: FTS5's own ranking with these column
+    weights, for this query (https://sqlite.org/fts5.html, "Sorting by Auxiliary Function
+    Results"). Ordered by the ``rank`` column alone, FTS5 sorts the matching rows itself and
+    SQLite joins them to their pages only until it has a page of results; ordered by a
+    ``bm25()`` call it joined every match first (33,000 rows for 泵 at 100,000 articles a
+    language: 155 ms against 63 in SQLite alone). A Lookup, as modelsearch's MatchExpression,
+    so that it stands in the WHERE clause as it is (an expression would get ``= true``)."""
 
-    def as_sql(self, compiler, connection, function=None, template=None):
-        sql, params = super().as_sql(compiler, connection)
-        return f"{sql[:-1]}, {self.weights})", params
+    lookup_name = "ranked_by"
+    filterable = True
+
+    def __init__(self, weights: str) -> None:
+        self.weights = weights
+        super().__init__(None, None)
+
+    def as_sql(self, compiler, connection):
+        return f"{FTS_TABLE}.rank MATCH %s", [f"bm25({self.weights})"]
 
 
-class AutocompleteBM25(TitleWeightedBM25):
-    """Ranks by the autocomplete column alone, the one an autocomplete query matches."""
+class Rank(Expression):
+    """The FTS table's ``rank`` column, as ``RankedBy`` set it: lower is better."""
 
-    weights = "1, 0, 0"
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection):
+        return f"{FTS_TABLE}.rank", []
 
 
-class RankedQueryCompiler(SQLiteSearchQueryCompiler):
+class RankedQueryCompiler(CountsPerValue, SQLiteSearchQueryCompiler):
     def is_plain_ranked(self, score_field=None) -> bool:
         """The common case handled here: words, ranked by relevance, no score asked for."""
         return (
@@ -61,20 +88,34 @@ class RankedQueryCompiler(SQLiteSearchQueryCompiler):
         allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
         return entries.filter(index_entry__object_id__in=allowed.values("_object_id"))
 
-    rank_class = TitleWeightedBM25
+    weights = SEARCH_WEIGHTS
 
     def matching_pages(self, config):
         """The queryset's objects that match the query, in the queryset's own order."""
         ids = self.matching_entries(config).values("index_entry__object_id")
         return self.queryset.filter(pk__in=ids)
 
+    def counts_per_value(self, config, field_name) -> dict:
+        """Pages per page type are counted from their index entries, which carry it: a page is
+        indexed under its own type, its ``content_type``. Counting the pages instead looked
+        each match's page up (175 ms against 84 for 泵 at 100,000 articles a language)."""
+        if not (holds_pairs(self.queryset) and field_name in ("content_type", "content_type_id")):
+            return super().counts_per_value(config, field_name)
+        counts = (
+            self.matching_entries(config)
+            .values("index_entry__content_type_id")
+            .annotate(count=Count("pk"))
+            .order_by("-count")
+        )
+        return {row["index_entry__content_type_id"]: row["count"] for row in counts}
+
     def search(self, config, start, stop, score_field=None):
         if not self.is_plain_ranked(score_field):
             return super().search(config, start, stop, score_field=score_field)
         ids = list(
             self.matching_entries(config)
-            .annotate(score=self.rank_class())
-            .order_by("score", "-index_entry__object_id")
+            .filter(RankedBy(self.weights))
+            .order_by(Rank())
             .values_list("index_entry__object_id", flat=True)[start:stop]
         )
         objects = {str(obj.pk): obj for obj in self.queryset.filter(pk__in=ids)}
@@ -91,7 +132,7 @@ class RankedAutocompleteQueryCompiler(RankedQueryCompiler, SQLiteAutocompleteQue
     full-text match again for each of them: a common word at 100,000 articles a language
     took more than ten minutes, and the page count and the per-type counts ran it again."""
 
-    rank_class = AutocompleteBM25
+    weights = AUTOCOMPLETE_WEIGHTS
 
 
 class RankedSearchResults(PlainRankedResults, SQLiteSearchResults):

@@ -1,6 +1,8 @@
 """The admin's page search as a Chinese editor uses it: words inside Chinese titles are found
 (on SQLite, and on PostgreSQL in `make test`)."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -201,3 +203,46 @@ def test_a_search_inside_a_section_lists_and_counts_only_that_sections_pages(
     assert in_news.count() == 2
     assert sorted(page.title for page in in_news) == ["螺杆泵新品发布", "螺杆泵选型指南"]
     assert in_news.facet("content_type_id") == {news_index.get_children()[0].content_type_id: 2}
+
+
+def test_the_page_search_counts_its_matches_once_and_the_counts_agree(
+    editor_client, home, news_index
+):
+    """The per-type counts, "All (N)" and "There are N matching pages" say the same total;
+    on SQLite the total is the per-type counts' sum, not a second pass over every match (the
+    search runs three full-text queries: the per-type counts, the paginator's count of the
+    listed results and the ranked page of them)."""
+    from tests.factories import make_product, make_product_category, make_product_center
+
+    for n in range(3):
+        make_article(news_index, title=f"离心泵保养要点{n}")
+    category = make_product_category(make_product_center(home), "离心泵", "centrifugal")
+    make_product(category, title="卧式离心泵")
+
+    with CaptureQueriesContext(connection) as queries:
+        titles, text = found(editor_client, "离心泵")
+    assert len(titles) == 5
+    types = text.split("页面类型 ")[1].split(" 找到 5 个页面")[0]  # the per-type counts
+    assert dict(re.findall(r"(\S+) \((\d+)\)", types)) == {
+        "全部": "5",
+        "新闻文章": "3",
+        "产品": "1",
+        "产品分类": "1",
+    }
+    if connection.vendor == "sqlite":
+        assert len(full_text_queries(queries.captured_queries)) == 3
+
+
+def test_a_slice_of_search_results_counts_what_it_holds(news_index):
+    from wagtail.search.backends import get_search_backend
+
+    from pressroom.news.models import NewsArticlePage
+
+    for n in range(7):
+        make_article(news_index, title=f"隔膜泵选型{n}")
+    results = get_search_backend().search("隔膜泵", NewsArticlePage.objects.live())
+    assert results.count() == 7
+    assert results[2:5].count() == 3
+    assert results[5:].count() == 2
+    assert results[9:12].count() == 0
+    assert len(results[2:5]) == 3
