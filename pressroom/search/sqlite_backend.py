@@ -29,6 +29,12 @@ FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # bm25() weights of the FTS table's columns, which are (autocomplete, body, title).
 SEARCH_WEIGHTS = f"0, 1, {TITLE_WEIGHT}"
 AUTOCOMPLETE_WEIGHTS = "1, 0, 0"  # the autocomplete column alone, the one such a query matches
+# A page of results is fetched by id in lists this long. SQLite reckons a list of ids in a
+# subquery (the admin's permission filter, ``id IN (SELECT id FROM wagtailcore_page)``) at
+# about 25 rows, so given a longer list of ids it walked every page from that subquery instead
+# (the explorer's search, 50 results: 63 ms at 100,000 articles a language, 0.1 ms in lists
+# of 20).
+FETCHED_AT_ONCE = 20
 
 
 class RankedBy(Lookup):
@@ -118,7 +124,11 @@ class RankedQueryCompiler(CountsPerValue, SQLiteSearchQueryCompiler):
             .order_by(Rank())
             .values_list("index_entry__object_id", flat=True)[start:stop]
         )
-        objects = {str(obj.pk): obj for obj in self.queryset.filter(pk__in=ids)}
+        objects = {
+            str(obj.pk): obj
+            for first in range(0, len(ids), FETCHED_AT_ONCE)
+            for obj in self.queryset.filter(pk__in=ids[first : first + FETCHED_AT_ONCE])
+        }
         return [objects[object_id] for object_id in ids if object_id in objects]
 
     def count(self, config) -> int:
