@@ -103,7 +103,7 @@ def replay(entry, method, accept_encoding, if_none_match, state, if_modified_sin
         not if_none_match and unchanged_since(if_modified_since, entry)
     ):
         return 304, headers, b""
-    body = entry["variants"][encoding] if encoding else entry["body"]
+    body = entry["variants"][encoding] if encoding else store.plain_body(entry)
     headers = [*entry["headers"], ("Content-Length", str(len(body))), *headers]
     if encoding:
         headers.append(("Content-Encoding", encoding))

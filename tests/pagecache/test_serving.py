@@ -179,6 +179,35 @@ def test_compressed_when_the_client_asks(client, article):
     assert "Content-Encoding" not in refused and refused.content == plain.content
 
 
+@pytest.fixture
+def long_article(company, news_index):
+    text = "".join(
+        f"<p>第{n}段：泵站设备巡检记录，压力与流量均在正常范围。</p>" for n in range(2000)
+    )
+    return make_article(
+        news_index, title="长篇巡检报告", body=[{"type": "paragraph", "value": text}]
+    )
+
+
+def test_a_large_page_is_kept_compressed_and_served_whole_either_way(client, long_article):
+    """A body over 64 KB (a sitemap section of thousands of addresses, here a long article)
+    is kept compressed only: a client that takes it plain still gets every byte."""
+    rendered = client.get(long_article.url)
+    assert state(rendered) == "miss" and len(rendered.content) > 64 * 1024
+    entry = store.find("testserver", 80, long_article.url).entry
+    assert entry["body"] is None and len(entry["variants"]["br"]) < len(rendered.content) / 10
+
+    plain = client.get(long_article.url)
+    assert state(plain) == "hit" and plain.content == rendered.content
+    assert int(plain["Content-Length"]) == len(rendered.content)
+    zipped = client.get(long_article.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert gzip.decompress(zipped.content) == rendered.content
+    br = client.get(long_article.url, HTTP_ACCEPT_ENCODING="br")
+    assert brotli.decompress(br.content) == rendered.content
+    head = client.head(long_article.url)
+    assert head.content == b"" and int(head["Content-Length"]) == len(rendered.content)
+
+
 def test_head_gets_headers_only(client, article):
     body = client.get(article.url).content
     head = client.head(article.url)
