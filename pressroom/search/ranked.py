@@ -111,14 +111,13 @@ class CountsPerValue:
     compiler's ``matching_pages()``."""
 
     def counts_per_value(self, config, field_name) -> dict:
-        counts = (
-            self.matching_pages(config)
-            .order_by()
-            .values(field_name)
-            .annotate(count=Count("pk"))
-            .order_by("-count")
-        )
-        return {row[field_name]: row["count"] for row in counts}
+        return count_by(self.matching_pages(config), field_name)
+
+
+def count_by(queryset, name: str) -> dict:
+    """``{value: rows}`` of ``queryset`` grouped by ``name``, most rows first."""
+    counts = queryset.order_by().values(name).annotate(count=Count("pk")).order_by("-count")
+    return {row[name]: row["count"] for row in counts}
 
 
 def filterable_names(model) -> set[str]:

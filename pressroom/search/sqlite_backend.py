@@ -1,7 +1,6 @@
 """SQLite ranking for pressroom.search.backend; imported on SQLite only, where its models exist."""
 
 from django.db.models import (
-    Count,
     Exists,
     Expression,
     FloatField,
@@ -23,7 +22,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
-from pressroom.search.ranked import CjkQueries, CountsPerValue, PlainRankedResults
+from pressroom.search.ranked import CjkQueries, CountsPerValue, PlainRankedResults, count_by
 
 TITLE_WEIGHT = 5.0
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -109,13 +108,7 @@ class RankedQueryCompiler(CountsPerValue, SQLiteSearchQueryCompiler):
         pages = issubclass(self.queryset.model, Page)
         if not (pages and field_name in ("content_type", "content_type_id")):
             return super().counts_per_value(config, field_name)
-        counts = (
-            self.matching_entries(config)
-            .values("index_entry__content_type_id")
-            .annotate(count=Count("pk"))
-            .order_by("-count")
-        )
-        return {row["index_entry__content_type_id"]: row["count"] for row in counts}
+        return count_by(self.matching_entries(config), "index_entry__content_type_id")
 
     def search(self, config, start, stop, score_field=None):
         if not self.is_plain_ranked(score_field):
