@@ -222,7 +222,7 @@ def in_site(folder, code, **env):
 class Node:
     """`pressroom serve` in a session of its own, as a service manager starts it."""
 
-    def __init__(self, folder, static, **env):
+    def __init__(self, folder, static, serving=True, **env):
         self.port = free_port()
         self.log = folder.parent / "serve.log"  # a file: a full pipe would stall the node
         with open(self.log, "w") as log:
@@ -234,7 +234,8 @@ class Node:
                 stderr=log,
                 start_new_session=True,
             )
-        wait_until_serving(self.port, self.process)
+        if serving:
+            wait_until_serving(self.port, self.process)
 
     def terminate(self, timeout=60) -> tuple[int, float, str]:
         """SIGTERM to `serve` alone; its exit code, the seconds until the last process of the
@@ -272,6 +273,35 @@ def test_sigterm_when_idle_stops_the_whole_node_within_seconds(site_folder):
     print({"idle_exit_seconds": round(seconds, 2)})
     assert code == 0, stderr
     assert seconds < QUICK, stderr
+
+
+LOADING = 4  # seconds each process takes to load the site in the next test
+
+
+def test_sigterm_while_the_workers_load_the_site_stops_within_seconds(site_folder):
+    """A restart soon after a start, on a busy machine: the app server's workers are still
+    loading the site when SIGTERM comes. They leave once loaded, not 30 s later."""
+    folder, static, _session = site_folder
+    node = Node(
+        folder,
+        static,
+        serving=False,
+        DJANGO_SETTINGS_MODULE="tests.faults.slow_settings",
+        PRESSROOM_TEST_LOAD_SECONDS=str(LOADING),
+    )
+    deadline = time.monotonic() + 60
+    while sum("granian" in line for line in session_processes(node.process.pid)) < 3:
+        assert node.process.poll() is None, node.log.read_text()
+        assert time.monotonic() < deadline, session_processes(node.process.pid)
+        time.sleep(0.05)
+    time.sleep(0.5)  # granian's main process and its 2 workers, which are loading the site
+    with pytest.raises(OSError):  # nothing answers yet
+        urllib.request.urlopen(f"http://127.0.0.1:{node.port}/healthz", timeout=0.5)
+    code, seconds, stderr = node.terminate()
+    print({"loading_exit_seconds": round(seconds, 2)})
+    assert code == 0, stderr
+    assert seconds < LOADING + QUICK, stderr  # what is left of the loading, then the exit
+    assert "Killing worker" not in stderr, stderr
 
 
 def environ_of(pid: int) -> dict[str, str]:
