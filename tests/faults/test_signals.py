@@ -280,7 +280,8 @@ LOADING = 4  # seconds each process takes to load the site in the next test
 
 def test_sigterm_while_the_workers_load_the_site_stops_within_seconds(site_folder):
     """A restart soon after a start, on a busy machine: the app server's workers are still
-    loading the site when SIGTERM comes. They leave once loaded, not 30 s later."""
+    loading the site when SIGTERM comes, before granian has set up their own handling of it.
+    They stop once loaded (`serve` signals them again), not when killed 30 s later."""
     folder, static, _session = site_folder
     node = Node(
         folder,

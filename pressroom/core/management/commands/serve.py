@@ -253,7 +253,10 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"Killed after {STOP_TIMEOUT} s: {', '.join(node.killed)} (did not stop in time)."
             )
-        sys.exit(server.returncode if server.returncode is not None else 1)
+        code = server.returncode
+        if node.signalled and code == -signal.SIGTERM:
+            code = 0  # asked to stop before it had set up its own stopping: stopped, then
+        sys.exit(code if code is not None else 1)
 
     def announce(self, address: str, show_login: bool, password_file: Path | None) -> None:
         """Say where the site answers (and how to sign in), once it does."""
