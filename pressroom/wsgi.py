@@ -13,7 +13,7 @@ class StopWhileLoading:
 
     granian forks its workers with its main process's signal handler in place, and installs
     the worker's own only after the site has loaded: a SIGTERM that came meanwhile (a restart
-    soon after a start, on a busy machine seconds of loading) only set a flag in the forked
+    soon after a start; loading takes seconds on a busy machine) only set a flag in the forked
     copy of the main process, and the worker then served on until killed 30 s later. gunicorn
     installs its handlers before loading; they are put back the same way. Only the standard
     library is imported before (Django's WSGI handler alone takes a third of a second).

@@ -255,7 +255,7 @@ class Command(BaseCommand):
             )
         code = server.returncode
         if node.signalled and code == -signal.SIGTERM:
-            code = 0  # asked to stop before it had set up its own stopping: stopped, then
+            code = 0  # ended by the signal itself, before it had set up its own handling
         sys.exit(code if code is not None else 1)
 
     def announce(self, address: str, show_login: bool, password_file: Path | None) -> None:
