@@ -23,11 +23,14 @@ def test_the_mail_worker_waits_out_a_stopped_database(private_postgres, site_tem
             env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
-        time.sleep(4)  # started and polling the task table
-        assert worker.poll() is None, log.read_text()
+        wait_for_log(log, "Starting worker", worker)  # started and polling the task table
+        time.sleep(1)
         private_postgres.stop("immediate")
         try:
-            time.sleep(3)  # every poll meets a refused connection
+            # Every poll meets a refused connection (on a busy machine the first may take a
+            # while to come: wait for it rather than a fixed time).
+            wait_for_log(log, "database unavailable", worker)
+            time.sleep(1)
             assert worker.poll() is None, log.read_text()
         finally:
             private_postgres.start()
@@ -42,3 +45,12 @@ def test_the_mail_worker_waits_out_a_stopped_database(private_postgres, site_tem
             worker.kill()
             raise
     assert code == 0, log.read_text()
+
+
+def wait_for_log(log, text: str, worker, timeout: float = 60) -> None:
+    """Until the worker's log holds ``text``; the worker must keep running meanwhile."""
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text():
+        assert worker.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.1)
