@@ -42,6 +42,9 @@ TEXT_ATTRIBUTES = [
 # What no reader takes for interface language: scripts, styles, what was typed, and machine text
 # set as code (the two-factor key, a random base32 string that reads like words).
 SKIPPED_TAGS = {"script", "style", "textarea", "code"}
+# A frame shows its address, not what is written between its tags (lxml reads that as text, as
+# browsers do); its title is still read.
+HIDDEN_CONTENT = SKIPPED_TAGS | {"iframe"}
 # The account's choice of admin language.
 LANGUAGE_PICKER = {"name": "locale-preferred_language"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
@@ -91,9 +94,15 @@ def sidebar(soup) -> tuple[list[str], list[str]]:
     return labels, urls
 
 
-def visible_text(html: str) -> list[str]:
-    """Every piece of interface text of an admin page."""
-    soup = BeautifulSoup(html, "html.parser")
+def parse(html: str) -> BeautifulSoup:
+    """An admin page's tree. lxml's parser reads a page several times faster than Python's
+    html.parser, with the same texts and links on every page the admin walk opens."""
+    return BeautifulSoup(html, "lxml")
+
+
+def visible_text(html: str | BeautifulSoup) -> list[str]:
+    """Every piece of interface text of an admin page (its HTML, or its tree from ``parse``)."""
+    soup = html if isinstance(html, BeautifulSoup) else parse(html)
     texts = sidebar(soup)[0]
     for tag in soup.find_all(True):
         if tag.name in SKIPPED_TAGS:
@@ -109,7 +118,7 @@ def visible_text(html: str) -> list[str]:
             continue
         if node.find_parent("select", attrs=LANGUAGE_PICKER):
             continue  # each language is named in itself, so anyone finds their own
-        if any(parent.name in SKIPPED_TAGS for parent in node.parents):
+        if any(parent.name in HIDDEN_CONTENT for parent in node.parents):
             continue
         if node.strip():
             texts.append(node.strip())

@@ -32,7 +32,14 @@ from wagtail.users.models import UserProfile
 from pressroom.contact.models import ContactFormField, ContactMessage, ContactPage
 from pressroom.news.models import NewsArticlePage, NewsCategory
 from pressroom.security.roles import ADMINISTRATORS, EDITORS, MODERATORS, ensure_roles
-from tests.i18n.admin_text import ALLOWED, WORD, english_words, sidebar, visible_text
+from tests.i18n.admin_text import (
+    ALLOWED,
+    WORD,
+    english_words,
+    parse,
+    sidebar,
+    visible_text,
+)
 
 ADMIN = "/" + settings.PRESSROOM_ADMIN_PATH
 PASSWORD = "Chinese-Admin-42"
@@ -58,8 +65,7 @@ def kind_of(url: str) -> str:
     return path + ("?" + "&".join(keys) if keys else "")
 
 
-def admin_links(html: str, base: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
+def admin_links(soup: BeautifulSoup, base: str) -> list[str]:
     found = [a.get("href") for a in soup.find_all("a")]
     found += [item.get("data-url") for item in soup.find_all(attrs={"data-url": True})]
     found += sidebar(soup)[1]
@@ -240,9 +246,9 @@ def walk(client, start: list[str], limit: int = 300):
         response = client.get(url)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
-        html = response.content.decode()
-        found[url] = english_words(visible_text(html), content)
-        queue += admin_links(html, url)
+        soup = parse(response.content.decode())
+        found[url] = english_words(visible_text(soup), content)
+        queue += admin_links(soup, url)
     return found
 
 
